@@ -1,0 +1,202 @@
+//! Declarative cases kept beside the rules (data/cases/*.toml): a profile, a
+//! date, and the statuses, dates and criteria expected, so a maintainer who edits
+//! a rule adds a case next to it.
+//!
+//! ```toml
+//! [[case]]
+//! name = "two years of dialysis and the course: eligible"
+//! as_of = "2026-11-21"
+//! profile = { licences = ["ce"], experience = { blood_purification = 2 }, courses = ["dialysis_course"] }
+//! [case.expect.dialysis_tech]
+//! status = "eligible"
+//! ready_on = "2026-11-21"          # or "none"
+//! criteria = { "experience:blood_purification" = true, course = true }
+//! next_steps = []                  # "action:target", in order
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::date::Date;
+use crate::evaluate::{evaluate, When};
+use crate::profile::Profile;
+use crate::roadmap::{Criterion, Roadmap};
+use crate::rules::RuleSet;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFile {
+    #[serde(rename = "case")]
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub name: String,
+    /// The evaluation date; fixed so the case does not depend on today.
+    pub as_of: Date,
+    pub profile: Profile,
+    pub expect: BTreeMap<String, Expect>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    #[serde(default)]
+    pub status: Option<String>,
+    /// A date, or "none" for null.
+    #[serde(default)]
+    pub ready_on: Option<String>,
+    #[serde(default)]
+    pub stage: Option<String>,
+    #[serde(default)]
+    pub next_sitting: Option<String>,
+    /// "kind" or "kind:target" → met.
+    #[serde(default)]
+    pub criteria: BTreeMap<String, bool>,
+    /// Every criterion is met (true) or every one unmet (false).
+    #[serde(default)]
+    pub all_criteria: Option<bool>,
+    /// "action:target" in order; exact.
+    #[serde(default)]
+    pub next_steps: Option<Vec<String>>,
+}
+
+/// The key a criterion answers to: `kind:target`, target being its area, body,
+/// case kind or ids joined with `|` (empty for groups).
+pub fn criterion_key(k: &Criterion) -> String {
+    let target = k
+        .area
+        .or(k.body)
+        .or(k.case_kind)
+        .map(str::to_string)
+        .unwrap_or_else(|| k.ids.join("|"));
+    if target.is_empty() {
+        k.kind.to_string()
+    } else {
+        format!("{}:{target}", k.kind)
+    }
+}
+
+fn find<'r>(criteria: &'r [Criterion<'r>], key: &str) -> Result<&'r Criterion<'r>, String> {
+    let matches: Vec<&Criterion> = if key.contains(':') {
+        criteria
+            .iter()
+            .filter(|k| criterion_key(k) == key)
+            .collect()
+    } else {
+        criteria.iter().filter(|k| k.kind == key).collect()
+    };
+    match matches.len() {
+        1 => Ok(matches[0]),
+        0 => Err(format!(
+            "no criterion `{key}` (have: {})",
+            criteria
+                .iter()
+                .map(criterion_key)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        _ => Err(format!(
+            "`{key}` matches {} criteria: name it as kind:target",
+            matches.len()
+        )),
+    }
+}
+
+/// Checks one case; returns the differences found (empty when it passes).
+pub fn check(rules: &RuleSet, case: &Case) -> Vec<String> {
+    let roadmap = match evaluate(
+        rules,
+        &case.profile,
+        When {
+            as_of: Some(case.as_of),
+            today: case.as_of,
+        },
+    ) {
+        Ok(r) => r,
+        Err(e) => return vec![format!("profile rejected: {e}")],
+    };
+    let mut diffs = Vec::new();
+    for (id, exp) in &case.expect {
+        compare(&roadmap, id, exp, &mut diffs);
+    }
+    diffs
+}
+
+fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {
+    let Some(r) = roadmap.credentials.iter().find(|c| c.id == id) else {
+        diffs.push(format!("{id}: no such credential"));
+        return;
+    };
+    if let Some(s) = &exp.status {
+        if r.status.as_str() != s {
+            diffs.push(format!("{id}: status {} (expected {s})", r.status.as_str()));
+        }
+    }
+    if let Some(d) = &exp.ready_on {
+        let got = r.ready_on.map_or("none".to_string(), |d| d.to_string());
+        if &got != d {
+            diffs.push(format!("{id}: ready_on {got} (expected {d})"));
+        }
+    }
+    if let Some(s) = &exp.stage {
+        if r.stage != s {
+            diffs.push(format!("{id}: stage {} (expected {s})", r.stage));
+        }
+    }
+    if let Some(s) = &exp.next_sitting {
+        let got = r.next_sitting.clone().unwrap_or_else(|| "none".into());
+        if &got != s {
+            diffs.push(format!("{id}: next_sitting {got} (expected {s})"));
+        }
+    }
+    for (key, &met) in &exp.criteria {
+        match find(&r.criteria, key) {
+            Ok(k) if k.met != met => diffs.push(format!(
+                "{id}: criterion {key} met={} (expected {met})",
+                k.met
+            )),
+            Ok(_) => {}
+            Err(e) => diffs.push(format!("{id}: {e}")),
+        }
+    }
+    if let Some(all) = exp.all_criteria {
+        for k in r.criteria.iter().filter(|k| k.met != all) {
+            diffs.push(format!(
+                "{id}: criterion {} met={} (expected all {all})",
+                criterion_key(k),
+                k.met
+            ));
+        }
+    }
+    if let Some(steps) = &exp.next_steps {
+        let got: Vec<String> = r
+            .next_steps
+            .iter()
+            .map(|s| format!("{}:{}", s.action, s.target))
+            .collect();
+        if &got != steps {
+            diffs.push(format!("{id}: next_steps {got:?} (expected {steps:?})"));
+        }
+    }
+}
+
+/// Parses a case file, naming the path and line of a bad value.
+pub fn parse(name: &str, text: &str) -> Result<CaseFile, String> {
+    let de = toml::Deserializer::parse(text)
+        .map_err(|e| format!("{name}: {}", e.message().trim_end()))?;
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let line = inner
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        match line {
+            Some(l) => format!("{name}:{l}: {path}: {}", inner.message().trim_end()),
+            None => format!("{name}: {path}: {}", inner.message().trim_end()),
+        }
+    })
+}

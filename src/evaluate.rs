@@ -1,0 +1,648 @@
+//! Profile + rules → roadmap. Every criterion of every credential is evaluated
+//! (no short-circuit), each with the date its clock meets it where one runs.
+
+use std::collections::HashMap;
+
+use crate::date::Date;
+use crate::explain;
+use crate::profile::{Profile, ProfileErrors};
+use crate::roadmap::*;
+use crate::rules::model::{Condition, Credential, Rule, RuleSet};
+use crate::timeline;
+
+/// Which date to evaluate for. `as_of` overrides the profile's date; the
+/// profile's answers are then projected forward ("assumed ongoing").
+#[derive(Clone, Copy, Debug)]
+pub struct When {
+    pub as_of: Option<Date>,
+    /// Used when neither `as_of` nor the profile gives a date.
+    pub today: Date,
+}
+
+/// The full roadmap, with every criterion and step in words.
+pub fn evaluate<'a>(
+    rules: &'a RuleSet,
+    profile: &Profile,
+    when: When,
+) -> Result<Roadmap<'a>, ProfileErrors> {
+    let mut roadmap = evaluate_structured(rules, profile, when)?;
+    explain::fill(rules, &mut roadmap);
+    Ok(roadmap)
+}
+
+/// The roadmap without its texts (`text` fields empty): the evaluation proper.
+pub fn evaluate_structured<'a>(
+    rules: &'a RuleSet,
+    profile: &Profile,
+    when: When,
+) -> Result<Roadmap<'a>, ProfileErrors> {
+    profile.check(rules)?;
+    let p0 = profile.as_of.or(when.as_of).unwrap_or(when.today);
+    let as_of = when.as_of.unwrap_or(p0);
+    if as_of < p0 {
+        return Err(ProfileErrors(vec![
+            crate::profile::ProfileError::AsOfBeforeProfile { as_of, profile: p0 },
+        ]));
+    }
+    let ev = Eval {
+        rules,
+        p: profile,
+        as_of,
+        p0,
+        elapsed: p0.months_until(as_of).max(0),
+        licence_on: profile.expected_licence_date(rules),
+    };
+
+    let mut results: Vec<CredentialResult<'a>> = Vec::with_capacity(rules.credentials.len());
+    let mut steps: Vec<Vec<(&'static str, String)>> = Vec::with_capacity(rules.credentials.len());
+    for c in &rules.credentials {
+        let (result, own_steps) = ev.credential(c);
+        results.push(result);
+        steps.push(own_steps);
+    }
+    let next_steps = rank_steps(&mut results, &steps);
+    let timeline = timeline::by_fiscal_year(&results, as_of);
+    Ok(Roadmap {
+        rules: RulesInfo {
+            version: &rules.version,
+            sha256: &rules.sha256,
+        },
+        as_of,
+        profile_as_of: p0,
+        stage: profile.stage.as_str(),
+        licence: ev.licence_info(),
+        credentials: results,
+        next_steps,
+        timeline,
+        disclaimer: &rules.disclaimer,
+    })
+}
+
+struct Eval<'a, 'p> {
+    rules: &'a RuleSet,
+    p: &'p Profile,
+    as_of: Date,
+    /// The date the profile describes.
+    p0: Date,
+    /// Whole months from p0 to as_of, added to every running clock.
+    elapsed: i64,
+    /// For students with a school: when the licence arrives.
+    licence_on: Option<Date>,
+}
+
+/// Time in an area: months so far, whether the clock runs, and, for a clock
+/// that starts in the future (a student's licence), when it starts.
+#[derive(Clone, Copy)]
+struct Clock {
+    months: i64,
+    running: bool,
+    starts: Option<Date>,
+}
+
+impl Clock {
+    fn met_on(self, need: i64, as_of: Date) -> Option<Date> {
+        if !self.running {
+            return None;
+        }
+        Some(match self.starts {
+            Some(start) => start.add_months(need),
+            None => as_of.add_months(need - self.months),
+        })
+    }
+}
+
+fn years(months: i64) -> f64 {
+    months as f64 / 12.0
+}
+
+impl<'a> Eval<'a, '_> {
+    fn source(&self, c: &'a Condition) -> Option<SourceRef<'a>> {
+        let id = c.source.as_ref()?;
+        let s = self.rules.source(id.as_str())?;
+        Some(SourceRef {
+            id: &s.id.0,
+            url: &s.url,
+            read: &s.read,
+        })
+    }
+
+    fn licence_info(&self) -> LicenceInfo<'a> {
+        let id = self.rules.licence_route.licence.as_str();
+        let held = self.p.licences.iter().any(|l| l.as_str() == id);
+        let (status, on) = match (held, self.licence_on) {
+            (true, _) => ("held", None),
+            (false, Some(d)) if d <= self.as_of => ("held", Some(d)),
+            (false, Some(d)) => ("expected", Some(d)),
+            (false, None) => ("none", None),
+        };
+        let exam = on.filter(|_| status == "expected").map(|d| {
+            let m = self.rules.licence_route.exam_month;
+            let y = if m >= d.month() {
+                d.year() - 1
+            } else {
+                d.year()
+            };
+            format!("{y:04}-{m:02}")
+        });
+        LicenceInfo {
+            id,
+            status,
+            on,
+            exam,
+            fiscal_year: on.map(Date::fiscal_year),
+        }
+    }
+
+    /// Whether a licence is held on as_of, and since or from when.
+    fn licence_state(&self, id: &str) -> (bool, Option<Date>) {
+        if self.p.licences.iter().any(|l| l.as_str() == id) {
+            return (true, None);
+        }
+        if id == self.rules.licence_route.licence.as_str() {
+            if let Some(on) = self.licence_on {
+                return (on <= self.as_of, Some(on));
+            }
+        }
+        (false, None)
+    }
+
+    fn area_clock(&self, area: &str) -> Clock {
+        let base = self.p.experience.get(area).copied().unwrap_or(0.0);
+        let base_months = (base * 12.0).round() as i64;
+        if base_months > 0 {
+            return Clock {
+                months: base_months + self.elapsed,
+                running: true,
+                starts: None,
+            };
+        }
+        if self.p.plan_areas.iter().any(|a| a.as_str() == area) {
+            let start = if self.p.stage.is_in_school() {
+                self.licence_on
+            } else {
+                Some(self.p0)
+            };
+            if let Some(start) = start {
+                let months = start.months_until(self.as_of).max(0);
+                let starts = (start > self.as_of).then_some(start);
+                return Clock {
+                    months,
+                    running: true,
+                    starts,
+                };
+            }
+        }
+        Clock {
+            months: 0,
+            running: false,
+            starts: None,
+        }
+    }
+
+    fn held(&self, id: &str) -> bool {
+        self.p.held.iter().any(|h| h.as_str() == id)
+    }
+
+    fn passed(&self, id: &str) -> bool {
+        self.p.passed_exams.iter().any(|e| e == id)
+    }
+
+    fn credential(&self, c: &'a Credential) -> (CredentialResult<'a>, Vec<(&'static str, String)>) {
+        let passed_own = c.certify.is_some() && self.passed(c.id.as_str());
+        let (stage, list) = match (&c.certify, passed_own) {
+            (Some(cert), true) => ("certify", cert),
+            _ => ("exam", &c.conditions),
+        };
+        let criteria = self.criteria(list);
+        let certify_criteria = match (&c.certify, passed_own) {
+            (Some(cert), false) => Some(self.criteria(cert)),
+            _ => None,
+        };
+        let held = self.held(c.id.as_str());
+        let status = if held {
+            Status::Held
+        } else if criteria.iter().all(|k| k.met) {
+            Status::Eligible
+        } else if criteria.iter().all(|k| k.met || k.waiting) {
+            Status::Waiting
+        } else {
+            Status::Action
+        };
+        let ready_on = ready_on(&criteria, self.as_of);
+        let next_sitting = match status {
+            Status::Eligible | Status::Waiting => {
+                next_sitting(c.exam_months.as_deref(), ready_on, self.as_of)
+            }
+            _ => None,
+        };
+        let mut own_steps = Vec::new();
+        if !held {
+            for k in &criteria {
+                steps_of(k, &mut own_steps);
+            }
+        }
+        let body = self.rules.body(c.body.as_str());
+        let result = CredentialResult {
+            id: c.id.as_str(),
+            name: &c.name,
+            body: BodyRef {
+                id: c.body.as_str(),
+                ja: body.map_or("", |b| b.ja.as_str()),
+                en: body.map_or("", |b| b.en.as_str()),
+                url: body.and_then(|b| b.url.as_deref()),
+            },
+            tier: c.tier,
+            areas: c.areas.iter().map(|a| a.as_str()).collect(),
+            status,
+            stage,
+            ready_on,
+            next_sitting,
+            criteria,
+            certify_criteria,
+            next_steps: Vec::new(),
+            exam_months: c.exam_months.as_deref(),
+            exam: c.exam.as_ref(),
+            renewal: c.renewal.as_ref(),
+            seed: c.seed.as_ref(),
+            notes: &c.notes,
+            unknowns: &c.unknowns,
+            sources: c
+                .sources
+                .iter()
+                .filter_map(|s| self.rules.source(s.as_str()))
+                .map(|s| SourceRef {
+                    id: &s.id.0,
+                    url: &s.url,
+                    read: &s.read,
+                })
+                .collect(),
+        };
+        (result, own_steps)
+    }
+
+    fn criteria(&self, list: &'a [Condition]) -> Vec<Criterion<'a>> {
+        list.iter()
+            .filter(|c| c.in_force(self.as_of))
+            .map(|c| self.criterion(c))
+            .collect()
+    }
+
+    fn criterion(&self, c: &'a Condition) -> Criterion<'a> {
+        let mut k = Criterion {
+            kind: c.rule.kind().as_str(),
+            met: false,
+            waiting: false,
+            time_based: false,
+            have: None,
+            need: None,
+            unit: None,
+            met_on: None,
+            area: None,
+            body: None,
+            case_kind: None,
+            ids: Vec::new(),
+            need_all: false,
+            within_years: None,
+            still_working: false,
+            ongoing: false,
+            exempt: false,
+            need_unknown: false,
+            sub_counts: Vec::new(),
+            options: Vec::new(),
+            source: self.source(c),
+            note: c.note.as_ref(),
+            text: Default::default(),
+        };
+        match &c.rule {
+            Rule::Licence { any_of } => {
+                k.time_based = true;
+                k.ids = any_of.iter().map(|l| l.as_str()).collect();
+                let states: Vec<(bool, Option<Date>)> = any_of
+                    .iter()
+                    .map(|l| self.licence_state(l.as_str()))
+                    .collect();
+                k.met = states.iter().any(|s| s.0);
+                if k.met {
+                    k.met_on = states.iter().filter(|s| s.0).map(|s| s.1).min().flatten();
+                } else {
+                    k.met_on = states.iter().filter_map(|s| s.1).min();
+                    k.waiting = k.met_on.is_some();
+                    k.ongoing = k.waiting;
+                }
+            }
+            Rule::Experience {
+                area,
+                months,
+                within_months,
+                still_working,
+            } => {
+                k.time_based = true;
+                k.unit = Some("years");
+                k.area = area.as_ref().map(|a| a.as_str());
+                k.still_working = *still_working;
+                k.within_years = within_months.map(|m| years(m as i64));
+                let need = *months as i64;
+                k.need = Some(years(need));
+                let clock = match area {
+                    Some(a) => self.area_clock(a.as_str()),
+                    None => self.best_clock(need),
+                };
+                let have = within_months.map_or(clock.months, |w| clock.months.min(w as i64));
+                k.have = Some(years(have));
+                k.ongoing = clock.running;
+                k.met = have >= need && (!still_working || clock.running);
+                k.met_on = clock.met_on(need, self.as_of);
+                k.waiting = !k.met && clock.running;
+            }
+            Rule::Membership { body, months } => {
+                k.time_based = true;
+                k.unit = Some("years");
+                k.body = Some(body.as_str());
+                let need = *months as i64;
+                k.need = Some(years(need));
+                match self.p.membership.get(body.as_str()) {
+                    Some(&y) => {
+                        let have = (y * 12.0).round() as i64 + self.elapsed;
+                        k.have = Some(years(have));
+                        k.ongoing = true;
+                        k.met = have >= need;
+                        k.waiting = !k.met;
+                        k.met_on = Some(self.as_of.add_months(need - have));
+                    }
+                    None => k.have = Some(0.0),
+                }
+            }
+            Rule::Cases {
+                case_kind,
+                count,
+                within_months,
+                at_least,
+            } => {
+                k.unit = Some("cases");
+                k.case_kind = Some(case_kind.as_str());
+                k.within_years = within_months.map(|m| years(m as i64));
+                let have = self.p.cases.get(case_kind.as_str()).copied().unwrap_or(0.0);
+                k.have = Some(have);
+                k.need = count.map(f64::from);
+                k.need_unknown = count.is_none();
+                k.sub_counts = at_least
+                    .iter()
+                    .map(|(kind, n)| {
+                        let h = self.p.cases.get(kind.as_str()).copied().unwrap_or(0.0);
+                        SubCount {
+                            case_kind: kind.as_str(),
+                            have: h,
+                            need: *n as f64,
+                            met: h >= *n as f64,
+                        }
+                    })
+                    .collect();
+                // An unpublished count cannot be shown as met.
+                k.met =
+                    count.is_some_and(|n| have >= n as f64) && k.sub_counts.iter().all(|s| s.met);
+            }
+            Rule::Credential {
+                ids,
+                need_all,
+                or_passed,
+            } => {
+                k.unit = Some("credentials");
+                k.ids = ids.iter().map(|i| i.as_str()).collect();
+                k.need_all = *need_all;
+                let have = ids
+                    .iter()
+                    .filter(|i| self.held(i.as_str()) || (*or_passed && self.passed(i.as_str())))
+                    .count();
+                k.have = Some(have as f64);
+                let need = if *need_all { ids.len() } else { 1 };
+                k.need = Some(need as f64);
+                k.met = have >= need;
+            }
+            Rule::Course {
+                any_of,
+                within_months,
+                exempt_if_held,
+                exempt_if_passed,
+            } => {
+                k.ids = any_of.iter().map(|i| i.as_str()).collect();
+                k.within_years = within_months.map(|m| years(m as i64));
+                let done = any_of.iter().any(|c| self.p.courses.iter().any(|d| d == c));
+                k.exempt = !done
+                    && (exempt_if_held.iter().any(|h| self.held(h.as_str()))
+                        || exempt_if_passed.iter().any(|e| self.passed(e)));
+                k.met = done || k.exempt;
+            }
+            Rule::Units {
+                body,
+                count,
+                within_months,
+            } => {
+                k.unit = Some("units");
+                k.body = Some(body.as_str());
+                k.within_years = within_months.map(|m| years(m as i64));
+                let have = self.p.units.get(body.as_str()).copied().unwrap_or(0.0);
+                k.have = Some(have);
+                k.need = Some(*count);
+                k.met = have >= *count;
+            }
+            Rule::Exam {
+                any_of,
+                within_months,
+            } => {
+                k.ids = any_of.iter().map(|i| i.as_str()).collect();
+                k.within_years = within_months.map(|m| years(m as i64));
+                k.met = any_of.iter().any(|e| self.passed(e));
+            }
+            Rule::AnyOf(list) | Rule::AllOf(list) => {
+                let any = matches!(c.rule, Rule::AnyOf(_));
+                k.options = list
+                    .iter()
+                    .filter(|c| c.in_force(self.as_of))
+                    .map(|c| self.criterion(c))
+                    .collect();
+                let opts = &k.options;
+                k.time_based = opts.iter().any(|o| o.time_based);
+                if any {
+                    k.met = opts.iter().any(|o| o.met);
+                    k.waiting = !k.met && opts.iter().any(|o| o.waiting);
+                    k.met_on = if k.met {
+                        opts.iter().filter(|o| o.met).filter_map(|o| o.met_on).min()
+                    } else {
+                        opts.iter()
+                            .filter(|o| o.waiting)
+                            .filter_map(|o| o.met_on)
+                            .min()
+                    };
+                } else {
+                    k.met = opts.iter().all(|o| o.met);
+                    k.waiting = !k.met && opts.iter().all(|o| o.met || o.waiting);
+                    k.met_on = if opts
+                        .iter()
+                        .filter(|o| o.time_based)
+                        .all(|o| o.met_on.is_some() || o.met)
+                    {
+                        opts.iter().filter_map(|o| o.met_on).max()
+                    } else {
+                        None
+                    };
+                }
+                k.ongoing = k.waiting;
+            }
+        }
+        k
+    }
+
+    /// Work in any area counts: the area furthest along, and the earliest a
+    /// running clock reaches `need`.
+    fn best_clock(&self, need: i64) -> Clock {
+        let areas = self
+            .p
+            .experience
+            .keys()
+            .map(|a| a.as_str())
+            .chain(self.p.plan_areas.iter().map(|a| a.as_str()));
+        let mut best = Clock {
+            months: 0,
+            running: false,
+            starts: None,
+        };
+        let mut best_date: Option<Date> = None;
+        for a in areas {
+            let c = self.area_clock(a);
+            let d = c.met_on(need, self.as_of);
+            let better = match (d, best_date) {
+                (Some(d), Some(b)) => d < b,
+                (Some(_), None) => true,
+                (None, None) => c.months > best.months,
+                (None, Some(_)) => false,
+            };
+            if better {
+                best = c;
+                best_date = d;
+            }
+        }
+        best
+    }
+}
+
+/// The latest date a time-based criterion is met; None if one has no running clock.
+fn ready_on(criteria: &[Criterion], as_of: Date) -> Option<Date> {
+    let mut latest: Option<Date> = None;
+    for k in criteria.iter().filter(|k| k.time_based) {
+        if !k.met && !k.waiting {
+            return None;
+        }
+        if let Some(d) = k.met_on {
+            latest = Some(latest.map_or(d, |l| l.max(d)));
+        }
+    }
+    Some(latest.unwrap_or(as_of))
+}
+
+fn next_sitting(months: Option<&[u8]>, ready_on: Option<Date>, as_of: Date) -> Option<String> {
+    let from = ready_on?.max(as_of);
+    let first = months?.iter().map(|&m| from.next_month_start(m)).min()?;
+    Some(format!("{:04}-{:02}", first.year(), first.month()))
+}
+
+/// The actions an unmet, non-waiting criterion asks for.
+fn steps_of(k: &Criterion, out: &mut Vec<(&'static str, String)>) {
+    if k.met || k.waiting {
+        return;
+    }
+    let push = |out: &mut Vec<(&'static str, String)>, action: &'static str, target: String| {
+        if !out.iter().any(|(a, t)| *a == action && *t == target) {
+            out.push((action, target));
+        }
+    };
+    match k.kind {
+        "licence" => push(out, "licence", k.ids.join("|")),
+        "experience" => match k.area {
+            Some(a) => push(out, "work_in_area", a.to_string()),
+            None => push(out, "work", String::new()),
+        },
+        "membership" => push(out, "join", k.body.unwrap_or_default().to_string()),
+        "cases" => push(out, "cases", k.case_kind.unwrap_or_default().to_string()),
+        "credential" => push(out, "credential", k.ids.join("|")),
+        "course" => push(out, "course", k.ids.join("|")),
+        "units" => push(out, "units", k.body.unwrap_or_default().to_string()),
+        "exam" => push(out, "exam", k.ids.join("|")),
+        "any_of" => {
+            // The alternative needing the fewest actions.
+            let mut best: Option<Vec<(&'static str, String)>> = None;
+            for o in &k.options {
+                let mut v = Vec::new();
+                steps_of(o, &mut v);
+                if best.as_ref().is_none_or(|b| v.len() < b.len()) {
+                    best = Some(v);
+                }
+            }
+            for (a, t) in best.unwrap_or_default() {
+                push(out, a, t);
+            }
+        }
+        _ => {
+            for o in &k.options {
+                steps_of(o, out);
+            }
+        }
+    }
+}
+
+/// Orders each credential's steps and the global list by how much a step
+/// unblocks: first the credentials it alone frees, then how many it touches.
+fn rank_steps<'a>(
+    results: &mut [CredentialResult<'a>],
+    steps: &[Vec<(&'static str, String)>],
+) -> Vec<Step<'a>> {
+    let mut tally: HashMap<(&'static str, &str), (usize, usize, Vec<&'a str>)> = HashMap::new();
+    let mut order: Vec<(&'static str, &str)> = Vec::new();
+    for (r, own) in results.iter().zip(steps) {
+        for (a, t) in own {
+            let e = tally.entry((*a, t.as_str())).or_insert_with(|| {
+                order.push((*a, t.as_str()));
+                (0, 0, Vec::new())
+            });
+            e.1 += 1;
+            e.2.push(r.id);
+            if own.len() == 1 {
+                e.0 += 1;
+            }
+        }
+    }
+    let score = |key: &(&'static str, &str)| tally.get(key).map_or((0, 0), |e| (e.0, e.1));
+    for (r, own) in results.iter_mut().zip(steps) {
+        let mut mine: Vec<Step<'a>> = own
+            .iter()
+            .map(|(a, t)| {
+                let (unblocks, affects) = score(&(*a, t.as_str()));
+                Step {
+                    action: a,
+                    target: t.clone(),
+                    unblocks,
+                    affects,
+                    credentials: Vec::new(),
+                    text: Default::default(),
+                }
+            })
+            .collect();
+        mine.sort_by(|x, y| (y.unblocks, y.affects).cmp(&(x.unblocks, x.affects)));
+        r.next_steps = mine;
+    }
+    let mut global: Vec<Step<'a>> = order
+        .iter()
+        .map(|key| {
+            let (unblocks, affects, creds) = tally.get(key).cloned().unwrap_or_default();
+            Step {
+                action: key.0,
+                target: key.1.to_string(),
+                unblocks,
+                affects,
+                credentials: creds,
+                text: Default::default(),
+            }
+        })
+        .collect();
+    global.sort_by(|x, y| (y.unblocks, y.affects).cmp(&(x.unblocks, x.affects)));
+    global
+}

@@ -1,0 +1,192 @@
+//! The roadmap: the output half of the public contract. Field names here are
+//! checked by outside cases; add fields freely, never rename.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::rules::file::{NoteDef, RenewalDef, SeedDef, Text, Tier};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Something must be done: a course, cases, a membership, work in an area...
+    Action,
+    /// Only time-based criteria are unmet, and their clocks run.
+    Waiting,
+    /// Every criterion is met now.
+    Eligible,
+    Held,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Action => "action",
+            Status::Waiting => "waiting",
+            Status::Eligible => "eligible",
+            Status::Held => "held",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RulesInfo<'a> {
+    pub version: &'a str,
+    pub sha256: &'a str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Roadmap<'a> {
+    pub rules: RulesInfo<'a>,
+    pub as_of: Date,
+    /// The date the profile's answers describe (≤ as_of).
+    pub profile_as_of: Date,
+    pub stage: &'static str,
+    pub licence: LicenceInfo<'a>,
+    pub credentials: Vec<CredentialResult<'a>>,
+    /// Every distinct unmet action, ordered by how much it unblocks.
+    pub next_steps: Vec<Step<'a>>,
+    /// Credentials by the fiscal year (年度) in which they open up.
+    pub timeline: Vec<TimelineYear<'a>>,
+    pub disclaimer: &'a Text,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LicenceInfo<'a> {
+    /// The licence the route leads to (`ce`).
+    pub id: &'a str,
+    /// "held" | "expected" | "none"
+    pub status: &'static str,
+    /// For students: the day the licence is counted from (April 1 of the graduation year).
+    pub on: Option<Date>,
+    /// For students: the month of the national exam before it ("YYYY-MM").
+    pub exam: Option<String>,
+    pub fiscal_year: Option<i32>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceRef<'a> {
+    pub id: &'a str,
+    pub url: &'a str,
+    pub read: &'a str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BodyRef<'a> {
+    pub id: &'a str,
+    pub ja: &'a str,
+    pub en: &'a str,
+    pub url: Option<&'a str>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CredentialResult<'a> {
+    pub id: &'a str,
+    pub name: &'a Text,
+    pub body: BodyRef<'a>,
+    pub tier: Tier,
+    pub areas: Vec<&'a str>,
+    pub status: Status,
+    /// "exam" (conditions to sit or apply) or "certify" (after a passed exam).
+    pub stage: &'static str,
+    /// When every time-based criterion is (or was) met if the person keeps going;
+    /// null when a time-based criterion has no clock running.
+    pub ready_on: Option<Date>,
+    /// The first exam sitting on or after ready_on, "YYYY-MM", where months are known.
+    pub next_sitting: Option<String>,
+    pub criteria: Vec<Criterion<'a>>,
+    /// For two-stage credentials at the exam stage: what certification will ask.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certify_criteria: Option<Vec<Criterion<'a>>>,
+    pub next_steps: Vec<Step<'a>>,
+    pub exam_months: Option<&'a [u8]>,
+    pub exam: Option<&'a NoteDef>,
+    pub renewal: Option<&'a RenewalDef>,
+    pub seed: Option<&'a SeedDef>,
+    pub notes: &'a [NoteDef],
+    /// Requirements not published: check with the body.
+    pub unknowns: &'a [NoteDef],
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SubCount<'a> {
+    pub case_kind: &'a str,
+    pub have: f64,
+    pub need: f64,
+    pub met: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Criterion<'a> {
+    pub kind: &'static str,
+    pub met: bool,
+    /// Unmet, but will be met by time alone (its clock runs).
+    pub waiting: bool,
+    /// licence, experience, membership: criteria that time can satisfy.
+    pub time_based: bool,
+    pub have: Option<f64>,
+    pub need: Option<f64>,
+    /// What have/need count: "years", "cases", "units", "credentials".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
+    /// When the criterion is or was met if the person keeps going.
+    pub met_on: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_kind: Option<&'a str>,
+    /// licence, credential, course, exam: the ids that satisfy it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ids: Vec<&'a str>,
+    /// credential: all of `ids` are needed (else any one).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub need_all: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within_years: Option<f64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub still_working: bool,
+    /// The clock behind a time criterion runs (working in the area, a member...).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ongoing: bool,
+    /// course: not needed because of a held credential or passed exam.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exempt: bool,
+    /// cases: the number is not published.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub need_unknown: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sub_counts: Vec<SubCount<'a>>,
+    /// any_of, all_of: the grouped criteria.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Criterion<'a>>,
+    pub source: Option<SourceRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a Text>,
+    /// The criterion in words, both languages.
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Step<'a> {
+    /// "licence" | "school" | "work_in_area" | "work" | "join" | "cases" | "credential" | "course" | "units" | "exam" | "check_with_body"
+    pub action: &'static str,
+    /// The id acted on; alternatives joined with `|`.
+    pub target: String,
+    /// Credentials this step alone turns from "action" into waiting or eligible.
+    pub unblocks: usize,
+    /// Credentials in which this step is an unmet action.
+    pub affects: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credentials: Vec<&'a str>,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineYear<'a> {
+    /// 年度: April of this year to March of the next.
+    pub fiscal_year: i32,
+    pub credentials: Vec<&'a str>,
+}

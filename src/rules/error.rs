@@ -1,0 +1,143 @@
+//! Rule-file errors: each names the file, the path to the bad value and, where the
+//! format has one, the line, and says what was expected.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleError {
+    pub file: String,
+    /// e.g. `credentials[12].conditions[0].years`; empty for the whole document.
+    pub path: String,
+    pub line: Option<usize>,
+    pub kind: RuleErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleErrorKind {
+    /// Syntax, a wrong type or an unknown key, as the parser reports it.
+    Parse {
+        message: String,
+    },
+    MissingField {
+        field: &'static str,
+        kind: &'static str,
+    },
+    FieldNotForKind {
+        field: &'static str,
+        kind: &'static str,
+    },
+    DuplicateId {
+        what: &'static str,
+        id: String,
+    },
+    UnknownRef {
+        what: &'static str,
+        id: String,
+    },
+    /// Prerequisites that lead back to where they started.
+    Cycle {
+        chain: Vec<String>,
+    },
+    /// A window (within_years) shorter than the years it asks for.
+    WindowTooShort {
+        years: f64,
+        window: f64,
+    },
+    BadNumber {
+        value: f64,
+        expected: &'static str,
+    },
+    BadMonth {
+        value: u8,
+    },
+    BadReadDate {
+        value: String,
+    },
+    BadUrl {
+        value: String,
+    },
+    Empty {
+        field: &'static str,
+    },
+    /// `from` is after `until`.
+    BadEffectiveRange {
+        from: String,
+        until: String,
+    },
+}
+
+impl fmt::Display for RuleErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use RuleErrorKind::*;
+        match self {
+            Parse { message } => f.write_str(message.trim_end()),
+            MissingField { field, kind } => {
+                write!(
+                    f,
+                    "missing field `{field}`, which a `{kind}` condition needs"
+                )
+            }
+            FieldNotForKind { field, kind } => {
+                write!(f, "field `{field}` does not apply to a `{kind}` condition")
+            }
+            DuplicateId { what, id } => write!(f, "duplicate {what} id `{id}`"),
+            UnknownRef { what, id } => write!(
+                f,
+                "unknown {what} `{id}`: expected an id defined in the file's {what} list"
+            ),
+            Cycle { chain } => write!(f, "prerequisites form a cycle: {}", chain.join(" -> ")),
+            WindowTooShort { years, window } => write!(
+                f,
+                "window of {window} years is shorter than the {years} years it asks for"
+            ),
+            BadNumber { value, expected } => {
+                write!(f, "invalid number {value}: expected {expected}")
+            }
+            BadMonth { value } => write!(f, "invalid month {value}: expected 1 to 12"),
+            BadReadDate { value } => {
+                write!(
+                    f,
+                    "invalid read date `{value}`: expected \"YYYY-MM-DD\" or \"YYYY-MM\""
+                )
+            }
+            BadUrl { value } => write!(f, "invalid address `{value}`: expected an http(s) URL"),
+            Empty { field } => write!(f, "`{field}` must not be empty"),
+            BadEffectiveRange { from, until } => {
+                write!(f, "`from` {from} is after `until` {until}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, ": {}", self.path)?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Every error found in one rule file (validation does not stop at the first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleErrors(pub Vec<RuleError>);
+
+impl fmt::Display for RuleErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RuleErrors {}

@@ -1,0 +1,183 @@
+//! The checked rule set the evaluator works on: typed ids, months instead of
+//! fractional years, indexes for lookups. Built only by `validate`.
+
+use std::collections::HashMap;
+
+use crate::date::Date;
+use crate::ids::*;
+use crate::rules::file::*;
+
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    pub version: String,
+    /// sha256 of the canonical JSON form of the rule file, hex.
+    pub sha256: String,
+    pub title: Text,
+    pub disclaimer: Text,
+    pub sources: Vec<SourceDef>,
+    pub licences: Vec<NamedDef<LicenceId>>,
+    pub areas: Vec<NamedDef<AreaId>>,
+    pub bodies: Vec<BodyDef>,
+    pub case_kinds: Vec<NamedDef<CaseKindId>>,
+    pub courses: Vec<CourseDef>,
+    pub exams: Vec<NamedDef<ExamId>>,
+    pub licence_route: LicenceRouteDef,
+    pub credentials: Vec<Credential>,
+    pub(crate) index: Index,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index {
+    pub sources: HashMap<String, usize>,
+    pub licences: HashMap<String, usize>,
+    pub areas: HashMap<String, usize>,
+    pub bodies: HashMap<String, usize>,
+    pub case_kinds: HashMap<String, usize>,
+    pub courses: HashMap<String, usize>,
+    pub exams: HashMap<String, usize>,
+    pub credentials: HashMap<String, usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Credential {
+    pub id: CredentialId,
+    pub name: Text,
+    pub body: BodyId,
+    pub tier: Tier,
+    pub areas: Vec<AreaId>,
+    pub exam_months: Option<Vec<u8>>,
+    pub exam: Option<NoteDef>,
+    pub renewal: Option<RenewalDef>,
+    pub seed: Option<SeedDef>,
+    pub notes: Vec<NoteDef>,
+    pub unknowns: Vec<NoteDef>,
+    pub sources: Vec<SourceId>,
+    pub conditions: Vec<Condition>,
+    pub certify: Option<Vec<Condition>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Condition {
+    pub rule: Rule,
+    pub source: Option<SourceId>,
+    pub note: Option<Text>,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+impl Condition {
+    /// Whether the condition is in force on `date` (effective dates).
+    pub fn in_force(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+/// Durations are whole months: profiles allow half-years, the rules whole years.
+#[derive(Clone, Debug)]
+pub enum Rule {
+    Licence {
+        any_of: Vec<LicenceId>,
+    },
+    Experience {
+        /// `None`: work in any area counts.
+        area: Option<AreaId>,
+        months: u32,
+        within_months: Option<u32>,
+        still_working: bool,
+    },
+    Membership {
+        body: BodyId,
+        months: u32,
+    },
+    Cases {
+        case_kind: CaseKindId,
+        /// `None`: required, number not published.
+        count: Option<u32>,
+        within_months: Option<u32>,
+        at_least: Vec<(CaseKindId, u32)>,
+    },
+    Credential {
+        ids: Vec<CredentialId>,
+        need_all: bool,
+        or_passed: bool,
+    },
+    Course {
+        any_of: Vec<CourseId>,
+        within_months: Option<u32>,
+        exempt_if_held: Vec<CredentialId>,
+        exempt_if_passed: Vec<String>,
+    },
+    Units {
+        body: BodyId,
+        count: f64,
+        within_months: Option<u32>,
+    },
+    Exam {
+        /// Credential ids (their own exam) or ids from the exams list.
+        any_of: Vec<String>,
+        within_months: Option<u32>,
+    },
+    AnyOf(Vec<Condition>),
+    AllOf(Vec<Condition>),
+}
+
+impl Rule {
+    pub fn kind(&self) -> ConditionKind {
+        match self {
+            Rule::Licence { .. } => ConditionKind::Licence,
+            Rule::Experience { .. } => ConditionKind::Experience,
+            Rule::Membership { .. } => ConditionKind::Membership,
+            Rule::Cases { .. } => ConditionKind::Cases,
+            Rule::Credential { .. } => ConditionKind::Credential,
+            Rule::Course { .. } => ConditionKind::Course,
+            Rule::Units { .. } => ConditionKind::Units,
+            Rule::Exam { .. } => ConditionKind::Exam,
+            Rule::AnyOf(_) => ConditionKind::AnyOf,
+            Rule::AllOf(_) => ConditionKind::AllOf,
+        }
+    }
+}
+
+impl RuleSet {
+    pub fn credential(&self, id: &str) -> Option<&Credential> {
+        self.index
+            .credentials
+            .get(id)
+            .map(|&i| &self.credentials[i])
+    }
+    pub fn source(&self, id: &str) -> Option<&SourceDef> {
+        self.index.sources.get(id).map(|&i| &self.sources[i])
+    }
+    pub fn area(&self, id: &str) -> Option<&NamedDef<AreaId>> {
+        self.index.areas.get(id).map(|&i| &self.areas[i])
+    }
+    pub fn body(&self, id: &str) -> Option<&BodyDef> {
+        self.index.bodies.get(id).map(|&i| &self.bodies[i])
+    }
+    pub fn licence(&self, id: &str) -> Option<&NamedDef<LicenceId>> {
+        self.index.licences.get(id).map(|&i| &self.licences[i])
+    }
+    pub fn case_kind(&self, id: &str) -> Option<&NamedDef<CaseKindId>> {
+        self.index.case_kinds.get(id).map(|&i| &self.case_kinds[i])
+    }
+    pub fn course(&self, id: &str) -> Option<&CourseDef> {
+        self.index.courses.get(id).map(|&i| &self.courses[i])
+    }
+    /// The name of an exam: an external one, or a credential's own exam.
+    pub fn exam_name(&self, id: &str) -> Option<Text> {
+        if let Some(&i) = self.index.exams.get(id) {
+            let e = &self.exams[i];
+            return Some(Text {
+                ja: e.ja.clone(),
+                en: e.en.clone(),
+            });
+        }
+        self.credential(id).map(|c| c.name.clone())
+    }
+    pub fn is_exam(&self, id: &str) -> bool {
+        self.index.exams.contains_key(id) || self.index.credentials.contains_key(id)
+    }
+    pub fn credential_index(&self, id: &str) -> Option<usize> {
+        self.index.credentials.get(id).copied()
+    }
+}

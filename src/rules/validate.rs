@@ -1,0 +1,794 @@
+//! From `RuleFile` to `RuleSet`: every reference resolved, every number checked,
+//! conditions typed by kind, prerequisite cycles refused. All errors are collected.
+
+use std::collections::HashMap;
+
+use crate::ids::*;
+use crate::rules::error::{RuleError, RuleErrorKind, RuleErrors};
+use crate::rules::file::*;
+use crate::rules::load::content_hash;
+use crate::rules::locate;
+use crate::rules::model::*;
+
+/// Longest span any rule may ask for; larger values are typos.
+const MAX_YEARS: f64 = 60.0;
+const MAX_COUNT: f64 = 1_000_000.0;
+
+struct Ctx<'a> {
+    file: &'a str,
+    text: Option<&'a str>,
+    errors: Vec<RuleError>,
+    index: Index,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, path: String, kind: RuleErrorKind) {
+        let line = self.text.and_then(|t| locate::line_of_path(t, &path));
+        self.errors.push(RuleError {
+            file: self.file.to_string(),
+            path,
+            line,
+            kind,
+        });
+    }
+
+    fn check_ref(&mut self, path: String, what: &'static str, id: &str) {
+        let known = match what {
+            "source" => self.index.sources.contains_key(id),
+            "licence" => self.index.licences.contains_key(id),
+            "area" => self.index.areas.contains_key(id),
+            "body" => self.index.bodies.contains_key(id),
+            "case kind" => self.index.case_kinds.contains_key(id),
+            "course" => self.index.courses.contains_key(id),
+            "credential" => self.index.credentials.contains_key(id),
+            "exam" => self.index.exams.contains_key(id) || self.index.credentials.contains_key(id),
+            _ => false,
+        };
+        if !known {
+            self.err(
+                path,
+                RuleErrorKind::UnknownRef {
+                    what,
+                    id: id.to_string(),
+                },
+            );
+        }
+    }
+
+    fn years(&mut self, path: String, v: f64) -> u32 {
+        if !v.is_finite() || !(0.0..=MAX_YEARS).contains(&v) {
+            self.err(
+                path,
+                RuleErrorKind::BadNumber {
+                    value: v,
+                    expected: "years from 0 to 60",
+                },
+            );
+            return 0;
+        }
+        (v * 12.0).round() as u32
+    }
+
+    fn count(&mut self, path: String, v: f64, whole: bool) -> f64 {
+        let ok = v.is_finite() && (0.0..=MAX_COUNT).contains(&v) && (!whole || v.fract() == 0.0);
+        if !ok {
+            let expected = if whole {
+                "a whole number from 0 to 1000000"
+            } else {
+                "a number from 0 to 1000000"
+            };
+            self.err(path, RuleErrorKind::BadNumber { value: v, expected });
+            return 0.0;
+        }
+        v
+    }
+
+    fn month(&mut self, path: String, m: u8) {
+        if !(1..=12).contains(&m) {
+            self.err(path, RuleErrorKind::BadMonth { value: m });
+        }
+    }
+
+    fn text(&mut self, path: String, field: &'static str, s: &str) {
+        if s.trim().is_empty() {
+            self.err(format!("{path}.{field}"), RuleErrorKind::Empty { field });
+        }
+    }
+}
+
+fn build_index<I: AsRef<str>>(
+    ctx: &mut Ctx,
+    list: &str,
+    what: &'static str,
+    ids: impl Iterator<Item = I>,
+) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let id = id.as_ref();
+        if map.insert(id.to_string(), i).is_some() {
+            ctx.err(
+                format!("{list}[{i}].id"),
+                RuleErrorKind::DuplicateId {
+                    what,
+                    id: id.to_string(),
+                },
+            );
+        }
+        if id.is_empty()
+            || !id.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b.is_ascii_uppercase()
+            })
+        {
+            ctx.err(
+                format!("{list}[{i}].id"),
+                RuleErrorKind::Parse {
+                    message: format!("invalid id `{id}`: expected letters, digits and `_`"),
+                },
+            );
+        }
+    }
+    map
+}
+
+pub fn validate(
+    file_name: &str,
+    text: Option<&str>,
+    file: RuleFile,
+) -> Result<RuleSet, RuleErrors> {
+    let mut ctx = Ctx {
+        file: file_name,
+        text,
+        errors: Vec::new(),
+        index: Index::default(),
+    };
+
+    let sha256 = content_hash(&file);
+    ctx.index.sources = build_index(
+        &mut ctx,
+        "sources",
+        "source",
+        file.sources.iter().map(|s| s.id.as_str()),
+    );
+    ctx.index.licences = build_index(
+        &mut ctx,
+        "licences",
+        "licence",
+        file.licences.iter().map(|s| s.id.as_str()),
+    );
+    ctx.index.areas = build_index(
+        &mut ctx,
+        "areas",
+        "area",
+        file.areas.iter().map(|s| s.id.as_str()),
+    );
+    ctx.index.bodies = build_index(
+        &mut ctx,
+        "bodies",
+        "body",
+        file.bodies.iter().map(|s| s.id.as_str()),
+    );
+    ctx.index.case_kinds = build_index(
+        &mut ctx,
+        "case_kinds",
+        "case kind",
+        file.case_kinds.iter().map(|s| s.id.as_str()),
+    );
+    ctx.index.courses = build_index(
+        &mut ctx,
+        "courses",
+        "course",
+        file.courses.iter().map(|s| s.id.as_str()),
+    );
+    ctx.index.exams = build_index(
+        &mut ctx,
+        "exams",
+        "exam",
+        file.exams.iter().map(|s| s.id.as_str()),
+    );
+    ctx.index.credentials = build_index(
+        &mut ctx,
+        "credentials",
+        "credential",
+        file.credentials.iter().map(|s| s.id.as_str()),
+    );
+    for (i, e) in file.exams.iter().enumerate() {
+        if ctx.index.credentials.contains_key(e.id.as_str()) {
+            ctx.err(
+                format!("exams[{i}].id"),
+                RuleErrorKind::DuplicateId {
+                    what: "exam (also a credential)",
+                    id: e.id.to_string(),
+                },
+            );
+        }
+    }
+
+    if file.version.trim().is_empty() {
+        ctx.err("version".into(), RuleErrorKind::Empty { field: "version" });
+    }
+    for (i, s) in file.sources.iter().enumerate() {
+        if !(s.url.starts_with("https://") || s.url.starts_with("http://"))
+            || s.url.contains(char::is_whitespace)
+        {
+            ctx.err(
+                format!("sources[{i}].url"),
+                RuleErrorKind::BadUrl {
+                    value: s.url.clone(),
+                },
+            );
+        }
+        if !valid_read_date(&s.read) {
+            ctx.err(
+                format!("sources[{i}].read"),
+                RuleErrorKind::BadReadDate {
+                    value: s.read.clone(),
+                },
+            );
+        }
+    }
+    for (i, b) in file.bodies.iter().enumerate() {
+        if let Some(url) = &b.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                ctx.err(
+                    format!("bodies[{i}].url"),
+                    RuleErrorKind::BadUrl { value: url.clone() },
+                );
+            }
+        }
+    }
+    for (i, c) in file.courses.iter().enumerate() {
+        if let Some(b) = &c.body {
+            ctx.check_ref(format!("courses[{i}].body"), "body", b.as_str());
+        }
+    }
+
+    let route = &file.licence_route;
+    ctx.check_ref(
+        "licence_route.licence".into(),
+        "licence",
+        route.licence.as_str(),
+    );
+    if route.school_years.is_empty() {
+        ctx.err(
+            "licence_route.school_years".into(),
+            RuleErrorKind::Empty {
+                field: "school_years",
+            },
+        );
+    }
+    for (i, &y) in route.school_years.iter().enumerate() {
+        if !(1..=6).contains(&y) {
+            ctx.err(
+                format!("licence_route.school_years[{i}]"),
+                RuleErrorKind::BadNumber {
+                    value: y as f64,
+                    expected: "1 to 6 years",
+                },
+            );
+        }
+    }
+    ctx.month("licence_route.exam_month".into(), route.exam_month);
+    ctx.month("licence_route.results_month".into(), route.results_month);
+    ctx.month("licence_route.licence_month".into(), route.licence_month);
+    for (i, s) in route.sources.iter().enumerate() {
+        ctx.check_ref(format!("licence_route.sources[{i}]"), "source", s.as_str());
+    }
+    check_notes(&mut ctx, "licence_route.notes", &route.notes);
+
+    let mut credentials = Vec::with_capacity(file.credentials.len());
+    for (i, c) in file.credentials.iter().enumerate() {
+        credentials.push(credential(&mut ctx, i, c));
+    }
+    check_cycles(&mut ctx, &credentials);
+
+    if !ctx.errors.is_empty() {
+        return Err(RuleErrors(ctx.errors));
+    }
+    let RuleFile {
+        version,
+        title,
+        disclaimer,
+        sources,
+        licences,
+        areas,
+        bodies,
+        case_kinds,
+        courses,
+        exams,
+        licence_route,
+        ..
+    } = file;
+    Ok(RuleSet {
+        version,
+        sha256,
+        title,
+        disclaimer,
+        sources,
+        licences,
+        areas,
+        bodies,
+        case_kinds,
+        courses,
+        exams,
+        licence_route,
+        credentials,
+        index: ctx.index,
+    })
+}
+
+fn valid_read_date(s: &str) -> bool {
+    if s.len() == 7 {
+        return crate::date::Date::parse(&format!("{s}-01")).is_some();
+    }
+    crate::date::Date::parse(s).is_some()
+}
+
+fn check_notes(ctx: &mut Ctx, path: &str, notes: &[NoteDef]) {
+    for (i, n) in notes.iter().enumerate() {
+        ctx.text(format!("{path}[{i}]"), "ja", &n.ja);
+        ctx.text(format!("{path}[{i}]"), "en", &n.en);
+        if let Some(s) = &n.source {
+            ctx.check_ref(format!("{path}[{i}].source"), "source", s.as_str());
+        }
+    }
+}
+
+fn credential(ctx: &mut Ctx, i: usize, c: &CredentialDef) -> Credential {
+    let p = format!("credentials[{i}]");
+    ctx.text(p.clone(), "ja", &c.ja);
+    ctx.text(p.clone(), "en", &c.en);
+    ctx.check_ref(format!("{p}.body"), "body", c.body.as_str());
+    for (j, a) in c.areas.iter().enumerate() {
+        ctx.check_ref(format!("{p}.areas[{j}]"), "area", a.as_str());
+    }
+    if let Some(months) = &c.exam_months {
+        for (j, &m) in months.iter().enumerate() {
+            ctx.month(format!("{p}.exam_months[{j}]"), m);
+        }
+    }
+    if let Some(e) = &c.exam {
+        check_notes(ctx, &format!("{p}.exam"), std::slice::from_ref(e));
+    }
+    if let Some(r) = &c.renewal {
+        ctx.check_ref(format!("{p}.renewal.source"), "source", r.source.as_str());
+    }
+    check_notes(ctx, &format!("{p}.notes"), &c.notes);
+    check_notes(ctx, &format!("{p}.unknowns"), &c.unknowns);
+    if c.sources.is_empty() {
+        ctx.err(
+            format!("{p}.sources"),
+            RuleErrorKind::Empty { field: "sources" },
+        );
+    }
+    for (j, s) in c.sources.iter().enumerate() {
+        ctx.check_ref(format!("{p}.sources[{j}]"), "source", s.as_str());
+    }
+    let conditions = conditions(ctx, &format!("{p}.conditions"), &c.conditions);
+    let certify = c
+        .certify
+        .as_ref()
+        .map(|list| conditions_fn(ctx, &format!("{p}.certify"), list));
+    Credential {
+        id: c.id.clone(),
+        name: Text {
+            ja: c.ja.clone(),
+            en: c.en.clone(),
+        },
+        body: c.body.clone(),
+        tier: c.tier,
+        areas: c.areas.clone(),
+        exam_months: c.exam_months.clone(),
+        exam: c.exam.clone(),
+        renewal: c.renewal.clone(),
+        seed: c.seed.clone(),
+        notes: c.notes.clone(),
+        unknowns: c.unknowns.clone(),
+        sources: c.sources.clone(),
+        conditions,
+        certify,
+    }
+}
+
+fn conditions(ctx: &mut Ctx, path: &str, list: &[ConditionDef]) -> Vec<Condition> {
+    conditions_fn(ctx, path, list)
+}
+
+fn conditions_fn(ctx: &mut Ctx, path: &str, list: &[ConditionDef]) -> Vec<Condition> {
+    list.iter()
+        .enumerate()
+        .map(|(i, c)| condition(ctx, &format!("{path}[{i}]"), c))
+        .collect()
+}
+
+/// The fields each kind takes, besides kind, source, note, from and until.
+fn allowed(kind: ConditionKind) -> &'static [&'static str] {
+    use ConditionKind::*;
+    match kind {
+        Licence => &["any_of"],
+        Experience => &["area", "years", "within_years", "still_working"],
+        Membership => &["body", "years"],
+        Cases => &[
+            "case_kind",
+            "count",
+            "count_unknown",
+            "within_years",
+            "at_least",
+        ],
+        Credential => &["any_of", "all_of", "or_passed"],
+        Course => &[
+            "any_of",
+            "within_years",
+            "exempt_if_held",
+            "exempt_if_passed",
+        ],
+        Units => &["body", "count", "within_years"],
+        Exam => &["any_of", "within_years"],
+        AnyOf | AllOf => &["of"],
+    }
+}
+
+fn present_fields(c: &ConditionDef) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    macro_rules! has {
+        ($($f:ident),*) => {$( if c.$f.is_some() { v.push(stringify!($f)); } )*};
+    }
+    has!(
+        any_of,
+        all_of,
+        area,
+        years,
+        within_years,
+        still_working,
+        body,
+        case_kind,
+        count,
+        count_unknown,
+        at_least,
+        or_passed,
+        exempt_if_held,
+        exempt_if_passed,
+        of
+    );
+    v
+}
+
+fn condition(ctx: &mut Ctx, p: &str, c: &ConditionDef) -> Condition {
+    let kind = c.kind;
+    let k = kind.as_str();
+    for f in present_fields(c) {
+        if !allowed(kind).contains(&f) {
+            ctx.err(
+                format!("{p}.{f}"),
+                RuleErrorKind::FieldNotForKind { field: f, kind: k },
+            );
+        }
+    }
+    let group = matches!(kind, ConditionKind::AnyOf | ConditionKind::AllOf);
+    match &c.source {
+        Some(s) => ctx.check_ref(format!("{p}.source"), "source", s.as_str()),
+        None if !group => ctx.err(
+            format!("{p}.source"),
+            RuleErrorKind::MissingField {
+                field: "source",
+                kind: k,
+            },
+        ),
+        None => {}
+    }
+    if let (Some(f), Some(u)) = (c.from, c.until) {
+        if f > u {
+            ctx.err(
+                format!("{p}.from"),
+                RuleErrorKind::BadEffectiveRange {
+                    from: f.to_string(),
+                    until: u.to_string(),
+                },
+            );
+        }
+    }
+    let missing = |ctx: &mut Ctx, field: &'static str| {
+        ctx.err(
+            format!("{p}.{field}"),
+            RuleErrorKind::MissingField { field, kind: k },
+        );
+    };
+    let window = |ctx: &mut Ctx| {
+        c.within_years
+            .map(|w| ctx.years(format!("{p}.within_years"), w))
+    };
+    let ids = |ctx: &mut Ctx,
+               field: &'static str,
+               list: &Option<Vec<String>>,
+               what: &'static str|
+     -> Vec<String> {
+        let Some(list) = list else {
+            return Vec::new();
+        };
+        if list.is_empty() {
+            ctx.err(format!("{p}.{field}"), RuleErrorKind::Empty { field });
+        }
+        for (j, id) in list.iter().enumerate() {
+            ctx.check_ref(format!("{p}.{field}[{j}]"), what, id);
+        }
+        list.clone()
+    };
+
+    let rule = match kind {
+        ConditionKind::Licence => {
+            if c.any_of.is_none() {
+                missing(ctx, "any_of");
+            }
+            Rule::Licence {
+                any_of: ids(ctx, "any_of", &c.any_of, "licence")
+                    .into_iter()
+                    .map(LicenceId)
+                    .collect(),
+            }
+        }
+        ConditionKind::Experience => {
+            if let Some(a) = &c.area {
+                ctx.check_ref(format!("{p}.area"), "area", a.as_str());
+            }
+            let months = match c.years {
+                Some(y) => ctx.years(format!("{p}.years"), y),
+                None => {
+                    missing(ctx, "years");
+                    0
+                }
+            };
+            let within_months = window(ctx);
+            if let (Some(w), Some(y)) = (c.within_years, c.years) {
+                if w < y {
+                    ctx.err(
+                        format!("{p}.within_years"),
+                        RuleErrorKind::WindowTooShort {
+                            years: y,
+                            window: w,
+                        },
+                    );
+                }
+            }
+            Rule::Experience {
+                area: c.area.clone(),
+                months,
+                within_months,
+                still_working: c.still_working.unwrap_or(false),
+            }
+        }
+        ConditionKind::Membership => {
+            let body = c.body.clone().unwrap_or_else(|| {
+                missing(ctx, "body");
+                BodyId::new("")
+            });
+            if !body.as_str().is_empty() {
+                ctx.check_ref(format!("{p}.body"), "body", body.as_str());
+            }
+            let months = match c.years {
+                Some(y) => ctx.years(format!("{p}.years"), y),
+                None => {
+                    missing(ctx, "years");
+                    0
+                }
+            };
+            Rule::Membership { body, months }
+        }
+        ConditionKind::Cases => {
+            let case_kind = c.case_kind.clone().unwrap_or_else(|| {
+                missing(ctx, "case_kind");
+                CaseKindId::new("")
+            });
+            if !case_kind.as_str().is_empty() {
+                ctx.check_ref(format!("{p}.case_kind"), "case kind", case_kind.as_str());
+            }
+            let unknown = c.count_unknown.unwrap_or(false);
+            let count = match (c.count, unknown) {
+                (Some(n), false) => Some(ctx.count(format!("{p}.count"), n, true) as u32),
+                (None, true) => None,
+                (Some(_), true) => {
+                    ctx.err(
+                        format!("{p}.count_unknown"),
+                        RuleErrorKind::Parse {
+                            message: "`count_unknown = true` and a `count` contradict each other"
+                                .into(),
+                        },
+                    );
+                    None
+                }
+                (None, false) => {
+                    missing(ctx, "count");
+                    None
+                }
+            };
+            let mut at_least = Vec::new();
+            for (j, s) in c.at_least.iter().flatten().enumerate() {
+                ctx.check_ref(
+                    format!("{p}.at_least[{j}].case_kind"),
+                    "case kind",
+                    s.case_kind.as_str(),
+                );
+                let n = ctx.count(format!("{p}.at_least[{j}].count"), s.count, true) as u32;
+                if count.is_some_and(|total| n > total) {
+                    ctx.err(
+                        format!("{p}.at_least[{j}].count"),
+                        RuleErrorKind::BadNumber {
+                            value: s.count,
+                            expected: "a sub-count no larger than the total count",
+                        },
+                    );
+                }
+                at_least.push((s.case_kind.clone(), n));
+            }
+            Rule::Cases {
+                case_kind,
+                count,
+                within_months: window(ctx),
+                at_least,
+            }
+        }
+        ConditionKind::Credential => {
+            let (list, need_all) = match (&c.any_of, &c.all_of) {
+                (Some(_), None) => (ids(ctx, "any_of", &c.any_of, "credential"), false),
+                (None, Some(_)) => (ids(ctx, "all_of", &c.all_of, "credential"), true),
+                (Some(_), Some(_)) => {
+                    ctx.err(
+                        format!("{p}.all_of"),
+                        RuleErrorKind::Parse {
+                            message: "give either `any_of` or `all_of`, not both".into(),
+                        },
+                    );
+                    (Vec::new(), true)
+                }
+                (None, None) => {
+                    missing(ctx, "all_of");
+                    (Vec::new(), true)
+                }
+            };
+            Rule::Credential {
+                ids: list.into_iter().map(CredentialId).collect(),
+                need_all,
+                or_passed: c.or_passed.unwrap_or(false),
+            }
+        }
+        ConditionKind::Course => {
+            if c.any_of.is_none() {
+                missing(ctx, "any_of");
+            }
+            let any_of = ids(ctx, "any_of", &c.any_of, "course")
+                .into_iter()
+                .map(CourseId)
+                .collect();
+            let held: Option<Vec<String>> = c
+                .exempt_if_held
+                .as_ref()
+                .map(|v| v.iter().map(|x| x.0.clone()).collect());
+            let exempt_if_held = ids(ctx, "exempt_if_held", &held, "credential")
+                .into_iter()
+                .map(CredentialId)
+                .collect();
+            let exempt_if_passed = ids(ctx, "exempt_if_passed", &c.exempt_if_passed, "exam");
+            Rule::Course {
+                any_of,
+                within_months: window(ctx),
+                exempt_if_held,
+                exempt_if_passed,
+            }
+        }
+        ConditionKind::Units => {
+            let body = c.body.clone().unwrap_or_else(|| {
+                missing(ctx, "body");
+                BodyId::new("")
+            });
+            if !body.as_str().is_empty() {
+                ctx.check_ref(format!("{p}.body"), "body", body.as_str());
+            }
+            let count = match c.count {
+                Some(n) => ctx.count(format!("{p}.count"), n, false),
+                None => {
+                    missing(ctx, "count");
+                    0.0
+                }
+            };
+            Rule::Units {
+                body,
+                count,
+                within_months: window(ctx),
+            }
+        }
+        ConditionKind::Exam => {
+            if c.any_of.is_none() {
+                missing(ctx, "any_of");
+            }
+            Rule::Exam {
+                any_of: ids(ctx, "any_of", &c.any_of, "exam"),
+                within_months: window(ctx),
+            }
+        }
+        ConditionKind::AnyOf | ConditionKind::AllOf => {
+            let list = match &c.of {
+                Some(list) if !list.is_empty() => conditions_fn(ctx, &format!("{p}.of"), list),
+                Some(_) => {
+                    ctx.err(format!("{p}.of"), RuleErrorKind::Empty { field: "of" });
+                    Vec::new()
+                }
+                None => {
+                    missing(ctx, "of");
+                    Vec::new()
+                }
+            };
+            if kind == ConditionKind::AnyOf {
+                Rule::AnyOf(list)
+            } else {
+                Rule::AllOf(list)
+            }
+        }
+    };
+    Condition {
+        rule,
+        source: c.source.clone(),
+        note: c.note.clone(),
+        from: c.from,
+        until: c.until,
+    }
+}
+
+/// Prerequisite credentials (condition kind `credential`) must not loop.
+fn check_cycles(ctx: &mut Ctx, creds: &[Credential]) {
+    fn prereqs(list: &[Condition], out: &mut Vec<String>) {
+        for c in list {
+            match &c.rule {
+                Rule::Credential { ids, .. } => out.extend(ids.iter().map(|i| i.0.clone())),
+                Rule::AnyOf(l) | Rule::AllOf(l) => prereqs(l, out),
+                _ => {}
+            }
+        }
+    }
+    let edges: Vec<Vec<usize>> = creds
+        .iter()
+        .map(|c| {
+            let mut ids = Vec::new();
+            prereqs(&c.conditions, &mut ids);
+            if let Some(cert) = &c.certify {
+                prereqs(cert, &mut ids);
+            }
+            ids.iter()
+                .filter_map(|id| ctx.index.credentials.get(id).copied())
+                .collect()
+        })
+        .collect();
+    // Iterative three-colour DFS; reports each cycle once, at its first credential.
+    let mut colour = vec![0u8; creds.len()];
+    for start in 0..creds.len() {
+        if colour[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&to) = edges[node].get(*next) {
+                *next += 1;
+                match colour[to] {
+                    0 => {
+                        colour[to] = 1;
+                        stack.push((to, 0));
+                    }
+                    1 => {
+                        let from = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
+                        let mut chain: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|&(n, _)| creds[n].id.0.clone())
+                            .collect();
+                        chain.push(creds[to].id.0.clone());
+                        ctx.err(
+                            format!("credentials[{to}].conditions"),
+                            RuleErrorKind::Cycle { chain },
+                        );
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+}
