@@ -72,7 +72,7 @@ pub fn criterion_key(k: &Criterion) -> String {
         .or(k.body)
         .or(k.case_kind)
         .map(str::to_string)
-        .unwrap_or_else(|| k.ids.join("|"));
+        .unwrap_or_else(|| k.ids.to_vec().join("|"));
     if target.is_empty() {
         k.kind.to_string()
     } else {

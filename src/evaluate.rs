@@ -1,13 +1,13 @@
 //! Profile + rules → roadmap. Every criterion of every credential is evaluated
 //! (no short-circuit), each with the date its clock meets it where one runs.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use crate::date::Date;
 use crate::explain;
 use crate::profile::{Profile, ProfileErrors};
 use crate::roadmap::*;
-use crate::rules::model::{Condition, Credential, Rule, RuleSet};
+use crate::rules::model::{Condition, Credential, FastMap, Rule, RuleSet};
 use crate::timeline;
 
 /// Which date to evaluate for. `as_of` overrides the profile's date; the
@@ -54,7 +54,8 @@ pub fn evaluate_structured<'a>(
     };
 
     let mut results: Vec<CredentialResult<'a>> = Vec::with_capacity(rules.credentials.len());
-    let mut steps: Vec<Vec<(&'static str, String)>> = Vec::with_capacity(rules.credentials.len());
+    let mut steps: Vec<Vec<(&'static str, Cow<'a, str>)>> =
+        Vec::with_capacity(rules.credentials.len());
     for c in &rules.credentials {
         let (result, own_steps) = ev.credential(c);
         results.push(result);
@@ -166,36 +167,39 @@ impl<'a> Eval<'a, '_> {
         (false, None)
     }
 
+    /// The clock of an area: the years answered (assumed ongoing), or for a
+    /// planned area the time since work starts there, whichever is further along.
     fn area_clock(&self, area: &str) -> Clock {
         let base = self.p.experience.get(area).copied().unwrap_or(0.0);
         let base_months = (base * 12.0).round() as i64;
-        if base_months > 0 {
-            return Clock {
-                months: base_months + self.elapsed,
-                running: true,
-                starts: None,
-            };
-        }
-        if self.p.plan_areas.iter().any(|a| a.as_str() == area) {
+        let answered = (base_months > 0).then_some(Clock {
+            months: base_months + self.elapsed,
+            running: true,
+            starts: None,
+        });
+        let planned = if self.p.plan_areas.iter().any(|a| a.as_str() == area) {
             let start = if self.p.stage.is_in_school() {
                 self.licence_on
             } else {
                 Some(self.p0)
             };
-            if let Some(start) = start {
-                let months = start.months_until(self.as_of).max(0);
-                let starts = (start > self.as_of).then_some(start);
-                return Clock {
-                    months,
-                    running: true,
-                    starts,
-                };
-            }
-        }
-        Clock {
-            months: 0,
-            running: false,
-            starts: None,
+            start.map(|start| Clock {
+                months: start.months_until(self.as_of).max(0),
+                running: true,
+                starts: (start > self.as_of).then_some(start),
+            })
+        } else {
+            None
+        };
+        match (answered, planned) {
+            (Some(a), Some(p)) if p.months > a.months => p,
+            (Some(a), _) => a,
+            (None, Some(p)) => p,
+            (None, None) => Clock {
+                months: 0,
+                running: false,
+                starts: None,
+            },
         }
     }
 
@@ -207,7 +211,10 @@ impl<'a> Eval<'a, '_> {
         self.p.passed_exams.iter().any(|e| e == id)
     }
 
-    fn credential(&self, c: &'a Credential) -> (CredentialResult<'a>, Vec<(&'static str, String)>) {
+    fn credential(
+        &self,
+        c: &'a Credential,
+    ) -> (CredentialResult<'a>, Vec<(&'static str, Cow<'a, str>)>) {
         let passed_own = c.certify.is_some() && self.passed(c.id.as_str());
         let (stage, list) = match (&c.certify, passed_own) {
             (Some(cert), true) => ("certify", cert),
@@ -241,7 +248,7 @@ impl<'a> Eval<'a, '_> {
                 steps_of(k, &mut own_steps);
             }
         }
-        let body = self.rules.body(c.body.as_str());
+        let body = c.body_ix.and_then(|i| self.rules.bodies.get(i));
         let result = CredentialResult {
             id: c.id.as_str(),
             name: &c.name,
@@ -252,7 +259,7 @@ impl<'a> Eval<'a, '_> {
                 url: body.and_then(|b| b.url.as_deref()),
             },
             tier: c.tier,
-            areas: c.areas.iter().map(|a| a.as_str()).collect(),
+            areas: &c.areas,
             status,
             stage,
             ready_on,
@@ -266,16 +273,10 @@ impl<'a> Eval<'a, '_> {
             seed: c.seed.as_ref(),
             notes: &c.notes,
             unknowns: &c.unknowns,
-            sources: c
-                .sources
-                .iter()
-                .filter_map(|s| self.rules.source(s.as_str()))
-                .map(|s| SourceRef {
-                    id: &s.id.0,
-                    url: &s.url,
-                    read: &s.read,
-                })
-                .collect(),
+            sources: Sources {
+                rules: self.rules,
+                ids: &c.sources,
+            },
         };
         (result, own_steps)
     }
@@ -300,7 +301,7 @@ impl<'a> Eval<'a, '_> {
             area: None,
             body: None,
             case_kind: None,
-            ids: Vec::new(),
+            ids: Ids::None,
             need_all: false,
             within_years: None,
             still_working: false,
@@ -316,7 +317,7 @@ impl<'a> Eval<'a, '_> {
         match &c.rule {
             Rule::Licence { any_of } => {
                 k.time_based = true;
-                k.ids = any_of.iter().map(|l| l.as_str()).collect();
+                k.ids = Ids::Licences(any_of);
                 let states: Vec<(bool, Option<Date>)> = any_of
                     .iter()
                     .map(|l| self.licence_state(l.as_str()))
@@ -407,7 +408,7 @@ impl<'a> Eval<'a, '_> {
                 or_passed,
             } => {
                 k.unit = Some("credentials");
-                k.ids = ids.iter().map(|i| i.as_str()).collect();
+                k.ids = Ids::Credentials(ids);
                 k.need_all = *need_all;
                 let have = ids
                     .iter()
@@ -424,7 +425,7 @@ impl<'a> Eval<'a, '_> {
                 exempt_if_held,
                 exempt_if_passed,
             } => {
-                k.ids = any_of.iter().map(|i| i.as_str()).collect();
+                k.ids = Ids::Courses(any_of);
                 k.within_years = within_months.map(|m| years(m as i64));
                 let done = any_of.iter().any(|c| self.p.courses.iter().any(|d| d == c));
                 k.exempt = !done
@@ -449,7 +450,7 @@ impl<'a> Eval<'a, '_> {
                 any_of,
                 within_months,
             } => {
-                k.ids = any_of.iter().map(|i| i.as_str()).collect();
+                k.ids = Ids::Exams(any_of);
                 k.within_years = within_months.map(|m| years(m as i64));
                 k.met = any_of.iter().any(|e| self.passed(e));
             }
@@ -546,30 +547,32 @@ fn next_sitting(months: Option<&[u8]>, ready_on: Option<Date>, as_of: Date) -> O
 }
 
 /// The actions an unmet, non-waiting criterion asks for.
-fn steps_of(k: &Criterion, out: &mut Vec<(&'static str, String)>) {
+fn steps_of<'a>(k: &Criterion<'a>, out: &mut Vec<(&'static str, Cow<'a, str>)>) {
     if k.met || k.waiting {
         return;
     }
-    let push = |out: &mut Vec<(&'static str, String)>, action: &'static str, target: String| {
+    let push = |out: &mut Vec<(&'static str, Cow<'a, str>)>,
+                action: &'static str,
+                target: Cow<'a, str>| {
         if !out.iter().any(|(a, t)| *a == action && *t == target) {
             out.push((action, target));
         }
     };
     match k.kind {
-        "licence" => push(out, "licence", k.ids.join("|")),
+        "licence" => push(out, "licence", k.ids.joined()),
         "experience" => match k.area {
-            Some(a) => push(out, "work_in_area", a.to_string()),
-            None => push(out, "work", String::new()),
+            Some(a) => push(out, "work_in_area", Cow::Borrowed(a)),
+            None => push(out, "work", Cow::Borrowed("")),
         },
-        "membership" => push(out, "join", k.body.unwrap_or_default().to_string()),
-        "cases" => push(out, "cases", k.case_kind.unwrap_or_default().to_string()),
-        "credential" => push(out, "credential", k.ids.join("|")),
-        "course" => push(out, "course", k.ids.join("|")),
-        "units" => push(out, "units", k.body.unwrap_or_default().to_string()),
-        "exam" => push(out, "exam", k.ids.join("|")),
+        "membership" => push(out, "join", Cow::Borrowed(k.body.unwrap_or_default())),
+        "cases" => push(out, "cases", Cow::Borrowed(k.case_kind.unwrap_or_default())),
+        "credential" => push(out, "credential", k.ids.joined()),
+        "course" => push(out, "course", k.ids.joined()),
+        "units" => push(out, "units", Cow::Borrowed(k.body.unwrap_or_default())),
+        "exam" => push(out, "exam", k.ids.joined()),
         "any_of" => {
             // The alternative needing the fewest actions.
-            let mut best: Option<Vec<(&'static str, String)>> = None;
+            let mut best: Option<Vec<(&'static str, Cow<'a, str>)>> = None;
             for o in &k.options {
                 let mut v = Vec::new();
                 steps_of(o, &mut v);
@@ -593,14 +596,15 @@ fn steps_of(k: &Criterion, out: &mut Vec<(&'static str, String)>) {
 /// unblocks: first the credentials it alone frees, then how many it touches.
 fn rank_steps<'a>(
     results: &mut [CredentialResult<'a>],
-    steps: &[Vec<(&'static str, String)>],
+    steps: &[Vec<(&'static str, Cow<'a, str>)>],
 ) -> Vec<Step<'a>> {
-    let mut tally: HashMap<(&'static str, &str), (usize, usize, Vec<&'a str>)> = HashMap::new();
-    let mut order: Vec<(&'static str, &str)> = Vec::new();
+    let mut tally: FastMap<(&'static str, &str), (usize, usize, Vec<&'a str>)> =
+        FastMap::with_capacity_and_hasher(64, Default::default());
+    let mut order: Vec<(&'static str, &Cow<'a, str>)> = Vec::new();
     for (r, own) in results.iter().zip(steps) {
         for (a, t) in own {
-            let e = tally.entry((*a, t.as_str())).or_insert_with(|| {
-                order.push((*a, t.as_str()));
+            let e = tally.entry((*a, t.as_ref())).or_insert_with(|| {
+                order.push((*a, t));
                 (0, 0, Vec::new())
             });
             e.1 += 1;
@@ -615,7 +619,7 @@ fn rank_steps<'a>(
         let mut mine: Vec<Step<'a>> = own
             .iter()
             .map(|(a, t)| {
-                let (unblocks, affects) = score(&(*a, t.as_str()));
+                let (unblocks, affects) = score(&(*a, t.as_ref()));
                 Step {
                     action: a,
                     target: t.clone(),
@@ -632,10 +636,13 @@ fn rank_steps<'a>(
     let mut global: Vec<Step<'a>> = order
         .iter()
         .map(|key| {
-            let (unblocks, affects, creds) = tally.get(key).cloned().unwrap_or_default();
+            let (unblocks, affects, creds) = tally
+                .get(&(key.0, key.1.as_ref()))
+                .cloned()
+                .unwrap_or_default();
             Step {
                 action: key.0,
-                target: key.1.to_string(),
+                target: key.1.clone(),
                 unblocks,
                 affects,
                 credentials: creds,

@@ -117,7 +117,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
     let (wja, wen) = window(k);
     let (ja, en) = match k.kind {
         "licence" => {
-            let (ja, en) = names(rules, "licence", &k.ids);
+            let (ja, en) = names(rules, "licence", &k.ids.to_vec());
             let mut t = (
                 format!("免許: {}", ja.join("・")),
                 format!("Licence: {}", en.join(" or ")),
@@ -216,7 +216,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             t
         }
         "credential" => {
-            let (ja, en) = names(rules, "credential", &k.ids);
+            let (ja, en) = names(rules, "credential", &k.ids.to_vec());
             if k.need_all || k.ids.len() == 1 {
                 (
                     format!("{}を取得済み", ja.join("・")),
@@ -230,7 +230,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             }
         }
         "course" => {
-            let (ja, en) = names(rules, "course", &k.ids);
+            let (ja, en) = names(rules, "course", &k.ids.to_vec());
             let (eja, een) = if k.exempt {
                 ("（免除）", " (exempt)")
             } else {
@@ -257,7 +257,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             )
         }
         "exam" => {
-            let (ja, en) = names(rules, "exam", &k.ids);
+            let (ja, en) = names(rules, "exam", &k.ids.to_vec());
             (
                 format!("{}に合格{wja}", ja.join(" または ")),
                 format!("Pass {}{wen}", en.join(" or ")),

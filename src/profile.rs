@@ -254,7 +254,13 @@ impl Profile {
     /// Checks every value and id against the rules; returns all problems found.
     pub fn check(&self, rules: &RuleSet) -> Result<(), ProfileErrors> {
         let mut errs = Vec::new();
-        let mut number = |path: String, v: f64, max: f64, whole: bool| {
+        // Paths are formatted only for errors: checking runs on every keystroke.
+        let mut number = |path: &dyn Fn() -> String, v: f64, max: f64, whole: bool| {
+            let ok = v.is_finite() && v >= 0.0 && v <= max && (!whole || v.fract() == 0.0);
+            if ok {
+                return;
+            }
+            let path = path();
             if !v.is_finite() {
                 errs.push(ProfileError::NotFinite { path });
             } else if v < 0.0 {
@@ -270,16 +276,16 @@ impl Profile {
             }
         };
         for (k, &v) in &self.experience {
-            number(format!("experience.{k}"), v, MAX_YEARS, false);
+            number(&|| format!("experience.{k}"), v, MAX_YEARS, false);
         }
         for (k, &v) in &self.membership {
-            number(format!("membership.{k}"), v, MAX_YEARS, false);
+            number(&|| format!("membership.{k}"), v, MAX_YEARS, false);
         }
         for (k, &v) in &self.cases {
-            number(format!("cases.{k}"), v, MAX_CASES, true);
+            number(&|| format!("cases.{k}"), v, MAX_CASES, true);
         }
         for (k, &v) in &self.units {
-            number(format!("units.{k}"), v, MAX_UNITS, false);
+            number(&|| format!("units.{k}"), v, MAX_UNITS, false);
         }
         if let Some(s) = &self.school {
             let allowed = &rules.licence_route.school_years;
@@ -297,10 +303,10 @@ impl Profile {
                 });
             }
         }
-        let mut unknown = |path: String, what: &'static str, id: &str, ok: bool| {
+        let mut unknown = |path: &dyn Fn() -> String, what: &'static str, id: &str, ok: bool| {
             if !ok {
                 errs.push(ProfileError::UnknownId {
-                    path,
+                    path: path(),
                     what,
                     id: id.to_string(),
                 });
@@ -308,7 +314,7 @@ impl Profile {
         };
         for (i, l) in self.licences.iter().enumerate() {
             unknown(
-                format!("licences[{i}]"),
+                &|| format!("licences[{i}]"),
                 "licence",
                 l.as_str(),
                 rules.licence(l.as_str()).is_some(),
@@ -316,7 +322,7 @@ impl Profile {
         }
         for (i, a) in self.plan_areas.iter().enumerate() {
             unknown(
-                format!("plan_areas[{i}]"),
+                &|| format!("plan_areas[{i}]"),
                 "area",
                 a.as_str(),
                 rules.area(a.as_str()).is_some(),
@@ -324,7 +330,7 @@ impl Profile {
         }
         for a in self.experience.keys() {
             unknown(
-                format!("experience.{a}"),
+                &|| format!("experience.{a}"),
                 "area",
                 a.as_str(),
                 rules.area(a.as_str()).is_some(),
@@ -332,7 +338,7 @@ impl Profile {
         }
         for b in self.membership.keys() {
             unknown(
-                format!("membership.{b}"),
+                &|| format!("membership.{b}"),
                 "body",
                 b.as_str(),
                 rules.body(b.as_str()).is_some(),
@@ -340,7 +346,7 @@ impl Profile {
         }
         for b in self.units.keys() {
             unknown(
-                format!("units.{b}"),
+                &|| format!("units.{b}"),
                 "body",
                 b.as_str(),
                 rules.body(b.as_str()).is_some(),
@@ -348,7 +354,7 @@ impl Profile {
         }
         for k in self.cases.keys() {
             unknown(
-                format!("cases.{k}"),
+                &|| format!("cases.{k}"),
                 "case kind",
                 k.as_str(),
                 rules.case_kind(k.as_str()).is_some(),
@@ -356,7 +362,7 @@ impl Profile {
         }
         for (i, c) in self.courses.iter().enumerate() {
             unknown(
-                format!("courses[{i}]"),
+                &|| format!("courses[{i}]"),
                 "course",
                 c.as_str(),
                 rules.course(c.as_str()).is_some(),
@@ -364,14 +370,19 @@ impl Profile {
         }
         for (i, c) in self.held.iter().enumerate() {
             unknown(
-                format!("held[{i}]"),
+                &|| format!("held[{i}]"),
                 "credential",
                 c.as_str(),
                 rules.credential(c.as_str()).is_some(),
             );
         }
         for (i, e) in self.passed_exams.iter().enumerate() {
-            unknown(format!("passed_exams[{i}]"), "exam", e, rules.is_exam(e));
+            unknown(
+                &|| format!("passed_exams[{i}]"),
+                "exam",
+                e,
+                rules.is_exam(e),
+            );
         }
         if errs.is_empty() {
             Ok(())

@@ -1,7 +1,13 @@
 //! The roadmap: the output half of the public contract. Field names here are
 //! checked by outside cases; add fields freely, never rename.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
+
+use crate::ids::{CourseId, CredentialId, LicenceId, SourceId};
+use crate::rules::model::RuleSet;
 
 use crate::date::Date;
 use crate::rules::file::{NoteDef, RenewalDef, SeedDef, Text, Tier};
@@ -25,6 +31,100 @@ impl Status {
             Status::Waiting => "waiting",
             Status::Eligible => "eligible",
             Status::Held => "held",
+        }
+    }
+}
+
+/// The ids a criterion names, borrowed from the rules (no allocation per criterion).
+#[derive(Clone, Copy, Debug, Default)]
+pub enum Ids<'a> {
+    #[default]
+    None,
+    Licences(&'a [LicenceId]),
+    Credentials(&'a [CredentialId]),
+    Courses(&'a [CourseId]),
+    Exams(&'a [String]),
+}
+
+impl<'a> Ids<'a> {
+    pub fn get(self, i: usize) -> Option<&'a str> {
+        match self {
+            Ids::None => None,
+            Ids::Licences(l) => l.get(i).map(|x| x.as_str()),
+            Ids::Credentials(l) => l.get(i).map(|x| x.as_str()),
+            Ids::Courses(l) => l.get(i).map(|x| x.as_str()),
+            Ids::Exams(l) => l.get(i).map(|x| x.as_str()),
+        }
+    }
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        (0..self.len()).filter_map(move |i| self.get(i))
+    }
+    pub fn len(self) -> usize {
+        match self {
+            Ids::None => 0,
+            Ids::Licences(l) => l.len(),
+            Ids::Credentials(l) => l.len(),
+            Ids::Courses(l) => l.len(),
+            Ids::Exams(l) => l.len(),
+        }
+    }
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+    fn is_empty_ref(&self) -> bool {
+        self.is_empty()
+    }
+    pub fn to_vec(self) -> Vec<&'a str> {
+        self.iter().collect()
+    }
+    /// One id borrowed, several joined with `|`.
+    pub fn joined(self) -> Cow<'a, str> {
+        if self.len() == 1 {
+            Cow::Borrowed(self.get(0).unwrap_or_default())
+        } else {
+            Cow::Owned(self.to_vec().join("|"))
+        }
+    }
+}
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for id in self.iter() {
+            seq.serialize_element(id)?;
+        }
+        seq.end()
+    }
+}
+
+/// A credential's sources, resolved against the rules when serialised.
+#[derive(Clone, Copy, Debug)]
+pub struct Sources<'a> {
+    pub rules: &'a RuleSet,
+    pub ids: &'a [SourceId],
+}
+
+impl<'a> Sources<'a> {
+    pub fn iter(self) -> impl Iterator<Item = SourceRef<'a>> {
+        self.ids
+            .iter()
+            .filter_map(move |id| self.rules.source(id.as_str()))
+            .map(SourceRef::from)
+    }
+}
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'a> From<&'a crate::rules::file::SourceDef> for SourceRef<'a> {
+    fn from(s: &'a crate::rules::file::SourceDef) -> Self {
+        SourceRef {
+            id: s.id.as_str(),
+            url: &s.url,
+            read: &s.read,
         }
     }
 }
@@ -85,7 +185,7 @@ pub struct CredentialResult<'a> {
     pub name: &'a Text,
     pub body: BodyRef<'a>,
     pub tier: Tier,
-    pub areas: Vec<&'a str>,
+    pub areas: &'a [crate::ids::AreaId],
     pub status: Status,
     /// "exam" (conditions to sit or apply) or "certify" (after a passed exam).
     pub stage: &'static str,
@@ -106,7 +206,7 @@ pub struct CredentialResult<'a> {
     pub notes: &'a [NoteDef],
     /// Requirements not published: check with the body.
     pub unknowns: &'a [NoteDef],
-    pub sources: Vec<SourceRef<'a>>,
+    pub sources: Sources<'a>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -139,8 +239,8 @@ pub struct Criterion<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_kind: Option<&'a str>,
     /// licence, credential, course, exam: the ids that satisfy it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub ids: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Ids::is_empty_ref")]
+    pub ids: Ids<'a>,
     /// credential: all of `ids` are needed (else any one).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub need_all: bool,
@@ -174,7 +274,7 @@ pub struct Step<'a> {
     /// "licence" | "school" | "work_in_area" | "work" | "join" | "cases" | "credential" | "course" | "units" | "exam" | "check_with_body"
     pub action: &'static str,
     /// The id acted on; alternatives joined with `|`.
-    pub target: String,
+    pub target: Cow<'a, str>,
     /// Credentials this step alone turns from "action" into waiting or eligible.
     pub unblocks: usize,
     /// Credentials in which this step is an unmet action.

@@ -65,7 +65,9 @@ pub fn line_of_path(text: &str, path: &str) -> Option<usize> {
             // not past the next header of an enclosing array.
             let mut seen = 0;
             let mut found = None;
-            for (ln, line) in lines.iter().enumerate().skip(cursor) {
+            // Start after the enclosing table's own header line.
+            let from = if table.is_empty() { cursor } else { cursor + 1 };
+            for (ln, line) in lines.iter().enumerate().skip(from) {
                 if let Some(h) = header(line) {
                     if h == full {
                         if seen == *n {

@@ -2,6 +2,7 @@
 //! fractional years, indexes for lookups. Built only by `validate`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::date::Date;
 use crate::ids::*;
@@ -26,16 +27,41 @@ pub struct RuleSet {
     pub(crate) index: Index,
 }
 
+/// FNV-1a: ids are short and trusted-size, and lookups run on every keystroke;
+/// SipHash's flood resistance buys nothing here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
-    pub sources: HashMap<String, usize>,
-    pub licences: HashMap<String, usize>,
-    pub areas: HashMap<String, usize>,
-    pub bodies: HashMap<String, usize>,
-    pub case_kinds: HashMap<String, usize>,
-    pub courses: HashMap<String, usize>,
-    pub exams: HashMap<String, usize>,
-    pub credentials: HashMap<String, usize>,
+    pub sources: FastMap<String, usize>,
+    pub licences: FastMap<String, usize>,
+    pub areas: FastMap<String, usize>,
+    pub bodies: FastMap<String, usize>,
+    pub case_kinds: FastMap<String, usize>,
+    pub courses: FastMap<String, usize>,
+    pub exams: FastMap<String, usize>,
+    pub credentials: FastMap<String, usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -43,6 +69,8 @@ pub struct Credential {
     pub id: CredentialId,
     pub name: Text,
     pub body: BodyId,
+    /// Index of `body` in the rule set's bodies, resolved at load.
+    pub body_ix: Option<usize>,
     pub tier: Tier,
     pub areas: Vec<AreaId>,
     pub exam_months: Option<Vec<u8>>,
@@ -59,6 +87,8 @@ pub struct Credential {
 #[derive(Clone, Debug)]
 pub struct Condition {
     pub rule: Rule,
+    /// Index of `source` in the rule set's sources, resolved at load.
+    pub source_ix: Option<usize>,
     pub source: Option<SourceId>,
     pub note: Option<Text>,
     pub from: Option<Date>,

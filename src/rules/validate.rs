@@ -1,8 +1,6 @@
 //! From `RuleFile` to `RuleSet`: every reference resolved, every number checked,
 //! conditions typed by kind, prerequisite cycles refused. All errors are collected.
 
-use std::collections::HashMap;
-
 use crate::ids::*;
 use crate::rules::error::{RuleError, RuleErrorKind, RuleErrors};
 use crate::rules::file::*;
@@ -101,8 +99,8 @@ fn build_index<I: AsRef<str>>(
     list: &str,
     what: &'static str,
     ids: impl Iterator<Item = I>,
-) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+) -> FastMap<String, usize> {
+    let mut map = FastMap::default();
     for (i, id) in ids.enumerate() {
         let id = id.as_ref();
         if map.insert(id.to_string(), i).is_some() {
@@ -375,6 +373,7 @@ fn credential(ctx: &mut Ctx, i: usize, c: &CredentialDef) -> Credential {
             en: c.en.clone(),
         },
         body: c.body.clone(),
+        body_ix: ctx.index.bodies.get(c.body.as_str()).copied(),
         tier: c.tier,
         areas: c.areas.clone(),
         exam_months: c.exam_months.clone(),
@@ -722,8 +721,13 @@ fn condition(ctx: &mut Ctx, p: &str, c: &ConditionDef) -> Condition {
             }
         }
     };
+    let source_ix = c
+        .source
+        .as_ref()
+        .and_then(|s| ctx.index.sources.get(s.as_str()).copied());
     Condition {
         rule,
+        source_ix,
         source: c.source.clone(),
         note: c.note.clone(),
         from: c.from,

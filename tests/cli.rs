@@ -1,0 +1,254 @@
+//! The `ce-roadmap` binary: commands, the JSON contract, and exit code 2 with one
+//! clear message for bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ce-roadmap"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("writes");
+    child.wait_with_output().expect("runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn tmp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("ce-roadmap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("writes");
+    p.display().to_string()
+}
+
+#[test]
+fn validate_the_default_rules() {
+    let o = run(&["validate", "data/rules.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("26 credentials") && out.contains("sha256"),
+        "{out}"
+    );
+}
+
+#[test]
+fn validate_reports_every_error_with_path_and_line() {
+    let bad = std::fs::read_to_string("data/rules.toml")
+        .unwrap()
+        .replacen("area = \"blood_purification\"", "area = \"dialysis\"", 1);
+    let o = run(&["validate", &tmp("bad.toml", &bad)]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("bad.toml:")
+            && e.contains(".conditions[")
+            && e.contains("unknown area `dialysis`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn eval_prints_the_roadmap_contract() {
+    let profile = r#"{ "as_of": "2026-11-21", "stage": "licensed", "licences": ["ce"],
+        "experience": {"blood_purification": 2.5}, "membership": {"jacet": 3},
+        "cases": {"pci_assists": 120}, "units": {"jacet": 25}, "courses": ["dialysis_course"],
+        "held": ["me2"], "passed_exams": [] }"#;
+    let o = run(&["eval", "--profile", &tmp("p.json", profile)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["as_of"], "2026-11-21");
+    assert_eq!(v["rules"]["version"], "2026.11.1");
+    assert_eq!(v["rules"]["sha256"].as_str().map(str::len), Some(64));
+    let creds = v["credentials"].as_array().expect("array");
+    assert_eq!(creds.len(), 26);
+    let dialysis = creds
+        .iter()
+        .find(|c| c["id"] == "dialysis_tech")
+        .expect("dialysis_tech");
+    assert_eq!(dialysis["status"], "eligible");
+    assert_eq!(dialysis["ready_on"], "2026-05-21");
+    let exp = dialysis["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "experience")
+        .expect("experience criterion");
+    assert_eq!(
+        (
+            exp["met"].as_bool(),
+            exp["have"].as_f64(),
+            exp["need"].as_f64()
+        ),
+        (Some(true), Some(2.5), Some(2.0))
+    );
+    assert_eq!(exp["area"], "blood_purification");
+    assert!(exp["source"]["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    assert!(dialysis["next_steps"].as_array().unwrap().is_empty());
+    let me2 = creds.iter().find(|c| c["id"] == "me2").unwrap();
+    assert_eq!(me2["status"], "held");
+    for c in creds {
+        let s = c["status"].as_str().unwrap();
+        assert!(["held", "eligible", "waiting", "action"].contains(&s));
+        for k in c["criteria"].as_array().unwrap() {
+            assert!(k["met"].is_boolean() && k["kind"].is_string());
+        }
+    }
+}
+
+#[test]
+fn eval_as_of_sets_the_date_for_a_profile_without_one() {
+    let o = run_stdin(
+        &["eval", "--profile", "-", "--as-of", "2027-04-01"],
+        r#"{"licences":["ce"]}"#,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["as_of"], "2027-04-01");
+}
+
+#[test]
+fn eval_with_a_host_rule_file() {
+    let o = run(&[
+        "eval",
+        "--profile",
+        &tmp("e.json", "{}"),
+        "--rules",
+        "data/rules.toml",
+        "--as-of",
+        "2026-11-21",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_input_exits_2_with_one_clear_message() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["eval", "--profile", "/no/such/file.json"],
+            "",
+            "cannot read /no/such/file.json",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            "{not json",
+            "key must be a string",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            r#"{"experience":{"blood_purification":-1}}"#,
+            "experience.blood_purification: -1 is negative",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            r#"{"experience":{"blood_purification":1e999}}"#,
+            "experience.blood_purification",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            r#"{"experience":{"blood_purification":"two"}}"#,
+            "experience.blood_purification: invalid type",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            r#"{"experience":{"dialysis":2}}"#,
+            "unknown area `dialysis`",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            r#"{"held":["nope"]}"#,
+            "held[0]: unknown credential `nope`",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            r#"{"stage":"doctor"}"#,
+            "stage: unknown variant",
+        ),
+        (
+            &["eval", "--profile", "-"],
+            r#"{"colour":"red"}"#,
+            "unknown field `colour`",
+        ),
+        (
+            &["eval", "--profile", "-", "--as-of", "2026-13-01"],
+            "{}",
+            "--as-of",
+        ),
+        (&["eval"], "", "needs --profile"),
+        (
+            &["eval", "--profile", "-", "--rules", "/no/rules.toml"],
+            "{}",
+            "cannot read /no/rules.toml",
+        ),
+        (&["frobnicate"], "", "unknown command"),
+        (&["validate", "/no/such.toml"], "", "cannot read"),
+        (&["test", "/no/cases.toml"], "", "cannot read"),
+    ];
+    for (args, input, expect) in cases {
+        let o = run_stdin(args, input);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?} {input}: {e}");
+        assert!(
+            e.contains(expect),
+            "{args:?} {input}: expected `{expect}` in: {e}"
+        );
+        assert!(!e.contains("panicked"), "{e}");
+        assert!(e.starts_with("ce-roadmap: "), "{e}");
+    }
+}
+
+#[test]
+fn schema_is_json_schema_of_the_rule_file() {
+    let o = run(&["schema"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["$schema"].as_str().unwrap().contains("json-schema.org"));
+    assert_eq!(v["additionalProperties"], false);
+    assert!(v["properties"]["credentials"].is_object());
+    assert!(v["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r == "version"));
+}
+
+#[test]
+fn test_command_runs_the_cases_and_reports_failures() {
+    let o = run(&["test"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}");
+    assert!(out.trim_end().ends_with(" 0 failed"), "{out}");
+    let failing = "[[case]]\nname = \"wrong on purpose\"\nas_of = \"2026-11-21\"\nprofile = {}\nexpect.me2 = { status = \"held\" }\n";
+    let o = run(&["test", &tmp("fail.toml", failing)]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("FAIL")
+            && out.contains("me2: status eligible (expected held)")
+            && out.contains("0 passed, 1 failed"),
+        "{out}"
+    );
+}

@@ -1,0 +1,331 @@
+//! Rule-file validation: each kind of error names the path (and line, for TOML).
+
+use ce_roadmap::rules::{self, RuleErrorKind, RuleErrors, DEFAULT_RULES};
+
+/// A minimal valid rule file to break in one place per test.
+const MINI: &str = r#"
+version = "t1"
+title = { ja = "テスト", en = "Test" }
+disclaimer = { ja = "目安", en = "A guide" }
+
+[[sources]]
+id = "S1"
+url = "https://example.org/a"
+read = "2026-11"
+
+[[licences]]
+id = "ce"
+ja = "臨床工学技士"
+en = "CE"
+
+[[areas]]
+id = "blood_purification"
+ja = "血液浄化"
+en = "Dialysis"
+
+[[bodies]]
+id = "jacet"
+ja = "技士会"
+en = "JACET"
+
+[[case_kinds]]
+id = "pci"
+ja = "PCI"
+en = "PCI"
+
+[[courses]]
+id = "c1"
+ja = "講習"
+en = "Course"
+
+[licence_route]
+licence = "ce"
+school_years = [3, 4]
+exam_month = 3
+results_month = 3
+licence_month = 4
+sources = ["S1"]
+
+[[credentials]]
+id = "a"
+ja = "A"
+en = "A"
+body = "jacet"
+tier = "certification"
+sources = ["S1"]
+
+[[credentials.conditions]]
+kind = "experience"
+area = "blood_purification"
+years = 2
+source = "S1"
+
+[[credentials]]
+id = "b"
+ja = "B"
+en = "B"
+body = "jacet"
+tier = "specialist"
+sources = ["S1"]
+
+[[credentials.conditions]]
+kind = "credential"
+all_of = ["a"]
+source = "S1"
+"#;
+
+fn errors(text: &str) -> RuleErrors {
+    match rules::load("mini.toml", text) {
+        Ok(_) => panic!("expected errors"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn the_mini_file_is_valid() {
+    let r = rules::load("mini.toml", MINI).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.credentials.len(), 2);
+}
+
+#[test]
+fn unknown_key_is_rejected_with_path_and_line() {
+    let text = MINI.replacen("years = 2\n", "years = 2\nyeras = 3\n", 1);
+    let e = &errors(&text).0[0];
+    assert_eq!(e.path, "credentials[0].conditions[0].yeras");
+    assert_eq!(
+        e.line,
+        Some(text.lines().position(|l| l.starts_with("yeras")).unwrap() + 1)
+    );
+    assert!(e.to_string().contains("unknown field `yeras`"), "{e}");
+    assert!(e.to_string().starts_with("mini.toml:"), "{e}");
+}
+
+#[test]
+fn wrong_type_names_path_and_expectation() {
+    let text = MINI.replacen("years = 2\n", "years = \"two\"\n", 1);
+    let e = &errors(&text).0[0];
+    assert_eq!(e.path, "credentials[0].conditions[0].years");
+    assert!(e.line.is_some());
+    assert!(e.to_string().contains("expected f64"), "{e}");
+}
+
+#[test]
+fn syntax_error_has_a_line() {
+    let text = MINI.replacen("tier = \"certification\"", "tier = certification", 1);
+    let e = &errors(&text).0[0];
+    assert!(e.line.is_some(), "{e}");
+}
+
+#[test]
+fn duplicate_ids() {
+    let text = MINI.replacen("id = \"b\"", "id = \"a\"", 1);
+    let errs = errors(&text);
+    let e = errs
+        .0
+        .iter()
+        .find(|e| matches!(e.kind, RuleErrorKind::DuplicateId { .. }))
+        .expect("duplicate reported");
+    assert_eq!(e.path, "credentials[1].id");
+    assert!(e.line.is_some());
+}
+
+#[test]
+fn unknown_references_name_what_they_miss() {
+    let text = MINI
+        .replacen("area = \"blood_purification\"", "area = \"dialysis\"", 1)
+        .replacen("all_of = [\"a\"]", "all_of = [\"zz\"]", 1);
+    let errs = errors(&text);
+    let paths: Vec<&str> = errs.0.iter().map(|e| e.path.as_str()).collect();
+    assert!(
+        paths.contains(&"credentials[0].conditions[0].area"),
+        "{errs}"
+    );
+    assert!(
+        paths.contains(&"credentials[1].conditions[0].all_of[0]"),
+        "{errs}"
+    );
+    assert!(
+        errs.to_string().contains("unknown area `dialysis`"),
+        "{errs}"
+    );
+}
+
+#[test]
+fn prerequisite_cycles_are_refused() {
+    let text = MINI.replacen(
+        "[[credentials.conditions]]\nkind = \"experience\"",
+        "[[credentials.conditions]]\nkind = \"credential\"\nall_of = [\"b\"]\nsource = \"S1\"\n\n[[credentials.conditions]]\nkind = \"experience\"",
+        1,
+    );
+    let errs = errors(&text);
+    let cycle = errs.0.iter().find_map(|e| match &e.kind {
+        RuleErrorKind::Cycle { chain } => Some(chain.clone()),
+        _ => None,
+    });
+    let chain = cycle.unwrap_or_else(|| panic!("no cycle reported: {errs}"));
+    assert_eq!(chain.first(), chain.last());
+    assert!(chain.contains(&"a".to_string()) && chain.contains(&"b".to_string()));
+}
+
+#[test]
+fn a_window_shorter_than_the_years_is_refused() {
+    let text = MINI.replacen("years = 2\n", "years = 2\nwithin_years = 1\n", 1);
+    let errs = errors(&text);
+    let e = errs
+        .0
+        .iter()
+        .find(|e| matches!(e.kind, RuleErrorKind::WindowTooShort { .. }))
+        .expect("window error");
+    assert_eq!(e.path, "credentials[0].conditions[0].within_years");
+}
+
+#[test]
+fn fields_that_do_not_fit_the_kind_and_missing_fields() {
+    let text = MINI.replacen("years = 2\n", "body = \"jacet\"\n", 1);
+    let errs = errors(&text);
+    let kinds: Vec<String> = errs
+        .0
+        .iter()
+        .map(|e| format!("{} {}", e.path, e.kind))
+        .collect();
+    assert!(
+        kinds
+            .iter()
+            .any(|k| k.starts_with("credentials[0].conditions[0].body")
+                && k.contains("does not apply")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|k| k.starts_with("credentials[0].conditions[0].years")
+                && k.contains("missing field")),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn every_condition_needs_a_source() {
+    let text = MINI.replacen("years = 2\nsource = \"S1\"\n", "years = 2\n", 1);
+    let errs = errors(&text);
+    assert!(
+        errs.0
+            .iter()
+            .any(|e| e.path == "credentials[0].conditions[0].source"),
+        "{errs}"
+    );
+}
+
+#[test]
+fn bad_numbers_months_dates_and_urls() {
+    let text = MINI
+        .replacen("years = 2\n", "years = -1\n", 1)
+        .replacen("exam_month = 3", "exam_month = 13", 1)
+        .replacen("read = \"2026-11\"", "read = \"Nov 2026\"", 1)
+        .replacen("https://example.org/a", "example.org", 1);
+    let errs = errors(&text);
+    let paths: Vec<&str> = errs.0.iter().map(|e| e.path.as_str()).collect();
+    for p in [
+        "credentials[0].conditions[0].years",
+        "licence_route.exam_month",
+        "sources[0].read",
+        "sources[0].url",
+    ] {
+        assert!(paths.contains(&p), "missing {p} in {errs}");
+    }
+}
+
+#[test]
+fn json_rule_files_are_read_too_with_paths() {
+    let file = rules::parse("mini.toml", MINI, rules::Format::Toml).unwrap();
+    let json = serde_json::to_string_pretty(&file).unwrap();
+    let r = rules::load("mini.json", &json).unwrap_or_else(|e| panic!("{e}"));
+    // The canonical hash does not depend on the format.
+    assert_eq!(r.sha256, rules::load("mini.toml", MINI).unwrap().sha256);
+    let bad = json.replacen("\"years\": 2.0", "\"years\": \"x\"", 1);
+    let e = &errors_json(&bad).0[0];
+    assert_eq!(e.path, "credentials[0].conditions[0].years");
+    assert!(e.line.is_some());
+}
+
+fn errors_json(text: &str) -> RuleErrors {
+    match rules::load("mini.json", text) {
+        Ok(_) => panic!("expected errors"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn hash_ignores_comments_and_layout_but_not_content() {
+    let a = rules::load("a.toml", DEFAULT_RULES).unwrap().sha256;
+    let commented = format!("# a comment\n\n{}", DEFAULT_RULES.replace("\n\n", "\n\n\n"));
+    assert_eq!(a, rules::load("b.toml", &commented).unwrap().sha256);
+    let changed = DEFAULT_RULES.replacen("version = \"2026.11.1\"", "version = \"2026.11.2\"", 1);
+    assert_ne!(a, rules::load("c.toml", &changed).unwrap().sha256);
+}
+
+#[test]
+fn every_default_condition_carries_a_source_with_address_and_date() {
+    let r = ce_roadmap::default_rules().unwrap();
+    fn walk(list: &[ce_roadmap::rules::Condition], r: &ce_roadmap::RuleSet, id: &str) {
+        for c in list {
+            match &c.rule {
+                ce_roadmap::rules::Rule::AnyOf(l) | ce_roadmap::rules::Rule::AllOf(l) => {
+                    walk(l, r, id)
+                }
+                _ => {
+                    let s = c
+                        .source
+                        .as_ref()
+                        .unwrap_or_else(|| panic!("{id}: a condition without source"));
+                    let src = r.source(s.as_str()).expect("source resolves");
+                    assert!(src.url.starts_with("http"));
+                    assert!(src.read.len() >= 7);
+                }
+            }
+        }
+    }
+    for c in &r.credentials {
+        walk(&c.conditions, &r, c.id.as_str());
+        if let Some(cert) = &c.certify {
+            walk(cert, &r, c.id.as_str());
+        }
+    }
+}
+
+#[test]
+fn the_required_credential_ids_are_all_present() {
+    let r = ce_roadmap::default_rules().unwrap();
+    let ids = [
+        "me2",
+        "me1",
+        "ecg_test",
+        "mdic",
+        "clinical_me",
+        "gi_endoscopy_tech",
+        "dialysis_tech",
+        "respiratory_therapist",
+        "perfusionist",
+        "ite",
+        "jhrs_ecg_specialist",
+        "cied_specialist",
+        "cdr",
+        "jacet_cert_blood_purification",
+        "jacet_cert_intensive_care",
+        "jacet_cert_device_management",
+        "jacet_spec_respiratory",
+        "jacet_spec_blood_purification",
+        "jacet_spec_operating_room",
+        "jacet_spec_arrhythmia",
+        "jacet_spec_cardiac_cath",
+        "jacet_spec_hyperbaric",
+        "jacet_spec_endoscopy",
+        "jsicm_intensive_care",
+        "hcit",
+        "senior_hcit",
+    ];
+    for id in ids {
+        assert!(r.credential(id).is_some(), "missing {id}");
+    }
+    assert_eq!(r.licence_route.school_years, vec![1, 3, 4]);
+}
