@@ -5,13 +5,21 @@ use sha2::{Digest, Sha256};
 
 use crate::rules::error::{RuleError, RuleErrorKind, RuleErrors};
 use crate::rules::file::RuleFile;
+#[cfg(feature = "toml")]
 use crate::rules::locate;
 use crate::rules::model::RuleSet;
 use crate::rules::validate;
 
-/// The rules shipped with the crate, embedded in every build.
+/// The rules shipped with the crate, embedded in every build: as written (TOML)
+/// where the TOML parser is built in, else as converted to JSON by build.rs.
+#[cfg(feature = "toml")]
 pub const DEFAULT_RULES: &str = include_str!("../../data/rules.toml");
+#[cfg(feature = "toml")]
 pub const DEFAULT_RULES_NAME: &str = "data/rules.toml";
+#[cfg(not(feature = "toml"))]
+pub const DEFAULT_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+#[cfg(not(feature = "toml"))]
+pub const DEFAULT_RULES_NAME: &str = "data/rules.toml (as JSON)";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -34,6 +42,7 @@ impl Format {
     }
 }
 
+#[cfg(feature = "toml")]
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end]
@@ -61,6 +70,13 @@ pub fn parse(name: &str, text: &str, format: Format) -> Result<RuleFile, RuleErr
         kind: RuleErrorKind::Parse { message },
     };
     match format {
+        #[cfg(not(feature = "toml"))]
+        Format::Toml => Err(err(
+            String::new(),
+            None,
+            "this build reads JSON rule files only; convert TOML with `ce-roadmap export`".into(),
+        )),
+        #[cfg(feature = "toml")]
         Format::Toml => {
             let de = toml::Deserializer::parse(text).map_err(|e| {
                 err(
@@ -130,5 +146,15 @@ pub fn load(name: &str, text: &str) -> Result<RuleSet, RuleErrors> {
 
 /// The embedded default rules. Their validity is checked by the test suite.
 pub fn default_rules() -> Result<RuleSet, RuleErrors> {
-    load(DEFAULT_RULES_NAME, DEFAULT_RULES)
+    let format = if cfg!(feature = "toml") {
+        Format::Toml
+    } else {
+        Format::Json
+    };
+    let file = parse(DEFAULT_RULES_NAME, DEFAULT_RULES, format).map_err(|e| RuleErrors(vec![e]))?;
+    validate::validate(
+        DEFAULT_RULES_NAME,
+        (format == Format::Toml).then_some(DEFAULT_RULES),
+        file,
+    )
 }

@@ -1,0 +1,274 @@
+//! Every string the widget shows, in Japanese (default) and English, and the
+//! formatting of dates, months and fiscal years for each.
+
+use crate::date::Date;
+use crate::input::InputError;
+use crate::roadmap::Status;
+use crate::rules::file::Text;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+    /// `ja`, `en`, `en-US`, `ja-JP` ...; anything else is Japanese.
+    pub fn parse(s: &str) -> Lang {
+        if s.trim().to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Ja
+        }
+    }
+    pub fn pick(self, t: &Text) -> &str {
+        match self {
+            Lang::Ja => &t.ja,
+            Lang::En => &t.en,
+        }
+    }
+    pub fn pick2<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $ja:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Ja) => $ja, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    Title => "臨床工学技士 資格ロードマップ", "Clinical engineer credential roadmap";
+    Intro => "いまの状況を選ぶと、受けられる資格と、いつ受けられるかが分かります。入力はこの端末の外に送られません。", "Tell us where you stand to see which credentials you can sit now, which open up when, and what to do next. Nothing you enter leaves this device.";
+    OtherLanguage => "English", "日本語";
+    OtherLanguageLabel => "Switch to English", "日本語に切り替え";
+    WhoAreYou => "あなたは？", "Who are you?";
+    KindProspective => "高校生など（臨床工学技士を目指している）", "High-school student thinking about the profession";
+    KindStudent => "臨床工学技士の養成校の学生", "Student at a clinical engineering school";
+    KindLicensed => "臨床工学技士（免許あり）", "Licensed clinical engineer";
+    KindIt => "病院のIT・医療情報の担当", "Hospital IT / medical informatics";
+    SchoolHeading => "学校", "School";
+    SchoolYears => "課程", "Course";
+    School3 => "3年制（専門学校・大学）", "3 years (vocational school or university)";
+    School4 => "4年制大学", "4-year university";
+    School1 => "1年制の専攻科（他の医療系学校の卒業後）", "1-year course (after another medical school)";
+    StartYear => "入学する年（4月）", "Year you start (April)";
+    PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";
+    PlanAreasWorker => "これから働く予定の分野（今日から数えます）", "Areas you will start working in (counted from today)";
+    ExperienceHeading => "各分野での経験年数", "Years worked in each area";
+    ExperienceHint => "0.5年単位で増減できます。数字を直接入力してもかまいません。", "Steps of half a year; you can also type a number.";
+    YearsUnit => "年", "years";
+    Decrease => "減らす", "Decrease";
+    Increase => "増やす", "Increase";
+    DetailsHeading => "会員歴・症例・講習・資格", "Memberships, cases, courses, credentials";
+    DetailsHint => "ロードマップに関係する項目だけを表示しています。", "Only the items that matter for your roadmap are shown.";
+    Memberships => "学会・技士会の会員歴（会費納入、継続年数）", "Memberships (dues paid, consecutive years)";
+    Member => "会員", "Member";
+    Cases => "症例数", "Cases";
+    Units => "単位・ポイント", "Units and points";
+    Courses => "受講済みの講習・セミナー", "Courses and seminars completed";
+    Held => "取得済みの資格", "Credentials held";
+    Passed => "合格済み（認定前）の試験", "Exams passed (not yet certified)";
+    OtherLicences => "ほかに持っている免許", "Other licences you hold";
+    RoadmapHeading => "あなたのロードマップ", "Your roadmap";
+    LicenceExpected => "臨床工学技士免許の見込み", "Expected CE licence";
+    LicenceExam => "国家試験", "National exam";
+    LicenceFrom => "免許（起算日）", "Licence counted from";
+    NoSchoolYet => "入学年と課程を選ぶと、免許の時期と、その後のロードマップを表示します。", "Choose a course and start year to see when the licence comes and the roadmap after it.";
+    GroupEligible => "いま受験・申請できる", "You can sit or apply now";
+    GroupWaiting => "続けていれば受けられるようになる", "Open up if you keep going";
+    GroupAction => "準備が必要", "Something to do first";
+    GroupHeld => "取得済み", "Held";
+    OtherAreas => "ほかの分野の資格", "Credentials in other areas";
+    NothingNow => "いま受けられるものはありません。", "Nothing to sit right now.";
+    TimelineHeading => "年度ごとの見通し", "By fiscal year";
+    TimelineEmpty => "時間だけで受けられるようになる資格はまだありません。下の「準備が必要」を見てください。", "No credential opens up by time alone yet; see \"Something to do first\" below.";
+    NowLabel => "いま", "Now";
+    StatusHeld => "取得済み", "Held";
+    StatusEligible => "受験・申請できます", "You can sit or apply";
+    StatusWaiting => "時間がたてば受けられます", "Opens up with time";
+    StatusAction => "準備が必要です", "Something to do";
+    ReadyOn => "条件がそろう時期", "Time criteria met";
+    NextSitting => "次の試験", "Next sitting";
+    ExamMonths => "試験の時期", "Exam";
+    ExamUnknown => "公開情報なし（認定団体に確認）", "Not published (check with the body)";
+    Criteria => "条件", "Criteria";
+    CertifyCriteria => "合格後の認定に必要なこと", "After passing: to be certified";
+    NextSteps => "次にすること", "Next steps";
+    Renewal => "更新", "Renewal";
+    Body => "認定団体", "Issuing body";
+    Sources => "出典", "Sources";
+    ReadOn => "閲覧", "read";
+    SeedSays => "よく言われる目安", "The common rule of thumb";
+    SeedDiffers => "学会の規則はこの目安と異なります。", "The body's rule differs from this.";
+    Unknowns => "要確認", "To check";
+    Met => "満たしている", "met";
+    NotMet => "未達", "not met";
+    Waiting => "時間で満たされる", "met in time";
+    ShowMore => "詳しく", "Details";
+    ShowLess => "閉じる", "Close";
+    CopyLink => "リンクをコピー", "Copy link";
+    LinkCopied => "リンクをコピーしました。", "Link copied.";
+    LinkCopyFailed => "コピーできませんでした。アドレス欄のリンクを使ってください。", "Could not copy; use the address in the address bar.";
+    SaveOnDevice => "この端末に保存する", "Save on this device";
+    Reset => "最初からやり直す", "Start over";
+    Print => "印刷", "Print";
+    BrokenLink => "共有リンクを読み取れなかったため、最初から始めます。", "The shared link could not be read, so we started afresh.";
+    BrokenSaved => "保存されていた回答を読み取れなかったため、最初から始めます。", "The saved answers could not be read, so we started afresh.";
+    InputNotNumber => "数字で入力してください。", "Please enter a number.";
+    InputNegative => "0以上の数を入力してください。", "Please enter 0 or more.";
+    InputTooLarge => "大きすぎます。", "That is too large.";
+    InputNotWhole => "整数で入力してください。", "Please enter a whole number.";
+    InputKept => "直前の結果を表示しています。", "Showing the last valid result.";
+    RulesVersion => "ルール", "Rules";
+    AsOf => "基準日", "As of";
+    EngineError => "この回答では計算できませんでした", "Could not compute a roadmap for these answers";
+    Updated => "ロードマップを更新しました", "Roadmap updated";
+    TierOpen => "誰でも受験可", "Open to anyone";
+    TierCertification => "認定資格", "Certification";
+    TierSpecialist => "専門資格", "Specialist";
+}
+
+impl Msg {
+    pub fn status(s: Status) -> Msg {
+        match s {
+            Status::Held => Msg::StatusHeld,
+            Status::Eligible => Msg::StatusEligible,
+            Status::Waiting => Msg::StatusWaiting,
+            Status::Action => Msg::StatusAction,
+        }
+    }
+    pub fn input_error(e: InputError) -> Msg {
+        match e {
+            InputError::NotANumber => Msg::InputNotNumber,
+            InputError::Negative => Msg::InputNegative,
+            InputError::TooLarge { .. } => Msg::InputTooLarge,
+            InputError::NotWhole => Msg::InputNotWhole,
+        }
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+pub fn date(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_EN[(d.month() as usize + 11) % 12],
+            d.year()
+        ),
+    }
+}
+
+/// "YYYY-MM" → 2027年9月 / Sep 2027.
+pub fn year_month(lang: Lang, ym: &str) -> String {
+    let (y, m) = ym.split_once('-').unwrap_or((ym, "1"));
+    let m: usize = m.parse().unwrap_or(1).clamp(1, 12);
+    match lang {
+        Lang::Ja => format!("{y}年{m}月"),
+        Lang::En => format!("{} {y}", MONTHS_EN[m - 1]),
+    }
+}
+
+pub fn month(lang: Lang, m: u8) -> String {
+    match lang {
+        Lang::Ja => format!("{m}月"),
+        Lang::En => MONTHS_EN[(m as usize + 11) % 12].to_string(),
+    }
+}
+
+/// 2027年度 / FY2027 (Apr 2027–Mar 2028).
+pub fn fiscal_year(lang: Lang, fy: i32) -> String {
+    match lang {
+        Lang::Ja => format!("{fy}年度"),
+        Lang::En => format!("FY{fy} (Apr {fy}–Mar {})", fy + 1),
+    }
+}
+
+/// Short form for tight places: 2027年度 / FY2027.
+pub fn fiscal_year_short(lang: Lang, fy: i32) -> String {
+    match lang {
+        Lang::Ja => format!("{fy}年度"),
+        Lang::En => format!("FY{fy}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_japanese(s: &str) -> bool {
+        s.chars()
+            .any(|c| matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xff00..=0xffef))
+    }
+
+    #[test]
+    fn every_message_in_both_languages_without_mixing() {
+        for m in Msg::ALL {
+            let (ja, en) = (m.text(Lang::Ja), m.text(Lang::En));
+            assert!(!ja.is_empty() && !en.is_empty(), "{m:?}");
+            // The language toggle names the other language on purpose.
+            if !matches!(m, Msg::OtherLanguage | Msg::OtherLanguageLabel) {
+                assert!(!has_japanese(en), "{m:?}: English text has Japanese: {en}");
+                assert!(
+                    has_japanese(ja),
+                    "{m:?}: Japanese text has no Japanese: {ja}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rule_texts_are_complete_in_both_languages() {
+        let r = crate::default_rules().unwrap();
+        let mut texts: Vec<(&str, &str, String)> = Vec::new();
+        for c in &r.credentials {
+            texts.push((&c.name.ja, &c.name.en, c.id.to_string()));
+            for n in c.notes.iter().chain(&c.unknowns).chain(c.exam.iter()) {
+                texts.push((&n.ja, &n.en, c.id.to_string()));
+            }
+        }
+        for a in &r.areas {
+            texts.push((&a.ja, &a.en, a.id.to_string()));
+        }
+        for (ja, en, id) in texts {
+            assert!(!ja.trim().is_empty() && !en.trim().is_empty(), "{id}");
+            assert!(!has_japanese(en), "{id}: English has Japanese: {en}");
+        }
+    }
+
+    #[test]
+    fn formats() {
+        let d = Date::parse("2027-04-01").unwrap();
+        assert_eq!(date(Lang::Ja, d), "2027年4月1日");
+        assert_eq!(date(Lang::En, d), "1 Apr 2027");
+        assert_eq!(year_month(Lang::En, "2027-09"), "Sep 2027");
+        assert_eq!(fiscal_year(Lang::Ja, 2027), "2027年度");
+        assert_eq!(Lang::parse("en-US"), Lang::En);
+        assert_eq!(Lang::parse("fr"), Lang::Ja);
+    }
+}

@@ -1,0 +1,242 @@
+//! The widget: the visitor's answers in one reducer, the roadmap derived from them.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{
+    details_form::DetailsForm, experience_form::ExperienceForm, footer::Footer, header::Header,
+    kind_picker::KindPicker, roadmap_view::RoadmapView, school_form::SchoolForm, toolbar::Toolbar,
+};
+use crate::answers::{Action, Answers};
+use crate::evaluate::{evaluate, When};
+use crate::i18n::{Lang, Msg};
+use crate::profile::Stage;
+use crate::roadmap::{Roadmap, Status};
+use crate::share;
+use crate::web::{platform, ByPtr, Options, RulesRef};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub rules: RulesRef,
+    pub options: Options,
+}
+
+/// The reducer state: `Answers::apply` does the work.
+#[derive(Clone, PartialEq)]
+pub struct State(pub Answers);
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = self.0.clone();
+        next.apply(action);
+        Rc::new(State(next))
+    }
+}
+
+/// Where the first answers come from: a shared link, else saved answers, else a
+/// clean start. A text that cannot be read, or names ids these rules do not know,
+/// gives a notice and a clean start.
+struct Start {
+    answers: Answers,
+    saved: bool,
+    notice: Option<Msg>,
+}
+
+fn start(rules: RulesRef, options: &Options, year: i32) -> Start {
+    let fresh = Answers::new(year);
+    let check = |text: &str| -> Option<Answers> {
+        let a = share::decode(text, year).ok()?;
+        a.profile(rules.0).check(rules.0).ok()?;
+        Some(a)
+    };
+    if options.read_link {
+        if let Some(text) = platform::fragment().filter(|t| t.starts_with('v')) {
+            return match check(&text) {
+                Some(answers) => Start {
+                    answers,
+                    saved: platform::load_saved().is_some(),
+                    notice: None,
+                },
+                None => {
+                    platform::clear_fragment();
+                    Start {
+                        answers: fresh,
+                        saved: false,
+                        notice: Some(Msg::BrokenLink),
+                    }
+                }
+            };
+        }
+    }
+    match platform::load_saved() {
+        Some(text) => match check(&text) {
+            Some(answers) => Start {
+                answers,
+                saved: true,
+                notice: None,
+            },
+            None => {
+                platform::forget_saved();
+                Start {
+                    answers: fresh,
+                    saved: false,
+                    notice: Some(Msg::BrokenSaved),
+                }
+            }
+        },
+        None => Start {
+            answers: fresh,
+            saved: false,
+            notice: None,
+        },
+    }
+}
+
+fn announcement(lang: Lang, r: &Roadmap) -> String {
+    let count = |s: Status| r.credentials.iter().filter(|c| c.status == s).count();
+    match lang {
+        Lang::Ja => format!(
+            "{}: いま受けられる {}件、続ければ受けられる {}件、準備が必要 {}件",
+            Msg::Updated.text(lang),
+            count(Status::Eligible),
+            count(Status::Waiting),
+            count(Status::Action)
+        ),
+        Lang::En => format!(
+            "{}: {} open now, {} open with time, {} need something done",
+            Msg::Updated.text(lang),
+            count(Status::Eligible),
+            count(Status::Waiting),
+            count(Status::Action)
+        ),
+    }
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let rules = props.rules;
+    let today = props.options.as_of.unwrap_or_else(platform::today);
+    let first = use_memo((), |_| start(rules, &props.options, today.fiscal_year()));
+    let state = use_reducer({
+        let a = first.answers.clone();
+        move || State(a)
+    });
+    let lang = use_state(|| props.options.lang);
+    let saving = use_state(|| first.saved);
+    let notice = use_state(|| first.notice);
+    let lang_v = *lang;
+
+    // The roadmap is derived from the answers, never stored beside them.
+    let roadmap = use_memo((state.0.clone(), today), move |(a, today)| {
+        evaluate(
+            rules.0,
+            &a.profile(rules.0),
+            When {
+                as_of: Some(*today),
+                today: *today,
+            },
+        )
+        .map_err(|e| e.to_string())
+    });
+
+    {
+        let saving = *saving;
+        use_effect_with((state.0.clone(), saving), move |(a, saving)| {
+            if *saving {
+                platform::save(&share::encode(a));
+            }
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            lang.set(if *lang == Lang::Ja {
+                Lang::En
+            } else {
+                Lang::Ja
+            })
+        })
+    };
+    let on_save = {
+        let saving = saving.clone();
+        let state = state.clone();
+        Callback::from(move |on: bool| {
+            if on {
+                platform::save(&share::encode(&state.0));
+            } else {
+                platform::forget_saved();
+            }
+            saving.set(on);
+        })
+    };
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        let notice = notice.clone();
+        Callback::from(move |_| {
+            platform::clear_fragment();
+            notice.set(None);
+            dispatch.emit(Action::Reset);
+        })
+    };
+    let dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_| notice.set(None))
+    };
+
+    let answers = Rc::new(state.0.clone());
+    let stage = state.0.stage;
+    let (details, result) = match &*roadmap {
+        Ok(r) => (
+            html! {
+                if stage.is_some() {
+                    <DetailsForm lang={lang_v} rules={rules} answers={answers.clone()} roadmap={ByPtr(roadmap.clone())} dispatch={dispatch.clone()} />
+                }
+            },
+            html! {
+                <>
+                    <RoadmapView lang={lang_v} rules={rules} roadmap={ByPtr(roadmap.clone())} started={stage.is_some()} answers={answers.clone()} />
+                    <p class="cer-visually-hidden" aria-live="polite">{ if stage.is_some() { announcement(lang_v, r) } else { String::new() } }</p>
+                </>
+            },
+        ),
+        Err(e) => (
+            html! {},
+            html! { <p class="cer-error" role="alert">{ format!("{}: {e}", Msg::EngineError.text(lang_v)) }</p> },
+        ),
+    };
+    html! {
+        <div class="cer-root" lang={lang_v.code()}>
+            <Header lang={lang_v} on_toggle={on_lang} />
+            if let Some(n) = *notice {
+                <div class="cer-notice" role="status">
+                    <span>{ n.text(lang_v) }</span>
+                    <button type="button" class="cer-link-button" onclick={dismiss}>{ "×" }</button>
+                </div>
+            }
+            <div class={classes!("cer-layout", stage.is_some().then_some("cer-started"))}>
+                <div class="cer-ask">
+                    <KindPicker lang={lang_v} stage={stage} dispatch={dispatch.clone()} />
+                    if matches!(stage, Some(Stage::Prospective | Stage::Student)) {
+                        <SchoolForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} />
+                    }
+                    if matches!(stage, Some(Stage::Licensed | Stage::It)) {
+                        <ExperienceForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} />
+                    }
+                    { details }
+                </div>
+                <div class="cer-answer">{ result }</div>
+            </div>
+            if stage.is_some() {
+                <Toolbar lang={lang_v} answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} />
+            }
+            <Footer lang={lang_v} rules={rules} as_of={today} />
+        </div>
+    }
+}

@@ -1,0 +1,14 @@
+//! One component per file. They render what the core computed and send `Action`s.
+
+pub mod app;
+mod credential_card;
+mod details_form;
+mod experience_form;
+mod footer;
+mod header;
+mod kind_picker;
+mod number_field;
+mod roadmap_view;
+mod school_form;
+mod timeline_view;
+mod toolbar;

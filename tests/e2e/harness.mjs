@@ -1,0 +1,81 @@
+// Shared by the browser tests: a static server for dist/ on loopback, Debian's
+// Chromium through playwright-core, and the CLI for comparison.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+export const AS_OF = "2026-11-21";
+const MIME = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".toml": "text/plain; charset=utf-8",
+};
+
+export async function serve(dir = "dist") {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    requests.push(path);
+    const file = normalize(join(dir, path.endsWith("/") ? path + "index.html" : path));
+    if (!file.startsWith(normalize(dir))) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": MIME[extname(file)] || "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/// A page with the widget mounted; collects console errors and page errors.
+export async function open(b, url, { width = 390, height = 900, lang } = {}) {
+  const context = await b.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error" && !/favicon/.test(m.text()) && !/404/.test(m.text())) page.errors.push(m.text()); });
+  const sep = url.includes("?") ? "&" : "?";
+  await page.goto(`${url}${sep}asOf=${AS_OF}${lang ? `&lang=${lang}` : ""}`.replace(/\?&/, "?"));
+  await page.waitForSelector(".cer-root");
+  return page;
+}
+
+/// The statuses and ready_on dates the widget shows, by credential id.
+export async function shown(page) {
+  return page.$$eval("article.cer-card", (cards) =>
+    Object.fromEntries(cards.map((c) => [c.dataset.id, { status: c.dataset.status, ready_on: c.dataset.readyOn || null }])));
+}
+
+/// The same from `ce-roadmap eval` for a profile.
+export function cli(profile) {
+  const bin = process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap";
+  const r = spawnSync(bin, ["eval", "--profile", "-", "--as-of", AS_OF], { input: JSON.stringify(profile), encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`ce-roadmap eval failed: ${r.stderr}`);
+  const roadmap = JSON.parse(r.stdout);
+  return Object.fromEntries(roadmap.credentials.map((c) => [c.id, { status: c.status, ready_on: c.ready_on }]));
+}
+
+export const hasJapanese = (s) => /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(s);
+
+export async function axe(page) {
+  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+  const result = await page.evaluate(async () => window.axe.run(document.querySelector(".cer-root"), { resultTypes: ["violations"] }));
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `target/screenshots/${name}.png`, fullPage: true });
+}
