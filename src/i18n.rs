@@ -141,6 +141,9 @@ messages! {
     InputNotWhole => "整数で入力してください。", "Please enter a whole number.";
     InputKept => "直前の結果を表示しています。", "Showing the last valid result.";
     RulesVersion => "ルール", "Rules";
+    RulesInvalid => "このページのルールファイルに誤りがあるため、ロードマップを表示できません。ページの管理者にお知らせください。", "This page's rule file has an error, so the roadmap cannot be shown. Please tell the page's administrator.";
+    RulesFallback => "このページのルールファイルに誤りがあるため、組み込みのルールで表示しています。", "This page's rule file has an error, so the built-in rules are shown instead.";
+    TechnicalDetails => "技術的な詳細（管理者向け）", "Technical details (for administrators)";
     AsOf => "基準日", "As of";
     EngineError => "この回答では計算できませんでした", "Could not compute a roadmap for these answers";
     Updated => "ロードマップを更新しました", "Roadmap updated";

@@ -1,15 +1,10 @@
-// The demo page: mounts one widget. ?lang=en and ?asOf=YYYY-MM-DD configure it.
-import init, { mount } from "./ce_roadmap.js";
-
-const el = document.getElementById("ce-roadmap");
-const params = new URLSearchParams(location.search);
-try {
-  await init();
-  el.textContent = "";
-  mount(el, { lang: params.get("lang") || "ja", asOf: params.get("asOf") || undefined });
-  el.dataset.state = "ready";
-} catch (err) {
-  el.dataset.state = "error";
-  el.textContent = "ウィジェットを読み込めませんでした。 / The widget could not be loaded: " + err;
-  console.error(err);
+// Demo pages only: ?lang=en and ?asOf=YYYY-MM-DD apply to every widget on the page
+// (tests pin the date this way), then the loader is imported.
+const q = new URLSearchParams(location.search);
+for (const el of document.querySelectorAll("ce-roadmap, [data-ce-roadmap]")) {
+  const prefix = el.tagName === "CE-ROADMAP" ? "" : "data-";
+  if (q.get("lang")) el.setAttribute(`${prefix}lang`, q.get("lang"));
+  if (q.get("asOf")) el.setAttribute(`${prefix}as-of`, q.get("asOf"));
 }
+await import("./ce-roadmap.js");
+document.documentElement.dataset.loaded = "true";

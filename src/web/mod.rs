@@ -2,11 +2,10 @@
 //! Everything it shows is computed by the core; nothing here decides a verdict.
 
 mod components;
+pub mod embed;
 mod platform;
 
 use std::cell::OnceCell;
-
-use wasm_bindgen::prelude::*;
 
 use crate::date::Date;
 use crate::i18n::Lang;
@@ -51,6 +50,14 @@ pub fn in_focus(c: &crate::roadmap::CredentialResult, answers: &crate::answers::
             .any(|a| answers.experience.contains_key(a) || answers.plan_areas.contains(a))
 }
 
+/// Whether the host's area filter lets a credential through (general ones always).
+pub fn allowed(c: &crate::roadmap::CredentialResult, areas: Option<&[crate::ids::AreaId]>) -> bool {
+    match areas {
+        None => true,
+        Some(list) => c.areas.is_empty() || c.areas.iter().any(|a| list.contains(a)),
+    }
+}
+
 /// How a widget is configured by the page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
@@ -59,6 +66,12 @@ pub struct Options {
     pub as_of: Option<Date>,
     /// Read answers from the URL fragment on load.
     pub read_link: bool,
+    /// A fixed kind of visitor (the host's audience); None lets the visitor choose.
+    pub mode: Option<crate::profile::Stage>,
+    /// Only these areas (and general credentials); None for all.
+    pub areas: Option<Vec<crate::ids::AreaId>>,
+    /// Offer "save on this device".
+    pub save: bool,
 }
 
 thread_local! {
@@ -66,7 +79,7 @@ thread_local! {
     static DEFAULT_RULES: OnceCell<Result<&'static RuleSet, String>> = const { OnceCell::new() };
 }
 
-fn default_rules() -> Result<&'static RuleSet, String> {
+pub(crate) fn default_rules() -> Result<&'static RuleSet, String> {
     DEFAULT_RULES.with(|cell| {
         cell.get_or_init(|| {
             crate::rules::default_rules()
@@ -75,42 +88,4 @@ fn default_rules() -> Result<&'static RuleSet, String> {
         })
         .clone()
     })
-}
-
-fn option_str(options: &JsValue, key: &str) -> Option<String> {
-    if !options.is_object() {
-        return None;
-    }
-    js_sys::Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_string())
-}
-
-/// Mounts a widget into `element`. Options: `{ lang: "ja" | "en", asOf: "YYYY-MM-DD" }`.
-/// Bad options give an Error, never a dead module.
-#[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError> {
-    let rules = default_rules()
-        .map_err(|e| JsError::new(&format!("ce-roadmap: the embedded rules are invalid: {e}")))?;
-    let lang = option_str(&options, "lang")
-        .map(|s| Lang::parse(&s))
-        .unwrap_or_default();
-    let as_of = match option_str(&options, "asOf") {
-        Some(s) => Some(Date::parse(&s).ok_or_else(|| {
-            JsError::new(&format!(
-                "ce-roadmap: asOf `{s}` is not a date (YYYY-MM-DD)"
-            ))
-        })?),
-        None => None,
-    };
-    let props = components::app::AppProps {
-        rules: RulesRef(rules),
-        options: Options {
-            lang,
-            as_of,
-            read_link: true,
-        },
-    };
-    yew::Renderer::<components::app::App>::with_root_and_props(element, props).render();
-    Ok(())
 }

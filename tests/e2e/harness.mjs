@@ -71,7 +71,8 @@ export const hasJapanese = (s) => /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/.te
 
 export async function axe(page) {
   await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
-  const result = await page.evaluate(async () => window.axe.run(document.querySelector(".cer-root"), { resultTypes: ["violations"] }));
+  // The whole document: axe looks into open shadow roots.
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ["violations"] }));
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
 }

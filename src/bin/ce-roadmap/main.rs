@@ -17,6 +17,7 @@ Usage:
   ce-roadmap eval --profile FILE [--rules FILE] [--as-of YYYY-MM-DD]
                                               print the roadmap JSON for a profile (FILE may be - for stdin)
   ce-roadmap schema                           print the JSON Schema of the rule file
+  ce-roadmap export [FILE]                    validate a rule file and print it as JSON (what browsers read)
   ce-roadmap test [--rules FILE] [FILES...]   run declarative cases (default: data/cases/*.toml)
   ce-roadmap bench                            print median evaluation times
   ce-roadmap --version
@@ -52,6 +53,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
         "validate" => validate(rest),
         "eval" => eval(rest),
         "schema" => schema(rest),
+        "export" => export(rest),
         "test" => test(rest),
         "bench" => bench::run(rest).map(|_| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
@@ -179,6 +181,20 @@ fn eval(args: &[String]) -> Result<ExitCode, Fail> {
     )
     .map_err(|e| Fail(format!("{profile_path}: {e}")))?;
     println!("{}", serde_json::to_string_pretty(&roadmap)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rule file as JSON, for hosts: the widget in the browser reads JSON only.
+fn export(args: &[String]) -> Result<ExitCode, Fail> {
+    let (_, pos) = options(args, &[])?;
+    if pos.len() > 1 {
+        return Err(Fail("export takes one file".into()));
+    }
+    let path = pos.first().copied().unwrap_or("data/rules.toml");
+    let text = read(path)?;
+    rules::load(path, &text)?;
+    let file = rules::parse(path, &text, rules::Format::guess(path, &text))?;
+    println!("{}", serde_json::to_string_pretty(&file)?);
     Ok(ExitCode::SUCCESS)
 }
 

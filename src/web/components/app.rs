@@ -11,15 +11,28 @@ use super::{
 use crate::answers::{Action, Answers};
 use crate::evaluate::{evaluate, When};
 use crate::i18n::{Lang, Msg};
+use crate::ids::AreaId;
 use crate::profile::Stage;
 use crate::roadmap::{Roadmap, Status};
 use crate::share;
-use crate::web::{platform, ByPtr, Options, RulesRef};
+use crate::web::{allowed, platform, ByPtr, Options, RulesRef};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub rules: RulesRef,
     pub options: Options,
+    /// The host's rule file could not be used.
+    #[prop_or_default]
+    pub rules_problem: Option<RulesProblem>,
+}
+
+/// A host rule file that failed: where, the first error's path and message, and
+/// whether the host allows falling back to the embedded rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RulesProblem {
+    pub source: String,
+    pub message: String,
+    pub fallback: bool,
 }
 
 /// The reducer state: `Answers::apply` does the work.
@@ -70,6 +83,13 @@ fn start(rules: RulesRef, options: &Options, year: i32) -> Start {
             };
         }
     }
+    if !options.save {
+        return Start {
+            answers: fresh,
+            saved: false,
+            notice: None,
+        };
+    }
     match platform::load_saved() {
         Some(text) => match check(&text) {
             Some(answers) => Start {
@@ -94,8 +114,13 @@ fn start(rules: RulesRef, options: &Options, year: i32) -> Start {
     }
 }
 
-fn announcement(lang: Lang, r: &Roadmap) -> String {
-    let count = |s: Status| r.credentials.iter().filter(|c| c.status == s).count();
+fn announcement(lang: Lang, r: &Roadmap, areas: Option<&[AreaId]>) -> String {
+    let count = |s: Status| {
+        r.credentials
+            .iter()
+            .filter(|c| c.status == s && allowed(c, areas))
+            .count()
+    };
     match lang {
         Lang::Ja => format!(
             "{}: いま受けられる {}件、続ければ受けられる {}件、準備が必要 {}件",
@@ -124,22 +149,40 @@ pub fn App(props: &AppProps) -> Html {
         move || State(a)
     });
     let lang = use_state(|| props.options.lang);
+    {
+        // A host changing the lang attribute switches the language live.
+        let lang = lang.clone();
+        use_effect_with(props.options.lang, move |l| lang.set(*l));
+    }
+    let mode = props.options.mode;
+    let areas: Option<Rc<Vec<AreaId>>> = props.options.areas.clone().map(Rc::new);
     let saving = use_state(|| first.saved);
     let notice = use_state(|| first.notice);
     let lang_v = *lang;
 
-    // The roadmap is derived from the answers, never stored beside them.
-    let roadmap = use_memo((state.0.clone(), today), move |(a, today)| {
-        evaluate(
-            rules.0,
-            &a.profile(rules.0),
-            When {
-                as_of: Some(*today),
-                today: *today,
-            },
-        )
-        .map_err(|e| e.to_string())
+    // A host's fixed mode is the visitor's kind.
+    let answers = Rc::new({
+        let mut a = state.0.clone();
+        if mode.is_some() {
+            a.stage = mode;
+        }
+        a
     });
+    // The roadmap is derived from the answers, never stored beside them.
+    let roadmap = use_memo(
+        ((*answers).clone(), today, rules),
+        move |(a, today, rules)| {
+            evaluate(
+                rules.0,
+                &a.profile(rules.0),
+                When {
+                    as_of: Some(*today),
+                    today: *today,
+                },
+            )
+            .map_err(|e| e.to_string())
+        },
+    );
 
     {
         let saving = *saving;
@@ -190,19 +233,19 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| notice.set(None))
     };
 
-    let answers = Rc::new(state.0.clone());
-    let stage = state.0.stage;
+    let stage = answers.stage;
+    let area_list = areas.as_deref().map(|v| v.as_slice());
     let (details, result) = match &*roadmap {
         Ok(r) => (
             html! {
                 if stage.is_some() {
-                    <DetailsForm lang={lang_v} rules={rules} answers={answers.clone()} roadmap={ByPtr(roadmap.clone())} dispatch={dispatch.clone()} />
+                    <DetailsForm lang={lang_v} rules={rules} answers={answers.clone()} roadmap={ByPtr(roadmap.clone())} dispatch={dispatch.clone()} areas={areas.clone()} />
                 }
             },
             html! {
                 <>
-                    <RoadmapView lang={lang_v} rules={rules} roadmap={ByPtr(roadmap.clone())} started={stage.is_some()} answers={answers.clone()} />
-                    <p class="cer-visually-hidden" aria-live="polite">{ if stage.is_some() { announcement(lang_v, r) } else { String::new() } }</p>
+                    <RoadmapView lang={lang_v} rules={rules} roadmap={ByPtr(roadmap.clone())} started={stage.is_some()} answers={answers.clone()} areas={areas.clone()} />
+                    <p class="cer-visually-hidden" aria-live="polite">{ if stage.is_some() { announcement(lang_v, r, area_list) } else { String::new() } }</p>
                 </>
             },
         ),
@@ -211,9 +254,37 @@ pub fn App(props: &AppProps) -> Html {
             html! { <p class="cer-error" role="alert">{ format!("{}: {e}", Msg::EngineError.text(lang_v)) }</p> },
         ),
     };
+    let problem = props.rules_problem.as_ref().map(|p| {
+        let (title, class) = if p.fallback {
+            (Msg::RulesFallback, "cer-notice")
+        } else {
+            (Msg::RulesInvalid, "cer-error")
+        };
+        html! {
+            <div class={classes!(class, "cer-rules-problem")} role="alert">
+                <div>
+                    <strong>{ title.text(lang_v) }</strong>
+                    <details>
+                        <summary>{ Msg::TechnicalDetails.text(lang_v) }</summary>
+                        <code>{ format!("{}: {}", p.source, p.message) }</code>
+                    </details>
+                </div>
+            </div>
+        }
+    });
+    if props.rules_problem.as_ref().is_some_and(|p| !p.fallback) {
+        return html! {
+            <div class="cer-root" lang={lang_v.code()}>
+                <Header lang={lang_v} on_toggle={on_lang} />
+                { for problem }
+                <Footer lang={lang_v} rules={rules} as_of={today} />
+            </div>
+        };
+    }
     html! {
         <div class="cer-root" lang={lang_v.code()}>
             <Header lang={lang_v} on_toggle={on_lang} />
+            { for problem }
             if let Some(n) = *notice {
                 <div class="cer-notice" role="status">
                     <span>{ n.text(lang_v) }</span>
@@ -222,19 +293,21 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class={classes!("cer-layout", stage.is_some().then_some("cer-started"))}>
                 <div class="cer-ask">
-                    <KindPicker lang={lang_v} stage={stage} dispatch={dispatch.clone()} />
+                    if mode.is_none() {
+                <KindPicker lang={lang_v} stage={stage} dispatch={dispatch.clone()} />
+            }
                     if matches!(stage, Some(Stage::Prospective | Stage::Student)) {
-                        <SchoolForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} />
+                        <SchoolForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} areas={areas.clone()} />
                     }
                     if matches!(stage, Some(Stage::Licensed | Stage::It)) {
-                        <ExperienceForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} />
+                        <ExperienceForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} areas={areas.clone()} />
                     }
                     { details }
                 </div>
                 <div class="cer-answer">{ result }</div>
             </div>
             if stage.is_some() {
-                <Toolbar lang={lang_v} answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} />
+                <Toolbar lang={lang_v} answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />
             }
             <Footer lang={lang_v} rules={rules} as_of={today} />
         </div>

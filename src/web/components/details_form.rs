@@ -9,8 +9,9 @@ use yew::prelude::*;
 use super::number_field::NumberField;
 use crate::answers::{Action, Answers};
 use crate::i18n::{Lang, Msg};
+use crate::ids::AreaId;
 use crate::profile::{MAX_CASES, MAX_UNITS, MAX_YEARS};
-use crate::web::{in_focus, RulesRef, SharedRoadmap};
+use crate::web::{allowed, in_focus, RulesRef, SharedRoadmap};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFormProps {
@@ -19,17 +20,25 @@ pub struct DetailsFormProps {
     pub answers: Rc<Answers>,
     pub roadmap: SharedRoadmap,
     pub dispatch: Callback<Action>,
+    /// The host's area filter.
+    #[prop_or_default]
+    pub areas: Option<Rc<Vec<crate::ids::AreaId>>>,
 }
 
 /// Targets of the steps for `action` of the credentials in the visitor's areas,
 /// in the order the roadmap ranks them.
-fn wanted(roadmap: &SharedRoadmap, answers: &Answers, action: &str) -> Vec<String> {
+fn wanted(
+    roadmap: &SharedRoadmap,
+    answers: &Answers,
+    areas: Option<&[AreaId]>,
+    action: &str,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Ok(r) = &*roadmap.0 {
         let focus: Vec<&str> = r
             .credentials
             .iter()
-            .filter(|c| in_focus(c, answers))
+            .filter(|c| in_focus(c, answers) && allowed(c, areas))
             .map(|c| c.id)
             .collect();
         let steps = r
@@ -64,26 +73,27 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
     let a = &props.answers;
     let d = &props.dispatch;
 
+    let filter = props.areas.as_deref().map(|v| v.as_slice());
     // Someone still in school is asked only what a student can have done.
     let in_school = a.stage.is_some_and(|s| s.is_in_school());
     let bodies = merge(
-        wanted(&props.roadmap, a, "join"),
+        wanted(&props.roadmap, a, filter, "join"),
         a.membership.keys().map(|k| k.as_str()),
     );
     let unit_bodies = merge(
-        wanted(&props.roadmap, a, "units"),
+        wanted(&props.roadmap, a, filter, "units"),
         a.units.keys().map(|k| k.as_str()),
     );
     let case_kinds = merge(
-        wanted(&props.roadmap, a, "cases"),
+        wanted(&props.roadmap, a, filter, "cases"),
         a.cases.keys().map(|k| k.as_str()),
     );
     let courses = merge(
-        wanted(&props.roadmap, a, "course"),
+        wanted(&props.roadmap, a, filter, "course"),
         a.courses.iter().map(|k| k.as_str()),
     );
     let mut creds = merge(
-        wanted(&props.roadmap, a, "credential"),
+        wanted(&props.roadmap, a, filter, "credential"),
         a.held.iter().map(|k| k.as_str()),
     );
     let two_stage = rules
@@ -93,7 +103,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         .map(|c| c.id.as_str());
     let exams = merge(
         merge(
-            wanted(&props.roadmap, a, "exam"),
+            wanted(&props.roadmap, a, filter, "exam"),
             a.passed.iter().map(|s| s.as_str()),
         ),
         two_stage,

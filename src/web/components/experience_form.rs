@@ -14,6 +14,9 @@ pub struct ExperienceFormProps {
     pub rules: RulesRef,
     pub answers: Rc<Answers>,
     pub dispatch: Callback<Action>,
+    /// The host's area filter.
+    #[prop_or_default]
+    pub areas: Option<Rc<Vec<crate::ids::AreaId>>>,
 }
 
 #[component]
@@ -22,7 +25,18 @@ pub fn ExperienceForm(props: &ExperienceFormProps) -> Html {
     let a = &props.answers;
     // Hospital IT sees its two areas first.
     let it = a.stage == Some(Stage::It);
-    let mut areas: Vec<_> = props.rules.0.areas.iter().collect();
+    let mut areas: Vec<_> = props
+        .rules
+        .0
+        .areas
+        .iter()
+        .filter(|ar| {
+            props
+                .areas
+                .as_ref()
+                .is_none_or(|list| list.contains(&ar.id))
+        })
+        .collect();
     areas.sort_by_key(|ar| (it != matches!(ar.id.as_str(), "it" | "medical_it"), 0));
     html! {
         <fieldset class="cer-section">

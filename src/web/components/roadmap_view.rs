@@ -4,8 +4,9 @@ use super::credential_card::CredentialCard;
 use super::timeline_view::TimelineView;
 use crate::answers::Answers;
 use crate::i18n::{self, Lang, Msg};
+use crate::ids::AreaId;
 use crate::roadmap::Status;
-use crate::web::{in_focus, RulesRef, SharedRoadmap};
+use crate::web::{allowed, in_focus, RulesRef, SharedRoadmap};
 
 #[derive(Properties, PartialEq)]
 pub struct RoadmapViewProps {
@@ -15,6 +16,9 @@ pub struct RoadmapViewProps {
     /// The visitor has said who they are.
     pub started: bool,
     pub answers: std::rc::Rc<Answers>,
+    /// The host's area filter.
+    #[prop_or_default]
+    pub areas: Option<std::rc::Rc<Vec<AreaId>>>,
 }
 
 #[component]
@@ -29,8 +33,9 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
         return html! {};
     }
     let group = |status: Status, title: Msg| {
+        let filter = props.areas.as_deref().map(|v| v.as_slice());
         let mut idx: Vec<usize> = (0..r.credentials.len())
-            .filter(|&i| r.credentials[i].status == status)
+            .filter(|&i| r.credentials[i].status == status && allowed(&r.credentials[i], filter))
             .collect();
         let others: Vec<usize> = if status == Status::Action {
             let (mine, others): (Vec<usize>, Vec<usize>) = idx
@@ -93,7 +98,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     </dl>
                 </div>
             }
-            <TimelineView {lang} rules={props.rules} roadmap={props.roadmap.clone()} />
+            <TimelineView {lang} rules={props.rules} roadmap={props.roadmap.clone()} areas={props.areas.clone()} />
             { group(Status::Eligible, Msg::GroupEligible) }
             { group(Status::Waiting, Msg::GroupWaiting) }
             { group(Status::Action, Msg::GroupAction) }

@@ -13,6 +13,9 @@ pub struct SchoolFormProps {
     pub rules: RulesRef,
     pub answers: Rc<Answers>,
     pub dispatch: Callback<Action>,
+    /// The host's area filter.
+    #[prop_or_default]
+    pub areas: Option<Rc<Vec<crate::ids::AreaId>>>,
     /// This fiscal year, the centre of the start-year choices.
     pub year: i32,
 }
@@ -57,7 +60,8 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
             </div>
             <fieldset class="cer-checks">
                 <legend>{ Msg::PlanAreas.text(lang) }</legend>
-                { for props.rules.0.areas.iter().filter(|ar| !matches!(ar.id.as_str(), "it" | "medical_it")).map(|ar| {
+                { for props.rules.0.areas.iter().filter(|ar| !matches!(ar.id.as_str(), "it" | "medical_it"))
+                    .filter(|ar| props.areas.as_ref().is_none_or(|list| list.contains(&ar.id))).map(|ar| {
                     let id = ar.id.clone();
                     let onchange = props.dispatch.reform(move |_: Event| Action::TogglePlanArea(id.clone()));
                     html! {

@@ -4,13 +4,17 @@
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Msg};
-use crate::web::{RulesRef, SharedRoadmap};
+use crate::ids::AreaId;
+use crate::roadmap::TimelineYear;
+use crate::web::{allowed, RulesRef, SharedRoadmap};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
     pub lang: Lang,
     pub rules: RulesRef,
     pub roadmap: SharedRoadmap,
+    #[prop_or_default]
+    pub areas: Option<std::rc::Rc<Vec<AreaId>>>,
 }
 
 /// At most this many years are drawn; the list below names them all.
@@ -23,6 +27,23 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
         return html! {};
     };
     let now = r.as_of.fiscal_year();
+    // Only the credentials the host shows.
+    let filter = props.areas.as_deref().map(|v| v.as_slice());
+    let shown = |id: &str| {
+        r.credentials
+            .iter()
+            .find(|c| c.id == id)
+            .is_some_and(|c| allowed(c, filter))
+    };
+    let timeline: Vec<TimelineYear> = r
+        .timeline
+        .iter()
+        .map(|y| TimelineYear {
+            fiscal_year: y.fiscal_year,
+            credentials: y.credentials.iter().copied().filter(|c| shown(c)).collect(),
+        })
+        .filter(|y| !y.credentials.is_empty())
+        .collect();
     let licence_fy = if r.licence.status == "expected" {
         r.licence.fiscal_year
     } else {
@@ -36,7 +57,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             .map(|c| lang.pick(&c.name).to_string())
             .unwrap_or_else(|| id.to_string())
     };
-    if r.timeline.is_empty() && licence_fy.is_none() {
+    if timeline.is_empty() && licence_fy.is_none() {
         return html! {
             <section class="cer-timeline" aria-labelledby="cer-tl-h">
                 <h3 id="cer-tl-h">{ Msg::TimelineHeading.text(lang) }</h3>
@@ -86,8 +107,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             }) }
         </svg>
     };
-    let mut rows: Vec<(i32, Html)> = r
-        .timeline
+    let mut rows: Vec<(i32, Html)> = timeline
         .iter()
         .map(|y| {
             let now_tag = if y.fiscal_year == now { format!(" — {}", Msg::NowLabel.text(lang)) } else { String::new() };

@@ -15,6 +15,9 @@ pub struct ToolbarProps {
     pub saving: bool,
     pub on_save: Callback<bool>,
     pub on_reset: Callback<()>,
+    /// The host allows saving on the device.
+    #[prop_or(true)]
+    pub offer_save: bool,
 }
 
 #[component]
@@ -44,10 +47,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="cer-toolbar">
             <button type="button" class="cer-button" onclick={on_copy}>{ Msg::CopyLink.text(lang) }</button>
-            <label class="cer-check">
-                <input type="checkbox" checked={props.saving} onchange={on_save} />
-                <span>{ Msg::SaveOnDevice.text(lang) }</span>
-            </label>
+            if props.offer_save {
+                <label class="cer-check">
+                    <input type="checkbox" checked={props.saving} onchange={on_save} />
+                    <span>{ Msg::SaveOnDevice.text(lang) }</span>
+                </label>
+            }
             <button type="button" class="cer-button cer-secondary" onclick={on_print}>{ Msg::Print.text(lang) }</button>
             <button type="button" class="cer-button cer-secondary" onclick={on_reset}>{ Msg::Reset.text(lang) }</button>
             <p class="cer-copied" role="status">

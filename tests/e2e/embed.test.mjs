@@ -1,0 +1,323 @@
+// Embedding: the demo pages, options as attributes, live changes, teardown,
+// isolation (shadow DOM, hostile CSS, strict CSP), host rule files, the JS API.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { serve, browser, AS_OF, shot } from "./harness.mjs";
+
+let server, b;
+before(async () => {
+  server = await serve();
+  b = await browser();
+});
+after(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+const association = JSON.parse(readFileSync("www/rules/association.json", "utf8"));
+
+/** Opens a demo page; records console errors, page errors, CSP violations and every request. */
+async function page(path, { width = 390, route } = {}) {
+  const context = await b.newContext({ viewport: { width, height: 1000 } });
+  const p = await context.newPage();
+  p.problems = [];
+  p.requests = [];
+  p.on("pageerror", (e) => p.problems.push(`pageerror: ${e.message}`));
+  p.on("console", (m) => {
+    if (m.type() === "error" && !/favicon|status of 404/.test(m.text())) p.problems.push(`console: ${m.text()}`);
+    if (/Content Security Policy/i.test(m.text())) p.problems.push(`csp: ${m.text()}`);
+  });
+  p.on("request", (r) => p.requests.push(r.url()));
+  if (route) await route(p);
+  await p.goto(`${server.url}/${path}${path.includes("?") ? "&" : "?"}asOf=${AS_OF}`);
+  await p.waitForFunction(() => document.documentElement.dataset.loaded === "true");
+  return p;
+}
+
+function onlyOwnOrigin(p) {
+  const foreign = p.requests.filter((u) => !u.startsWith(server.url));
+  assert.deepEqual(foreign, [], "requests to other origins");
+}
+
+test("index: the custom element mounts in an open shadow root; its placeholder content is replaced", async () => {
+  const p = await page("index.html");
+  await p.waitForSelector("#demo >> .cer-root");
+  assert.equal(await p.evaluate(() => document.querySelector("#demo").shadowRoot.mode), "open");
+  assert.equal(await p.isVisible("text=読み込み中"), false);
+  assert.match(await p.textContent("pre.snippet"), /ce-roadmap\.js/);
+  onlyOwnOrigin(p);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
+
+test("school page: prospective mode, Japanese, school colours, no save option", async () => {
+  const p = await page("school.html");
+  await p.waitForSelector(".cer-root");
+  assert.equal(await p.$("input[value=licensed]"), null, "no visitor-kind picker in a fixed mode");
+  assert.equal(await p.isVisible("#cer-school-years"), true);
+  await p.check("text=血液浄化");
+  assert.match(await p.textContent(".cer-licence"), /免許/);
+  assert.equal(await p.$("text=この端末に保存する"), null);
+  const accent = await p.$eval(".cer-button", (el) => getComputedStyle(el).backgroundColor);
+  assert.equal(accent, "rgb(176, 20, 75)", "the school's accent colour reaches into the shadow root");
+  onlyOwnOrigin(p);
+  assert.deepEqual(p.problems, []);
+  await shot(p, "embed-school-390");
+  await p.context().close();
+});
+
+test("association page: licensed, three areas, the host's rule file, its own theme", async () => {
+  const p = await page("association.html", { width: 1280 });
+  await p.waitForSelector("article.cer-card");
+  const fields = await p.$$eval(".cer-number input", (els) => els.map((e) => e.id));
+  assert.deepEqual(fields.sort(), ["cer-exp-blood_purification", "cer-exp-intensive_care", "cer-exp-respiratory"].sort());
+  const ids = await p.$$eval("article.cer-card", (els) => els.map((e) => e.dataset.id));
+  assert.ok(!ids.includes("perfusionist") && !ids.includes("ite"), `other areas hidden: ${ids}`);
+  assert.ok(ids.includes("dialysis_tech") && ids.includes("me2"));
+  assert.match(await p.textContent(".cer-footer"), /2026\.11\.1-association\.1/);
+  assert.ok(p.requests.some((u) => u.endsWith("/rules/association.json")));
+  onlyOwnOrigin(p);
+  assert.deepEqual(p.problems, []);
+  await shot(p, "embed-association-1280");
+  await p.context().close();
+});
+
+test("hostile page: global resets and huge fonts do not reach in; strict CSP; two independent widgets", async () => {
+  const p = await page("hostile.html");
+  await p.waitForSelector("#first >> .cer-root");
+  await p.waitForSelector("#second >> .cer-root");
+  for (const id of ["#first", "#second"]) {
+    const style = await p.$eval(`${id} >> .cer-root`, (el) => {
+      const s = getComputedStyle(el);
+      return { display: s.display, fontSize: s.fontSize, transform: s.textTransform };
+    });
+    assert.deepEqual(style, { display: "block", fontSize: "16px", transform: "none" }, id);
+    const button = await p.$eval(`${id} >> .cer-lang`, (el) => el.getBoundingClientRect().height);
+    assert.ok(button >= 44 && button < 60, `${id}: the language button is ${button}px tall`);
+  }
+  assert.match(await p.textContent("#first >> .cer-title"), /資格ロードマップ/);
+  assert.match(await p.textContent("#second >> .cer-title"), /credential roadmap/);
+  await p.fill("#second >> #cer-exp-cardiac_cath", "2.5");
+  assert.equal(await p.$("#first >> #cer-exp-cardiac_cath"), null, "the student widget has no experience fields");
+  assert.equal(await p.$eval("#first >> #cer-school-years", (s) => s.value), "3");
+  // The host's own 40px headline overflows; the widgets stay inside the phone's width.
+  for (const id of ["#first", "#second"]) {
+    const box = await p.$eval(id, (el) => {
+      const root = el.shadowRoot.querySelector(".cer-root");
+      return { right: el.getBoundingClientRect().right, scroll: root.scrollWidth, client: root.clientWidth };
+    });
+    assert.ok(box.right <= 390 && box.scroll <= box.client, `${id}: ${JSON.stringify(box)}`);
+  }
+  onlyOwnOrigin(p);
+  assert.deepEqual(p.problems, [], "no errors and no CSP violations");
+  await shot(p, "embed-hostile-390");
+  await p.context().close();
+});
+
+test("attributes change the widget live; removing the element tears it down; re-adding mounts again", async () => {
+  const p = await page("index.html");
+  await p.waitForSelector("#demo >> .cer-root");
+  await p.evaluate(() => document.querySelector("#demo").setAttribute("lang", "en"));
+  await p.waitForSelector("#demo >> .cer-root[lang=en]");
+  await p.evaluate(() => document.querySelector("#demo").setAttribute("mode", "licensed"));
+  await p.waitForSelector("#demo >> #cer-exp-blood_purification");
+  assert.equal(await p.$("#demo >> input[value=student]"), null);
+  await p.evaluate(() => document.querySelector("#demo").setAttribute("areas", "endoscopy"));
+  await p.waitForFunction(() => document.querySelector("#demo").shadowRoot.querySelectorAll(".cer-number").length === 1);
+  await p.evaluate(() => document.querySelector("#demo").removeAttribute("mode"));
+  await p.waitForSelector("#demo >> input[value=student]");
+  // Teardown.
+  await p.evaluate(() => { window.kept = document.querySelector("#demo"); window.kept.remove(); });
+  await p.waitForFunction(() => window.kept.shadowRoot.querySelector(".cer-root") === null);
+  // Back again.
+  await p.evaluate(() => document.querySelector("main").append(window.kept));
+  await p.waitForFunction(() => window.kept.shadowRoot.querySelector(".cer-root") !== null);
+  // A bad attribute gives a clear message, not a dead page.
+  await p.evaluate(() => window.kept.setAttribute("mode", "doctor"));
+  await p.waitForSelector("#demo >> .cer-embed-error");
+  assert.match(await p.textContent("#demo >> .cer-embed-error"), /mode `doctor`/);
+  await p.evaluate(() => { window.kept.removeAttribute("areas"); window.kept.setAttribute("mode", "it"); });
+  await p.waitForSelector("#demo >> #cer-exp-medical_it");
+  assert.deepEqual(p.problems.filter((x) => !/mode `doctor`/.test(x)), []);
+  await p.context().close();
+});
+
+test("placeholders added later mount too, and are torn down when removed", async () => {
+  const p = await page("index.html");
+  await p.evaluate(() => {
+    const d = document.createElement("div");
+    d.id = "late";
+    d.dataset.ceRoadmap = "";
+    d.dataset.lang = "en";
+    d.dataset.mode = "licensed";
+    document.body.append(d);
+  });
+  await p.waitForSelector("#late >> .cer-root[lang=en]");
+  await p.evaluate(() => { window.late = document.querySelector("#late"); window.late.remove(); });
+  await p.waitForFunction(() => window.late.shadowRoot.querySelector(".cer-root") === null);
+  await p.context().close();
+});
+
+async function withRules(body, status = 200) {
+  return (p) => p.route("**/rules/association.json", (r) => r.fulfill({ status, contentType: "application/json", body }));
+}
+
+test("an invalid host rule file: a clear error in the visitor's language with the path; fallback when allowed", async () => {
+  const broken = structuredClone(association);
+  broken.credentials[3].conditions[0].yeras = 2;
+  const p = await page("association.html", { route: await withRules(JSON.stringify(broken)) });
+  await p.waitForSelector(".cer-rules-problem");
+  const text = await p.textContent(".cer-rules-problem");
+  assert.match(text, /ルールファイルに誤りがあるため、ロードマップを表示できません/);
+  assert.match(text, /credentials\[3\]\.conditions\[0\]\.yeras/);
+  assert.equal(await p.$("article.cer-card"), null);
+  // The host allows falling back to the embedded rules.
+  await p.evaluate(() => document.querySelector("[data-ce-roadmap]").setAttribute("data-fallback", "on"));
+  await p.waitForSelector("article.cer-card");
+  assert.match(await p.textContent(".cer-rules-problem"), /組み込みのルールで表示しています/);
+  await p.context().close();
+
+  const missing = await page("association.html", { route: await withRules("not found", 404) });
+  await missing.waitForSelector(".cer-rules-problem");
+  assert.match(await missing.textContent(".cer-rules-problem"), /HTTP 404/);
+  await missing.context().close();
+});
+
+test("rule text with HTML or script is shown as text", async () => {
+  const evil = structuredClone(association);
+  evil.credentials[0].ja = '<img src=x onerror="window.pwned=1">第2種<b>ME</b>';
+  evil.credentials[0].notes = [{ ja: "<script>window.pwned=2</script>注意", en: "<script>window.pwned=2</script>note" }];
+  const p = await page("association.html", { route: await withRules(JSON.stringify(evil)) });
+  await p.waitForSelector("article[data-id=me2]");
+  assert.match(await p.textContent("article[data-id=me2] h4"), /<img src=x onerror="window.pwned=1">第2種<b>ME<\/b>/);
+  assert.equal(await p.evaluate(() => document.querySelector("[data-ce-roadmap]").shadowRoot.querySelectorAll("img, script, b").length), 0);
+  assert.equal(await p.evaluate(() => window.pwned), undefined);
+  await p.context().close();
+});
+
+function cliRoadmap(profile) {
+  const r = spawnSync(process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap", ["eval", "--profile", "-", "--as-of", AS_OF], { input: JSON.stringify(profile), encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRules gives paths; mount returns a handle", async () => {
+  const p = await page("index.html");
+  const profile = { stage: "licensed", licences: ["ce"], experience: { blood_purification: 2.5, intensive_care: 1 }, membership: { jacet: 3 }, cases: { pci_assists: 120 }, units: { jacet: 25 }, courses: ["dialysis_course"], held: ["me2"] };
+  const got = await p.evaluate(async ([profile, asOf]) => {
+    const api = await import("./ce-roadmap.js");
+    return api.evaluate(profile, { asOf });
+  }, [profile, AS_OF]);
+  assert.deepEqual(got, cliRoadmap(profile));
+  // With the host's rules.
+  const hosted = await p.evaluate(async ([profile, rules, asOf]) => (await import("./ce-roadmap.js")).evaluate(profile, { asOf, rules }), [profile, association, AS_OF]);
+  assert.equal(hosted.rules.version, "2026.11.1-association.1");
+
+  const errors = await p.evaluate(async (rules) => {
+    const { validateRules } = await import("./ce-roadmap.js");
+    const bad = structuredClone(rules);
+    bad.credentials[0].body = "nobody";
+    bad.sources[0].read = "last week";
+    return { good: validateRules(rules), bad: validateRules(bad), text: validateRules(JSON.stringify(bad)), syntax: validateRules("{ nope") };
+  }, association);
+  assert.deepEqual(errors.good, []);
+  assert.deepEqual(errors.bad.map((e) => e.path).sort(), ["credentials[0].body", "sources[0].read"]);
+  assert.ok(errors.bad.every((e) => typeof e.message === "string" && e.message.length > 10));
+  assert.deepEqual(errors.text, errors.bad);
+  assert.equal(errors.syntax.length, 1);
+
+  const flow = await p.evaluate(async () => {
+    const { mount } = await import("./ce-roadmap.js");
+    const el = document.createElement("section");
+    document.body.append(el);
+    const h = await mount(el, { lang: "en", mode: "licensed", asOf: "2026-11-21" });
+    const t1 = el.shadowRoot.querySelector(".cer-title").textContent;
+    await h.update({ lang: "ja" });
+    await new Promise((r) => setTimeout(r, 50));
+    const t2 = el.shadowRoot.querySelector(".cer-title").textContent;
+    h.destroy();
+    const gone = el.shadowRoot.querySelector(".cer-root") === null;
+    let after = "";
+    try { await h.update({}); } catch (e) { after = e.message; }
+    return { t1, t2, gone, after, api: Object.keys(globalThis.CeRoadmap).sort() };
+  });
+  assert.match(flow.t1, /credential roadmap/);
+  assert.match(flow.t2, /資格ロードマップ/);
+  assert.equal(flow.gone, true);
+  assert.match(flow.after, /destroyed/);
+  assert.deepEqual(flow.api, ["evaluate", "mount", "validateRules", "version"]);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
+
+test("JS API: bad arguments throw clear Errors and the module keeps working", async () => {
+  const p = await page("index.html");
+  const results = await p.evaluate(async () => {
+    const api = await import("./ce-roadmap.js");
+    const attempt = async (f) => { try { await f(); return "no error"; } catch (e) { return `${e instanceof Error}: ${e.message}`; } };
+    const deep = {};
+    let node = deep;
+    for (let i = 0; i < 5000; i++) { node.x = {}; node = node.x; }
+    const cyclic = {};
+    cyclic.self = cyclic;
+    const out = {
+      nullProfile: await attempt(() => api.evaluate(null)),
+      arrayProfile: await attempt(() => api.evaluate([1, 2])),
+      negative: await attempt(() => api.evaluate({ experience: { blood_purification: -1 } })),
+      nan: await attempt(() => api.evaluate({ experience: { blood_purification: NaN } })),
+      infinity: await attempt(() => api.evaluate({ membership: { jacet: Infinity } })),
+      huge: await attempt(() => api.evaluate({ cases: { pci_assists: 1e308 } })),
+      wrongType: await attempt(() => api.evaluate({ licences: "ce" })),
+      unknownArea: await attempt(() => api.evaluate({ experience: { dialysis: 2 } })),
+      bigString: await attempt(() => api.evaluate({ stage: "x".repeat(1_000_000) })),
+      deep: await attempt(() => api.evaluate({ school: deep })),
+      cyclic: await attempt(() => api.evaluate(cyclic)),
+      badAsOf: await attempt(() => api.evaluate({}, { asOf: "yesterday" })),
+      badRules: await attempt(() => api.evaluate({}, { rules: "{}" })),
+      validateNumber: await attempt(() => api.validateRules(42)),
+      mountString: await attempt(() => api.mount("#demo")),
+      mountBadMode: await attempt(() => api.mount(document.createElement("div"), { mode: "doctor" })),
+      mountBadAreas: await attempt(() => api.mount(document.createElement("div"), { areas: "nowhere" })),
+      mountBadOptions: await attempt(() => api.mount(document.createElement("div"), "en")),
+      mountBadLangType: await attempt(() => api.mount(document.createElement("div"), { lang: 5 })),
+    };
+    // Still alive: a valid evaluation and a second widget.
+    out.after = api.evaluate({ licences: ["ce"] }, { asOf: "2026-11-21" }).credentials.length;
+    const el = document.createElement("div");
+    document.body.append(el);
+    await api.mount(el, { mode: "licensed", asOf: "2026-11-21" });
+    out.second = el.shadowRoot.querySelectorAll("article.cer-card").length;
+    out.firstStillThere = document.querySelector("#demo").shadowRoot.querySelector(".cer-root") !== null;
+    return out;
+  });
+  for (const [k, v] of Object.entries(results)) {
+    if (["after", "second", "firstStillThere"].includes(k)) continue;
+    assert.match(v, /^true: ce-roadmap: /, `${k}: ${v}`);
+  }
+  assert.match(results.negative, /experience\.blood_purification: -1 is negative/);
+  assert.match(results.nan, /experience\.blood_purification/);
+  assert.match(results.unknownArea, /unknown area `dialysis`/);
+  assert.match(results.mountBadMode, /mode `doctor`/);
+  assert.match(results.mountBadAreas, /unknown area `nowhere`/);
+  assert.equal(results.after, 26);
+  assert.ok(results.second > 0);
+  assert.equal(results.firstStillThere, true);
+  await p.context().close();
+});
+
+test("no globals beyond the custom element and window.CeRoadmap", async () => {
+  const context = await b.newContext();
+  const p = await context.newPage();
+  await p.route(`${server.url}/__blank.html`, (r) => r.fulfill({ contentType: "text/html", body: "<!doctype html><title>blank</title>" }));
+  await p.goto(`${server.url}/__blank.html`);
+  const added = await p.evaluate(async () => {
+    const before = new Set(Object.getOwnPropertyNames(window));
+    await import("./ce-roadmap.js");
+    return Object.getOwnPropertyNames(window).filter((n) => !before.has(n));
+  });
+  assert.deepEqual(added, ["CeRoadmap"]);
+  assert.equal(await p.evaluate(() => typeof customElements.get("ce-roadmap")), "function");
+  await context.close();
+});

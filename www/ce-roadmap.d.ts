@@ -1,0 +1,132 @@
+// Type definitions for ce-roadmap.js, the drop-in credential roadmap widget.
+
+export type Lang = "ja" | "en";
+export type Mode = "prospective" | "student" | "licensed" | "it" | "choose";
+export type Stage = "prospective" | "student" | "licensed" | "it";
+export type Status = "held" | "eligible" | "waiting" | "action";
+export type CriterionKind =
+  | "licence" | "experience" | "membership" | "cases" | "credential" | "course" | "units" | "exam" | "any_of" | "all_of";
+
+/** Where a visitor stands. Ids are those of the rule file (see README.md). */
+export interface Profile {
+  /** The date the answers describe, "YYYY-MM-DD"; default: the evaluation date. */
+  as_of?: string;
+  stage?: Stage;
+  licences?: string[];
+  /** Prospective students and students: their licence counts from April of start_year + years. */
+  school?: { years: 1 | 3 | 4; start_year: number };
+  plan_areas?: string[];
+  /** Completed years per area, assumed ongoing. */
+  experience?: Record<string, number>;
+  /** Consecutive years with dues paid, assumed ongoing; a body listed = a member. */
+  membership?: Record<string, number>;
+  cases?: Record<string, number>;
+  units?: Record<string, number>;
+  courses?: string[];
+  held?: string[];
+  passed_exams?: string[];
+}
+
+export interface Text { ja: string; en: string }
+export interface SourceRef { id: string; url: string; read: string }
+
+export interface Criterion {
+  kind: CriterionKind;
+  met: boolean;
+  /** Unmet, but time alone will meet it. */
+  waiting: boolean;
+  time_based: boolean;
+  have: number | null;
+  need: number | null;
+  unit?: "years" | "cases" | "units" | "credentials";
+  met_on: string | null;
+  area?: string;
+  body?: string;
+  case_kind?: string;
+  ids?: string[];
+  within_years?: number;
+  options?: Criterion[];
+  source: SourceRef | null;
+  note?: Text;
+  text: Text;
+}
+
+export interface Step {
+  action: string;
+  target: string;
+  unblocks: number;
+  affects: number;
+  credentials?: string[];
+  text: Text;
+}
+
+export interface CredentialResult {
+  id: string;
+  name: Text;
+  body: { id: string; ja: string; en: string; url: string | null };
+  tier: "open" | "certification" | "specialist";
+  areas: string[];
+  status: Status;
+  stage: "exam" | "certify";
+  ready_on: string | null;
+  next_sitting: string | null;
+  criteria: Criterion[];
+  certify_criteria?: Criterion[];
+  next_steps: Step[];
+  exam_months: number[] | null;
+  sources: SourceRef[];
+  [more: string]: unknown;
+}
+
+export interface Roadmap {
+  rules: { version: string; sha256: string };
+  as_of: string;
+  profile_as_of: string;
+  stage: Stage;
+  licence: { id: string; status: "held" | "expected" | "none"; on: string | null; exam: string | null; fiscal_year: number | null };
+  credentials: CredentialResult[];
+  next_steps: Step[];
+  timeline: { fiscal_year: number; credentials: string[] }[];
+  disclaimer: Text;
+}
+
+export interface RuleError { path: string; line: number | null; message: string }
+
+export interface MountOptions {
+  lang?: Lang;
+  mode?: Mode;
+  /** Comma-separated area ids, e.g. "blood_purification,intensive_care". */
+  areas?: string;
+  /** Address of a JSON rule file on the host. */
+  rules?: string;
+  /** A JSON rule file's text. */
+  rulesText?: string;
+  /** Use the embedded rules (with a notice) when the host's rules are invalid. Default false. */
+  fallback?: boolean;
+  /** Offer "save on this device". Default true. */
+  save?: boolean;
+  /** A fixed evaluation date for demos, "YYYY-MM-DD". */
+  asOf?: string;
+  /** Read shared answers from the address's #fragment. Default true. */
+  readLink?: boolean;
+}
+
+export interface WidgetHandle {
+  /** Merges the options with the current ones and re-renders. */
+  update(options: MountOptions): Promise<void>;
+  destroy(): void;
+}
+
+export function mount(element: Element, options?: MountOptions): Promise<WidgetHandle>;
+export function evaluate(profile: Profile, options?: { asOf?: string; rules?: object | string }): Roadmap;
+export function validateRules(rules: object | string): RuleError[];
+export const version: string;
+
+declare global {
+  interface Window {
+    CeRoadmap: { mount: typeof mount; evaluate: typeof evaluate; validateRules: typeof validateRules; version: string };
+  }
+  interface HTMLElementTagNameMap {
+    "ce-roadmap": HTMLElement;
+  }
+}

@@ -1,0 +1,252 @@
+// ce-roadmap: the drop-in loader. One <script type="module" src=".../ce-roadmap.js">
+// and a <ce-roadmap> element or a <div data-ce-roadmap> placeholder; see EMBEDDING.md.
+// Defines the custom element and one namespaced object, globalThis.CeRoadmap; nothing else.
+import init, { mountWidget, evaluateJson, validateRulesJson, version as wasmVersion } from "./ce_roadmap_wasm.js";
+
+const CSS = "__CE_ROADMAP_CSS__"; // the widget's stylesheet, inlined by scripts/build
+const TAG = "ce-roadmap";
+const ATTRS = ["lang", "mode", "areas", "rules", "save", "as-of", "fallback"];
+const MAX_PROFILE = 1_000_000;
+
+await init({ module_or_path: new URL("./ce_roadmap_wasm_bg.wasm", import.meta.url) });
+
+const fail = (message) => new Error(`ce-roadmap: ${message}`);
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+const off = (v) => /^(off|false|no|0)$/i.test(String(v).trim());
+
+/** Options from attributes (`lang`) or data attributes (`data-lang`). */
+function optionsFrom(read) {
+  const o = { lang: undefined, mode: undefined, areas: undefined, asOf: undefined, save: undefined, fallback: undefined, rules: undefined };
+  const v = (name) => read(name) ?? undefined;
+  o.lang = v("lang");
+  o.mode = v("mode");
+  o.areas = v("areas");
+  o.asOf = v("as-of");
+  if (v("save") !== undefined) o.save = !off(v("save"));
+  if (v("fallback") !== undefined) o.fallback = !off(v("fallback"));
+  o.rules = v("rules") || undefined;
+  return o;
+}
+
+const rulesCache = new Map();
+function fetchRules(url) {
+  if (!rulesCache.has(url)) {
+    rulesCache.set(url, fetch(url, { credentials: "omit" }).then(
+      async (r) => (r.ok ? { text: await r.text() } : { error: `HTTP ${r.status} for ${url}` }),
+      (e) => ({ error: `could not load ${url}: ${e.message}` }),
+    ));
+  }
+  return rulesCache.get(url);
+}
+
+/** Turns `rules` (a URL), `rulesText` or an inline <script type="application/json"> into rule text for the wasm. */
+async function resolve(options, element) {
+  const out = { ...options };
+  delete out.rules;
+  if (typeof options.rulesText === "string") {
+    out.rulesName ??= "inline rules";
+    return out;
+  }
+  if (options.rules !== undefined && options.rules !== null) {
+    if (typeof options.rules !== "string") throw fail("option `rules` must be the address of a JSON rule file");
+    const url = new URL(options.rules, document.baseURI).href;
+    const r = await fetchRules(url);
+    out.rulesName = url;
+    if (r.error) out.rulesError = r.error;
+    else out.rulesText = r.text;
+    return out;
+  }
+  const inline = element && element.querySelector(':scope > script[type="application/json"]');
+  if (inline) {
+    out.rulesText = inline.textContent;
+    out.rulesName = "inline rules";
+  }
+  return out;
+}
+
+/**
+ * Mounts a widget in `element`'s shadow root. Returns a handle:
+ * `update(options)` (merged with the current options) and `destroy()`.
+ */
+export async function mount(element, options = {}) {
+  if (!(element instanceof Element)) throw fail("mount(element, options): element must be a DOM element");
+  if (!isObject(options)) throw fail("mount(element, options): options must be an object");
+  let current = { ...options };
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = [styleSheet()];
+  const host = document.createElement("div");
+  host.className = "cer-host";
+  let widget;
+  const resolved = await resolve(current, element);
+  root.replaceChildren(host);
+  try {
+    widget = mountWidget(host, resolved);
+  } catch (e) {
+    // The placeholder's own content shows again.
+    root.replaceChildren(document.createElement("slot"));
+    throw e instanceof Error ? e : fail(String(e));
+  }
+  let destroyed = false;
+  return Object.freeze({
+    async update(next = {}) {
+      if (destroyed) throw fail("update(options): this widget was destroyed");
+      if (!isObject(next)) throw fail("update(options): options must be an object");
+      const merged = { ...current, ...next };
+      widget.update(await resolve(merged, element));
+      current = merged;
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      widget.destroy();
+      widget.free();
+      root.replaceChildren(document.createElement("slot"));
+    },
+  });
+}
+
+/** The roadmap for a profile: the same JSON as `ce-roadmap eval`. Options: `asOf`, `rules` (a rule file object or JSON text). */
+export function evaluate(profile, options = {}) {
+  if (!isObject(profile)) throw fail('evaluate(profile): profile must be an object, e.g. { "stage": "licensed", "licences": ["ce"] }');
+  if (!isObject(options)) throw fail("evaluate(profile, options): options must be an object");
+  let text;
+  try {
+    text = JSON.stringify(profile);
+  } catch (e) {
+    throw fail(`evaluate(profile): the profile cannot be read as JSON: ${e.message}`);
+  }
+  if (text.length > MAX_PROFILE) throw fail("evaluate(profile): the profile is larger than 1 MB");
+  const o = {};
+  if (options.asOf !== undefined) o.asOf = String(options.asOf);
+  if (options.rules !== undefined) o.rulesText = typeof options.rules === "string" ? options.rules : JSON.stringify(options.rules);
+  return JSON.parse(evaluateJson(text, o));
+}
+
+/** Every error in a rule file (an object or JSON text): `[{ path, line, message }]`, empty when valid. */
+export function validateRules(rules) {
+  let text = rules;
+  if (typeof rules !== "string") {
+    if (!isObject(rules)) throw fail("validateRules(rules): rules must be a rule file object or its JSON text");
+    try {
+      text = JSON.stringify(rules);
+    } catch (e) {
+      throw fail(`validateRules(rules): the rules cannot be read as JSON: ${e.message}`);
+    }
+  }
+  return JSON.parse(validateRulesJson(text));
+}
+
+export const version = wasmVersion();
+
+function showError(element, e) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = [styleSheet()];
+  const box = document.createElement("p");
+  box.className = "cer-embed-error";
+  box.setAttribute("role", "alert");
+  box.textContent = e && e.message ? e.message : String(e);
+  root.replaceChildren(box);
+  console.error(e);
+}
+
+/** Keeps one widget in step with an element's attributes; serialises its async work. */
+class Binding {
+  constructor(element, read) {
+    this.element = element;
+    this.read = read;
+    this.handle = null;
+    this.queue = Promise.resolve();
+  }
+  sync() {
+    this.queue = this.queue.then(async () => {
+      if (!this.element.isConnected) return;
+      const options = optionsFrom(this.read);
+      try {
+        if (this.handle) await this.handle.update(options);
+        else this.handle = await mount(this.element, options);
+      } catch (e) {
+        if (this.handle) {
+          this.handle.destroy();
+          this.handle = null;
+        }
+        showError(this.element, e);
+      }
+    });
+  }
+  stop() {
+    this.queue = this.queue.then(() => {
+      if (this.element.isConnected) return;
+      this.handle?.destroy();
+      this.handle = null;
+    });
+  }
+}
+
+class CeRoadmapElement extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRS;
+  }
+  #binding = new Binding(this, (name) => this.getAttribute(name));
+  connectedCallback() {
+    this.#binding.sync();
+  }
+  attributeChangedCallback() {
+    if (this.isConnected) this.#binding.sync();
+  }
+  disconnectedCallback() {
+    this.#binding.stop();
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, CeRoadmapElement);
+
+// Placeholders for CMSs that strip unknown tags: <div data-ce-roadmap data-lang="en">.
+const placeholders = new WeakMap();
+function attach(el) {
+  let b = placeholders.get(el);
+  if (!b) {
+    b = new Binding(el, (name) => el.getAttribute(`data-${name}`));
+    placeholders.set(el, b);
+  }
+  b.sync();
+}
+function scan(node) {
+  if (!(node instanceof Element)) return;
+  if (node.hasAttribute("data-ce-roadmap")) attach(node);
+  node.querySelectorAll("[data-ce-roadmap]").forEach(attach);
+}
+scan(document.documentElement);
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.type === "attributes") {
+      if (r.target.hasAttribute("data-ce-roadmap")) attach(r.target);
+      continue;
+    }
+    r.addedNodes.forEach(scan);
+    r.removedNodes.forEach((n) => {
+      if (!(n instanceof Element)) return;
+      const all = n.hasAttribute("data-ce-roadmap") ? [n] : [];
+      all.push(...n.querySelectorAll("[data-ce-roadmap]"));
+      all.forEach((el) => placeholders.get(el)?.stop());
+    });
+  }
+}).observe(document.documentElement, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ["data-ce-roadmap", ...ATTRS.map((a) => `data-${a}`)],
+});
+
+if (!globalThis.CeRoadmap) {
+  Object.defineProperty(globalThis, "CeRoadmap", { value: Object.freeze({ mount, evaluate, validateRules, version }), enumerable: false });
+}
