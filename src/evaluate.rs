@@ -630,7 +630,7 @@ fn rank_steps<'a>(
                 }
             })
             .collect();
-        mine.sort_by(|x, y| (y.unblocks, y.affects).cmp(&(x.unblocks, x.affects)));
+        mine.sort_by_key(|s| std::cmp::Reverse((s.unblocks, s.affects)));
         r.next_steps = mine;
     }
     let mut global: Vec<Step<'a>> = order
@@ -650,6 +650,6 @@ fn rank_steps<'a>(
             }
         })
         .collect();
-    global.sort_by(|x, y| (y.unblocks, y.affects).cmp(&(x.unblocks, x.affects)));
+    global.sort_by_key(|s| std::cmp::Reverse((s.unblocks, s.affects)));
     global
 }

@@ -56,9 +56,11 @@ fn parse_mode(s: &str) -> Result<Option<Stage>, JsError> {
         "student" => Stage::Student,
         "licensed" => Stage::Licensed,
         "it" => Stage::It,
-        other => return Err(JsError::new(&format!(
+        other => {
+            return Err(JsError::new(&format!(
             "ce-roadmap: mode `{other}` is not one of prospective, student, licensed, it, choose"
-        ))),
+        )))
+        }
     }))
 }
 

@@ -87,11 +87,11 @@ fn load_rules(path: Option<&str>) -> Result<RuleSet, Fail> {
     }
 }
 
+/// `--flag value` pairs, and the positional arguments.
+type Parsed<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
+
 /// Splits `--flag value` options from positional arguments.
-fn options<'a>(
-    args: &'a [String],
-    flags: &[&str],
-) -> Result<(Vec<(&'a str, &'a str)>, Vec<&'a str>), Fail> {
+fn options<'a>(args: &'a [String], flags: &[&str]) -> Result<Parsed<'a>, Fail> {
     let mut opts = Vec::new();
     let mut pos = Vec::new();
     let mut i = 0;
