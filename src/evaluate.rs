@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::date::Date;
 use crate::explain;
-use crate::profile::{Profile, ProfileErrors};
+use crate::profile::{Profile, ProfileErrors, Stage};
 use crate::roadmap::*;
 use crate::rules::model::{Condition, Credential, FastMap, Rule, RuleSet};
 use crate::timeline;
@@ -129,7 +129,8 @@ impl<'a> Eval<'a, '_> {
 
     fn licence_info(&self) -> LicenceInfo<'a> {
         let id = self.rules.licence_route.licence.as_str();
-        let held = self.p.licences.iter().any(|l| l.as_str() == id);
+        // Held outright (listed, or implied by a licensed profile), not via a school date.
+        let held = matches!(self.licence_state(id), (true, None));
         let (status, on) = match (held, self.licence_on) {
             (true, _) => ("held", None),
             (false, Some(d)) if d <= self.as_of => ("held", Some(d)),
@@ -154,9 +155,16 @@ impl<'a> Eval<'a, '_> {
         }
     }
 
-    /// Whether a licence is held on as_of, and since or from when.
+    /// Whether a licence is held on as_of, and since or from when. A `licensed`
+    /// profile that lists no licences holds the route's licence (臨床工学技士).
     fn licence_state(&self, id: &str) -> (bool, Option<Date>) {
         if self.p.licences.iter().any(|l| l.as_str() == id) {
+            return (true, None);
+        }
+        if self.p.stage == Stage::Licensed
+            && self.p.licences.is_empty()
+            && id == self.rules.licence_route.licence.as_str()
+        {
             return (true, None);
         }
         if id == self.rules.licence_route.licence.as_str() {
