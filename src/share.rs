@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use crate::answers::Answers;
-use crate::explain::number;
 use crate::ids::*;
 use crate::profile::{School, Stage, MAX_CASES, MAX_UNITS, MAX_YEARS};
 
@@ -57,7 +56,9 @@ fn list<'a>(out: &mut String, key: &str, items: impl Iterator<Item = &'a str>) {
 }
 
 fn pairs<'a>(out: &mut String, key: &str, items: impl Iterator<Item = (&'a str, f64)>) {
-    let items: Vec<String> = items.map(|(k, v)| format!("{k}:{}", number(v))).collect();
+    // `{v}` is Rust's shortest text that parses back to the same number, with no
+    // exponent: rounding here lost precision (found by fuzzing the round trip).
+    let items: Vec<String> = items.map(|(k, v)| format!("{k}:{v}")).collect();
     if !items.is_empty() {
         let _ = write!(out, ";{key}={}", items.join(","));
     }
@@ -67,10 +68,10 @@ pub fn encode(a: &Answers) -> String {
     let mut out = String::from(VERSION);
     if let Some(s) = a.stage {
         let _ = write!(out, ";k={}", stage_code(s));
-        if s.is_in_school() {
-            let _ = write!(out, ";sc={}:{}", a.school.years, a.school.start_year);
-        }
     }
+    // Always, so nothing is lost: a visitor who switches back to "student"
+    // finds their school as they left it (found by fuzzing the round trip).
+    let _ = write!(out, ";sc={}:{}", a.school.years, a.school.start_year);
     list(&mut out, "pa", a.plan_areas.iter().map(|x| x.as_str()));
     list(&mut out, "li", a.licences.iter().map(|x| x.as_str()));
     pairs(
@@ -236,6 +237,18 @@ mod tests {
         s.apply(Action::TogglePlanArea(AreaId::new("respiratory")));
         assert_eq!(decode(&encode(&s), 1999).unwrap(), s);
         assert_eq!(decode("v1", 2026).unwrap(), Answers::new(2026));
+    }
+
+    #[test]
+    fn the_round_trip_keeps_the_school_of_a_visitor_not_in_school() {
+        // The input the share fuzzer found.
+        let text = "v1;k=l;pe=iip;sc=1:2025;pa=bloodun,perfusionrese";
+        let a = decode(text, 2026).unwrap();
+        assert_eq!(decode(&encode(&a), 2026).unwrap(), a);
+        let precise = decode("v1;k=l;ex=bloon:+.037", 2026).unwrap();
+        assert_eq!(decode(&encode(&precise), 2026).unwrap(), precise);
+        let bare = decode("v1;sc=4:2030", 2026).unwrap();
+        assert_eq!(decode(&encode(&bare), 2026).unwrap(), bare);
     }
 
     #[test]
