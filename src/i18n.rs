@@ -74,7 +74,6 @@ messages! {
     School1 => "1年制の専攻科（他の医療系学校の卒業後）", "1-year course (after another medical school)";
     StartYear => "入学する年（4月）", "Year you start (April)";
     PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";
-    PlanAreasWorker => "これから働く予定の分野（今日から数えます）", "Areas you will start working in (counted from today)";
     ExperienceHeading => "各分野での経験年数", "Years worked in each area";
     ExperienceHint => "0.5年単位で増減できます。数字を直接入力してもかまいません。", "Steps of half a year; you can also type a number.";
     YearsUnit => "年", "years";
@@ -94,7 +93,6 @@ messages! {
     LicenceExpected => "臨床工学技士免許の見込み", "Expected CE licence";
     LicenceExam => "国家試験", "National exam";
     LicenceFrom => "免許（起算日）", "Licence counted from";
-    NoSchoolYet => "入学年と課程を選ぶと、免許の時期と、その後のロードマップを表示します。", "Choose a course and start year to see when the licence comes and the roadmap after it.";
     GroupEligible => "いま受験・申請できる", "You can sit or apply now";
     GroupWaiting => "続けていれば受けられるようになる", "Open up if you keep going";
     GroupAction => "準備が必要", "Something to do first";
