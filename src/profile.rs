@@ -188,10 +188,12 @@ impl fmt::Display for ProfileError {
             NotWhole { value, .. } => write!(f, "{value} is not a whole number"),
             UnknownId { what, id, .. } => write!(f, "unknown {what} `{id}`"),
             BadSchoolYears { value, allowed, .. } => {
-                write!(
-                    f,
-                    "a school course of {value} years does not exist: expected one of {allowed:?}"
-                )
+                write!(f, "a school course of {value} years does not exist: expected one of ")?;
+                // Written out rather than `{:?}`: the browser build drops Debug formatting.
+                for (i, y) in allowed.iter().enumerate() {
+                    write!(f, "{}{y}", if i == 0 { "" } else { ", " })?;
+                }
+                Ok(())
             }
             BadYear { value, .. } => {
                 write!(f, "year {value} is out of range: expected 1950 to 2150")
