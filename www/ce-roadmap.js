@@ -1,7 +1,7 @@
 // ce-roadmap: the drop-in loader. One <script type="module" src=".../ce-roadmap.js">
 // and a <ce-roadmap> element or a <div data-ce-roadmap> placeholder; see EMBEDDING.md.
 // Defines the custom element and one namespaced object, globalThis.CeRoadmap; nothing else.
-import init, { mountWidget, evaluateJson, validateRulesJson, version as wasmVersion } from "./ce_roadmap_wasm.js";
+import init, { mountWidget, evaluateJson, validateRulesJson, setCrashHandler, version as wasmVersion } from "./ce_roadmap_wasm.js";
 
 const CSS = "__CE_ROADMAP_CSS__"; // the widget's stylesheet, inlined by scripts/build
 const TAG = "ce-roadmap";
@@ -12,6 +12,53 @@ await init({ module_or_path: new URL("./ce_roadmap_wasm_bg.wasm", import.meta.ur
 
 const fail = (message) => new Error(`ce-roadmap: ${message}`);
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+// A panic (or any trap) leaves the wasm instance unusable for every widget on the
+// page. Each one is replaced by an apology and a reload link, and the API refuses
+// further calls with a clear error instead of touching the broken instance.
+let crashed = null;
+const live = new Set(); // shadow roots that hold a widget
+const APOLOGY = {
+  ja: ["申し訳ありません。内部エラーのため、ロードマップを表示できなくなりました。", "ページを再読み込み"],
+  en: ["Sorry: the roadmap stopped because of an internal error.", "Reload the page"],
+};
+function apologise(root) {
+  const host = root.host;
+  const lang = (host.getAttribute("lang") || host.getAttribute("data-lang") || document.documentElement.lang || "ja")
+    .toLowerCase().startsWith("en") ? "en" : "ja";
+  const [text, link] = APOLOGY[lang];
+  const box = document.createElement("p");
+  box.className = "cer-embed-error cer-crashed";
+  box.setAttribute("role", "alert");
+  box.lang = lang;
+  const a = document.createElement("a");
+  a.href = location.href;
+  a.textContent = link;
+  // A reload keeps the #answers link, so the visitor's answers come back.
+  a.addEventListener("click", (e) => { e.preventDefault(); location.reload(); });
+  box.append(text, " ", a);
+  root.replaceChildren(box);
+}
+function crash(message) {
+  if (crashed) return;
+  crashed = String(message);
+  console.error(`ce-roadmap stopped: ${crashed}`);
+  live.forEach(apologise);
+}
+/** Calls into the wasm; a trap there (WebAssembly.RuntimeError) means the instance is gone. */
+function guard(f) {
+  if (crashed) throw fail(`stopped after an internal error (${crashed}); reload the page`);
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      crash(e.message);
+      throw fail(`stopped after an internal error (${crashed}); reload the page`);
+    }
+    throw e;
+  }
+}
+setCrashHandler(crash);
 
 let sheet = null;
 function styleSheet() {
@@ -90,26 +137,34 @@ export async function mount(element, options = {}) {
   const resolved = await resolve(current, element);
   root.replaceChildren(host);
   try {
-    widget = mountWidget(host, resolved);
+    widget = guard(() => mountWidget(host, resolved));
   } catch (e) {
-    // The placeholder's own content shows again.
-    root.replaceChildren(document.createElement("slot"));
+    // The placeholder's own content shows again (or the apology, after a crash).
+    if (crashed) apologise(root);
+    else root.replaceChildren(document.createElement("slot"));
     throw e instanceof Error ? e : fail(String(e));
   }
+  live.add(root);
   let destroyed = false;
   return Object.freeze({
     async update(next = {}) {
       if (destroyed) throw fail("update(options): this widget was destroyed");
       if (!isObject(next)) throw fail("update(options): options must be an object");
       const merged = { ...current, ...next };
-      widget.update(await resolve(merged, element));
+      const resolved = await resolve(merged, element);
+      guard(() => widget.update(resolved));
       current = merged;
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      widget.destroy();
-      widget.free();
+      live.delete(root);
+      if (!crashed) {
+        guard(() => {
+          widget.destroy();
+          widget.free();
+        });
+      }
       root.replaceChildren(document.createElement("slot"));
     },
   });
@@ -129,7 +184,7 @@ export function evaluate(profile, options = {}) {
   const o = {};
   if (options.asOf !== undefined) o.asOf = String(options.asOf);
   if (options.rules !== undefined) o.rulesText = typeof options.rules === "string" ? options.rules : JSON.stringify(options.rules);
-  return JSON.parse(evaluateJson(text, o));
+  return JSON.parse(guard(() => evaluateJson(text, o)));
 }
 
 /** Every error in a rule file (an object or JSON text): `[{ path, line, message }]`, empty when valid. */
@@ -143,7 +198,7 @@ export function validateRules(rules) {
       throw fail(`validateRules(rules): the rules cannot be read as JSON: ${e.message}`);
     }
   }
-  return JSON.parse(validateRulesJson(text));
+  return JSON.parse(guard(() => validateRulesJson(text)));
 }
 
 export const version = wasmVersion();
@@ -179,7 +234,8 @@ class Binding {
           this.handle.destroy();
           this.handle = null;
         }
-        showError(this.element, e);
+        if (crashed) apologise(this.element.shadowRoot ?? this.element.attachShadow({ mode: "open" }));
+        else showError(this.element, e);
       }
     });
   }

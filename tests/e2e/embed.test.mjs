@@ -282,7 +282,21 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
       mountBadAreas: await attempt(() => api.mount(document.createElement("div"), { areas: "nowhere" })),
       mountBadOptions: await attempt(() => api.mount(document.createElement("div"), "en")),
       mountBadLangType: await attempt(() => api.mount(document.createElement("div"), { lang: 5 })),
+      mountNaNAsOf: await attempt(() => api.mount(document.createElement("div"), { asOf: NaN })),
+      mountHugeAreas: await attempt(() => api.mount(document.createElement("div"), { areas: "a".repeat(1 << 20) })),
+      mountHugeMode: await attempt(() => api.mount(document.createElement("div"), { mode: "m".repeat(1 << 20) })),
+      deepRules: await attempt(() => api.evaluate({}, { rules: "[".repeat(100000) })),
+      hugeRules: await attempt(() => api.evaluate({}, { rules: { version: "x".repeat(1 << 20) } })),
+      infinityProfileAsOf: await attempt(() => api.evaluate({ as_of: "Infinity" })),
     };
+    // validateRules reports errors as data rather than throwing.
+    out.validateDeep = api.validateRules("[".repeat(100000));
+    out.validateHuge = api.validateRules({ version: "x".repeat(1 << 20), credentials: 1e308 });
+    // A widget given unreadable rule text shows the problem in its own box.
+    const bad = document.createElement("div");
+    document.body.append(bad);
+    await api.mount(bad, { rulesText: "{".repeat(100000), asOf: "2026-11-21", lang: "en" });
+    out.badRulesWidget = bad.shadowRoot.querySelector("[role=alert]")?.textContent ?? "(nothing)";
     // Still alive: a valid evaluation and a second widget.
     out.after = api.evaluate({ licences: ["ce"] }, { asOf: "2026-11-21" }).credentials.length;
     const el = document.createElement("div");
@@ -293,9 +307,15 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
     return out;
   });
   for (const [k, v] of Object.entries(results)) {
-    if (["after", "second", "firstStillThere"].includes(k)) continue;
+    if (["after", "second", "firstStillThere", "validateDeep", "validateHuge", "badRulesWidget"].includes(k)) continue;
     assert.match(v, /^true: ce-roadmap: /, `${k}: ${v}`);
+    assert.ok(v.length < 600, `${k}: the message is ${v.length} characters`);
   }
+  assert.ok(results.validateDeep.length >= 1 && results.validateDeep[0].message && results.validateDeep[0].line === 1, JSON.stringify(results.validateDeep));
+  assert.ok(results.validateHuge.length >= 1, "a 1 MB version string and a number for credentials are errors");
+  assert.ok(JSON.stringify(results.validateHuge).length < 5000, "errors do not echo a 1 MB value");
+  assert.match(results.badRulesWidget, /rules/i);
+  assert.ok(results.badRulesWidget.length < 600, results.badRulesWidget.slice(0, 200));
   assert.match(results.negative, /experience\.blood_purification: -1 is negative/);
   assert.match(results.nan, /experience\.blood_purification/);
   assert.match(results.unknownArea, /unknown area `dialysis`/);
@@ -320,4 +340,47 @@ test("no globals beyond the custom element and window.CeRoadmap", async () => {
   assert.deepEqual(added, ["CeRoadmap"]);
   assert.equal(await p.evaluate(() => typeof customElements.get("ce-roadmap")), "function");
   await context.close();
+});
+
+test("a panic replaces every widget on the page with an apology and a reload link; the API then refuses clearly", async () => {
+  const p = await page("hostile.html", { width: 390 });
+  await p.waitForSelector("#first >> .cer-root");
+  await p.waitForSelector("#second >> .cer-root");
+  const out = await p.evaluate(async () => {
+    const glue = await import("./ce_roadmap_wasm.js");
+    let thrown;
+    try {
+      glue.crashForTest();
+    } catch (e) {
+      thrown = `${e.constructor.name}: ${e.message}`;
+    }
+    const box = (id) => {
+      const root = document.getElementById(id).shadowRoot;
+      const b = root.querySelector(".cer-crashed");
+      return b && { text: b.textContent, lang: b.lang, link: b.querySelector("a")?.href, forms: root.querySelectorAll("input, button").length };
+    };
+    let after;
+    try {
+      window.CeRoadmap.evaluate({ licences: ["ce"] });
+      after = "no error";
+    } catch (e) {
+      after = e.message;
+    }
+    return { thrown, first: box("first"), second: box("second"), after };
+  });
+  assert.match(out.thrown, /RuntimeError/);
+  assert.ok(out.first, "the first widget shows the apology");
+  assert.ok(out.second, "the second widget shows the apology");
+  assert.equal(out.first.lang, "ja");
+  assert.match(out.first.text, /申し訳ありません.*再読み込み/);
+  assert.equal(out.second.lang, "en");
+  assert.match(out.second.text, /^Sorry: .*Reload the page/);
+  assert.equal(out.first.link, p.url());
+  assert.equal(out.first.forms, 0, "no frozen form is left");
+  assert.match(out.after, /^ce-roadmap: stopped after an internal error \(.*crashForTest.*\); reload the page$/);
+  await shot(p, "crashed-390");
+  // The reload link brings the widgets back.
+  await p.locator("#second >> .cer-crashed a").click();
+  await p.waitForSelector("#second >> .cer-root");
+  await p.context().close();
 });
