@@ -218,8 +218,54 @@ pub fn fiscal_year_short(lang: Lang, fy: i32) -> String {
     }
 }
 
+/// A message fit to show: a quoted value (in `backticks` or "quotes") over 60
+/// characters is cut to its first 40, and the whole to 600, so a hostile 1 MB
+/// value never comes back inside its own error message.
+pub fn clip_quoted(msg: &str) -> String {
+    const LONG: usize = 60;
+    let mut out = String::with_capacity(msg.len().min(700));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let q = &rest[open..open + 1];
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        let end = rest.find(q).unwrap_or(rest.len());
+        let inner = &rest[..end];
+        let n = inner.chars().count();
+        if n > LONG {
+            out.extend(inner.chars().take(40));
+            out.push_str(&format!("… ({n} characters)"));
+        } else {
+            out.push_str(inner);
+        }
+        rest = &rest[end..];
+        if let Some(close) = rest.strip_prefix(q) {
+            out.push_str(q);
+            rest = close;
+        }
+    }
+    out.push_str(rest);
+    if out.chars().count() > 600 {
+        out = out.chars().take(600).collect::<String>() + "…";
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_quoted_values_are_clipped() {
+        let big = "x".repeat(100_000);
+        let m = clip_quoted(&format!("unknown area `{big}` in areas; known: `a`, \"b\""));
+        assert!(m.starts_with("unknown area `xxxx"), "{m}");
+        assert!(m.contains("… (100000 characters)` in areas; known: `a`, \"b\""), "{m}");
+        assert!(m.len() < 200);
+        assert_eq!(clip_quoted("plain `short` text"), "plain `short` text");
+        assert_eq!(clip_quoted("unclosed `quote"), "unclosed `quote");
+        assert!(clip_quoted(&"y".repeat(5000)).chars().count() <= 601);
+        assert_eq!(clip_quoted("日本語の`値`"), "日本語の`値`");
+    }
+
     use super::*;
 
     fn has_japanese(s: &str) -> bool {

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
@@ -18,8 +19,13 @@ use crate::profile::{Profile, Stage};
 use crate::rules::{self, RuleSet};
 
 thread_local! {
-    // Host rule files by content hash: each parsed once, shared by every widget.
-    static HOST_RULES: RefCell<HashMap<String, &'static RuleSet>> = RefCell::new(HashMap::new());
+    // Host rule files by the sha256 of their text: each parsed once, shared by every widget.
+    static HOST_RULES: RefCell<HashMap<[u8; 32], &'static RuleSet>> = RefCell::new(HashMap::new());
+}
+
+/// An Error for the host page; values echoed in it are clipped (see `clip_quoted`).
+fn fail(message: &str) -> JsError {
+    JsError::new(&crate::i18n::clip_quoted(message))
 }
 
 fn get(options: &JsValue, key: &str) -> JsValue {
@@ -37,7 +43,7 @@ fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
     }
     v.as_string()
         .map(Some)
-        .ok_or_else(|| JsError::new(&format!("ce-roadmap: option `{key}` must be a string")))
+        .ok_or_else(|| fail(&format!("ce-roadmap: option `{key}` must be a string")))
 }
 
 fn boolean(options: &JsValue, key: &str, default: bool) -> Result<bool, JsError> {
@@ -46,7 +52,7 @@ fn boolean(options: &JsValue, key: &str, default: bool) -> Result<bool, JsError>
         return Ok(default);
     }
     v.as_bool()
-        .ok_or_else(|| JsError::new(&format!("ce-roadmap: option `{key}` must be true or false")))
+        .ok_or_else(|| fail(&format!("ce-roadmap: option `{key}` must be true or false")))
 }
 
 fn parse_mode(s: &str) -> Result<Option<Stage>, JsError> {
@@ -57,7 +63,7 @@ fn parse_mode(s: &str) -> Result<Option<Stage>, JsError> {
         "licensed" => Stage::Licensed,
         "it" => Stage::It,
         other => {
-            return Err(JsError::new(&format!(
+            return Err(fail(&format!(
             "ce-roadmap: mode `{other}` is not one of prospective, student, licensed, it, choose"
         )))
         }
@@ -68,12 +74,12 @@ fn parse_mode(s: &str) -> Result<Option<Stage>, JsError> {
 /// with the problem to show (as an error, or as a notice when falling back).
 fn rules_for(options: &JsValue) -> Result<(RulesRef, Option<RulesProblem>), JsError> {
     let embedded = default_rules()
-        .map_err(|e| JsError::new(&format!("ce-roadmap: the embedded rules are invalid: {e}")))?;
+        .map_err(|e| fail(&format!("ce-roadmap: the embedded rules are invalid: {e}")))?;
     let fallback = boolean(options, "fallback", false)?;
     let name = string(options, "rulesName")?.unwrap_or_else(|| "rules".to_string());
     let problem = |message: String| RulesProblem {
-        source: name.clone(),
-        message,
+        source: crate::i18n::clip_quoted(&name),
+        message: crate::i18n::clip_quoted(&message),
         fallback,
     };
     if let Some(err) = string(options, "rulesError")? {
@@ -88,20 +94,23 @@ fn rules_for(options: &JsValue) -> Result<(RulesRef, Option<RulesProblem>), JsEr
     }
 }
 
-fn load_host_rules(name: &str, text: &str) -> Result<&'static RuleSet, String> {
+pub(crate) fn load_host_rules(name: &str, text: &str) -> Result<&'static RuleSet, String> {
+    // Keyed by the text's own hash, so the same file on many widgets (or on every
+    // update) is parsed and validated once.
+    let key: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+    if let Some(r) = HOST_RULES.with(|c| c.borrow().get(&key).copied()) {
+        return Ok(r);
+    }
     let set = rules::load(name, text)
         .map_err(|e| e.0.first().map(|e| e.to_string()).unwrap_or_default())?;
-    Ok(HOST_RULES.with(|cache| {
-        *cache
-            .borrow_mut()
-            .entry(set.sha256.clone())
-            .or_insert_with(|| Box::leak(Box::new(set)))
-    }))
+    let set: &'static RuleSet = Box::leak(Box::new(set));
+    HOST_RULES.with(|c| c.borrow_mut().insert(key, set));
+    Ok(set)
 }
 
 fn props(options: &JsValue) -> Result<AppProps, JsError> {
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
-        return Err(JsError::new("ce-roadmap: options must be an object"));
+        return Err(fail("ce-roadmap: options must be an object"));
     }
     let lang = string(options, "lang")?
         .map(|s| Lang::parse(&s))
@@ -112,7 +121,7 @@ fn props(options: &JsValue) -> Result<AppProps, JsError> {
     };
     let as_of = match string(options, "asOf")? {
         Some(s) if !s.trim().is_empty() => Some(Date::parse(s.trim()).ok_or_else(|| {
-            JsError::new(&format!(
+            fail(&format!(
                 "ce-roadmap: asOf `{s}` is not a date (YYYY-MM-DD)"
             ))
         })?),
@@ -129,7 +138,7 @@ fn props(options: &JsValue) -> Result<AppProps, JsError> {
             {
                 if rules.0.area(a).is_none() {
                     let known: Vec<&str> = rules.0.areas.iter().map(|x| x.id.as_str()).collect();
-                    return Err(JsError::new(&format!(
+                    return Err(fail(&format!(
                         "ce-roadmap: unknown area `{a}` in areas; known: {}",
                         known.join(", ")
                     )));
@@ -170,7 +179,7 @@ impl Widget {
                 h.update(props);
                 Ok(())
             }
-            None => Err(JsError::new("ce-roadmap: this widget was destroyed")),
+            None => Err(fail("ce-roadmap: this widget was destroyed")),
         }
     }
 
@@ -196,19 +205,19 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
 pub fn evaluate_json(profile: &str, options: JsValue) -> Result<String, JsError> {
     let rules: &RuleSet = match string(&options, "rulesText")? {
         Some(text) => load_host_rules("rules", &text)
-            .map_err(|e| JsError::new(&format!("ce-roadmap: invalid rules: {e}")))?,
-        None => default_rules().map_err(|e| JsError::new(&e))?,
+            .map_err(|e| fail(&format!("ce-roadmap: invalid rules: {e}")))?,
+        None => default_rules().map_err(|e| fail(&e))?,
     };
     let as_of = match string(&options, "asOf")? {
         Some(s) => Some(Date::parse(&s).ok_or_else(|| {
-            JsError::new(&format!(
+            fail(&format!(
                 "ce-roadmap: asOf `{s}` is not a date (YYYY-MM-DD)"
             ))
         })?),
         None => None,
     };
     let p = Profile::from_json(profile)
-        .map_err(|e| JsError::new(&format!("ce-roadmap: invalid profile: {e}")))?;
+        .map_err(|e| fail(&format!("ce-roadmap: invalid profile: {e}")))?;
     let roadmap = evaluate(
         rules,
         &p,
@@ -217,8 +226,8 @@ pub fn evaluate_json(profile: &str, options: JsValue) -> Result<String, JsError>
             today: super::platform::today(),
         },
     )
-    .map_err(|e| JsError::new(&format!("ce-roadmap: invalid profile: {e}")))?;
-    serde_json::to_string(&roadmap).map_err(|e| JsError::new(&e.to_string()))
+    .map_err(|e| fail(&format!("ce-roadmap: invalid profile: {e}")))?;
+    serde_json::to_string(&roadmap).map_err(|e| fail(&e.to_string()))
 }
 
 /// Every error in a rule file (JSON text), as JSON: `[{path, line, message}]`.
@@ -229,7 +238,11 @@ pub fn validate_rules_json(text: &str) -> String {
         Err(errs) => errs
             .0
             .iter()
-            .map(|e| serde_json::json!({ "path": e.path, "line": e.line, "message": e.kind.to_string() }))
+            .map(|e| serde_json::json!({
+                    "path": crate::i18n::clip_quoted(&e.path),
+                    "line": e.line,
+                    "message": crate::i18n::clip_quoted(&e.kind.to_string()),
+                }))
             .collect(),
     };
     serde_json::Value::Array(errors).to_string()

@@ -286,3 +286,48 @@ test("print shows every card's text", async () => {
   await page.pdf({ path: "target/screenshots/print-ja.pdf" });
   await page.close();
 });
+
+test("every form field fed hostile values: a message, no crash, the roadmap kept; a second widget still works", async () => {
+  const page = await open(b, server.url);
+  await licensedPath(page);
+  const before = await shown(page);
+  const ids = await page.$$eval("input[type=text]", (els) => els.map((e) => e.id));
+  assert.ok(ids.length >= 10, `text fields: ${ids.join(", ")}`);
+  const hostile = ["NaN", "Infinity", "-Infinity", "-1", "1e308", "-0.5e-400", "0x10", "{}", "[]", "null", "2;3", "１２３４５６７８９０"];
+  for (const id of ids) {
+    for (const bad of hostile) {
+      await page.fill(`#${id}`, bad);
+      assert.equal(await page.getAttribute(`#${id}`, "aria-invalid"), "true", `${id} accepted ${bad}`);
+      assert.deepEqual(await shown(page), before, `${id}: the roadmap changed after ${bad}`);
+    }
+  }
+  // A 1 MB paste into one field.
+  const big = "9".repeat(1 << 20);
+  await page.$eval("#cer-exp-respiratory", (el, v) => { el.value = v; el.dispatchEvent(new Event("input", { bubbles: true })); }, big);
+  assert.equal(await page.getAttribute("#cer-exp-respiratory", "aria-invalid"), "true");
+  // Select boxes given values they do not offer (a script could), on the school form.
+  await page.check("input[value=prospective]");
+  await page.$$eval("select", (els) => els.forEach((el) => {
+    const o = document.createElement("option");
+    o.value = "NaN";
+    el.append(o);
+    el.value = "NaN";
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  }));
+  assert.ok(await page.$(".cer-licence"), "the school form still shows the licence year");
+  assert.deepEqual(page.errors, []);
+  // A second widget on the same page mounts and answers clicks.
+  const second = await page.evaluate(async () => {
+    const el = document.createElement("div");
+    el.id = "second";
+    document.body.append(el);
+    await window.CeRoadmap.mount(el, { mode: "licensed", asOf: "2026-11-21", lang: "en" });
+    el.shadowRoot.querySelector("[aria-label='Respiratory care Increase']")?.click();
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    return { cards: el.shadowRoot.querySelectorAll("article.cer-card").length, value: el.shadowRoot.querySelector("#cer-exp-respiratory")?.value };
+  });
+  assert.ok(second.cards > 0, "the second widget renders its roadmap");
+  assert.equal(second.value, "0.5", "the second widget answers a click");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
