@@ -1,7 +1,9 @@
 //! The browser edge: mounting the Yew app and the thin calls into the page.
 //! Everything it shows is computed by the core; nothing here decides a verdict.
 
+pub mod bench;
 mod components;
+pub mod crash;
 pub mod embed;
 mod platform;
 

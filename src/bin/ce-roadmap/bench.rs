@@ -42,7 +42,7 @@ fn profile() -> Profile {
 }
 
 /// The default catalogue's credentials repeated with fresh ids up to `n`.
-fn big_catalogue(n: usize) -> Result<RuleSet, Fail> {
+fn big_catalogue_file(n: usize) -> Result<RuleFile, Fail> {
     let mut file: RuleFile =
         rules::parse("data/rules.toml", rules::DEFAULT_RULES, rules::Format::Toml)?;
     let base = file.credentials.clone();
@@ -54,8 +54,55 @@ fn big_catalogue(n: usize) -> Result<RuleSet, Fail> {
         }
         file.credentials.push(c);
     }
-    let text = serde_json::to_string(&file)?;
+    Ok(file)
+}
+
+fn big_catalogue(n: usize) -> Result<RuleSet, Fail> {
+    let text = serde_json::to_string(&big_catalogue_file(n)?)?;
     Ok(rules::load("generated.json", &text)?)
+}
+
+/// One measured figure, for the table and for `--json`.
+struct Figure {
+    key: &'static str,
+    name: &'static str,
+    median_ns: f64,
+    p10_ns: f64,
+    p90_ns: f64,
+    goal_ns: Option<f64>,
+}
+
+fn figure(
+    out: &mut Vec<Figure>,
+    key: &'static str,
+    name: &'static str,
+    m: (f64, f64, f64),
+    goal_ns: Option<f64>,
+) {
+    line(name, m, goal_ns);
+    out.push(Figure {
+        key,
+        name,
+        median_ns: m.0,
+        p10_ns: m.1,
+        p90_ns: m.2,
+        goal_ns,
+    });
+}
+
+fn to_json(figures: &[Figure]) -> String {
+    let items: Vec<serde_json::Value> = figures
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "key": f.key, "name": f.name, "median_ns": f.median_ns,
+                "p10_ns": f.p10_ns, "p90_ns": f.p90_ns, "budget_ns": f.goal_ns,
+                "within_budget": f.goal_ns.map(|g| f.median_ns <= g),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({ "native": items }))
+        .unwrap_or_default()
 }
 
 fn line(name: &str, (median, p10, p90): (f64, f64, f64), goal_ns: Option<f64>) {
@@ -80,8 +127,28 @@ fn line(name: &str, (median, p10, p90): (f64, f64, f64), goal_ns: Option<f64>) {
 }
 
 pub fn run(args: &[String]) -> Result<(), Fail> {
-    if let Some(a) = args.first() {
-        return Err(Fail(format!("unexpected argument `{a}`")));
+    let mut json_out = None;
+    let mut catalogue_out = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Fail(format!("`{a}` needs a file name")))
+        };
+        match a.as_str() {
+            "--json" => json_out = Some(value()?),
+            "--write-catalogue" => catalogue_out = Some(value()?),
+            _ => return Err(Fail(format!("unexpected argument `{a}`"))),
+        }
+    }
+    if let Some(path) = catalogue_out {
+        // For the browser benchmark: the same generated catalogue, as a host rule file.
+        let file = big_catalogue_file(1000)?;
+        std::fs::write(&path, serde_json::to_string(&file)?)
+            .map_err(|e| Fail(format!("{path}: {e}")))?;
+        println!("wrote a 1,000-credential catalogue to {path}");
+        return Ok(());
     }
     if cfg!(debug_assertions) {
         eprintln!("warning: a debug build; run `cargo run --release -- bench` for real figures");
@@ -97,14 +164,17 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
         "ce-roadmap bench: {} credentials in the default catalogue",
         rules.credentials.len()
     );
+    let mut figures = Vec::new();
     let full = measure(201, 200, || {
         black_box(evaluate_structured(black_box(&rules), black_box(&p), when).ok());
     });
-    line("full catalogue: evaluate", full, Some(20_000.0));
+    figure(&mut figures, "full_catalogue_eval", "full catalogue: evaluate", full, Some(20_000.0));
     let explained = measure(101, 100, || {
         black_box(evaluate(black_box(&rules), black_box(&p), when).ok());
     });
-    line(
+    figure(
+        &mut figures,
+        "full_catalogue_explain",
         "full catalogue: evaluate + explain (texts)",
         explained,
         None,
@@ -113,16 +183,37 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
         let r = evaluate(&rules, &p, when).ok();
         black_box(serde_json::to_string(&r).ok());
     });
-    line("full catalogue: evaluate + explain + JSON", json, None);
+    figure(
+        &mut figures,
+        "full_catalogue_json",
+        "full catalogue: evaluate + explain + JSON",
+        json,
+        None,
+    );
 
     let big = big_catalogue(1000)?;
     let big_eval = measure(31, 5, || {
         black_box(evaluate_structured(black_box(&big), black_box(&p), when).ok());
     });
-    line("1,000 credentials: evaluate", big_eval, Some(1_000_000.0));
+    figure(
+        &mut figures,
+        "catalogue_1000_eval",
+        "1,000 credentials: evaluate",
+        big_eval,
+        Some(1_000_000.0),
+    );
     let big_full = measure(31, 5, || {
         black_box(evaluate(black_box(&big), black_box(&p), when).ok());
     });
-    line("1,000 credentials: evaluate + explain", big_full, None);
+    figure(
+        &mut figures,
+        "catalogue_1000_explain",
+        "1,000 credentials: evaluate + explain",
+        big_full,
+        None,
+    );
+    if let Some(path) = json_out {
+        std::fs::write(&path, to_json(&figures)).map_err(|e| Fail(format!("{path}: {e}")))?;
+    }
     Ok(())
 }

@@ -1,0 +1,203 @@
+// The benchmark: sizes, first render, input-to-paint, evaluation in the browser,
+// a 1,000-credential catalogue, wasm memory. Prints a table and writes
+// target/bench/bench.json. Figures, not assertions: this machine is shared and noisy.
+// Run through scripts/bench, which builds dist/ and the native figures first.
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { serve, browser, AS_OF } from "../tests/e2e/harness.mjs";
+import { shippedSizes, BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
+
+const LOADS = Number(process.env.BENCH_LOADS || 10);
+const INPUTS = Number(process.env.BENCH_INPUTS || 50);
+const OUT = "target/bench";
+// A licensed technologist with some history, so the first screen is a roadmap.
+const LINK = "#v1;k=l;li=ce;ex=blood_purification:2.5,intensive_care:1,respiratory:3;me=jacet:3,jhrs:1;ca=cath_assists:120,pci_assists:60";
+const PROFILE = JSON.stringify({
+  as_of: AS_OF, stage: "licensed", licences: ["ce"],
+  experience: { blood_purification: 2.5, intensive_care: 1, respiratory: 3 },
+  membership: { jacet: 3, jhrs: 1 }, cases: { cath_assists: 120, pci_assists: 60 },
+  units: { jacet: 25 }, courses: ["dialysis_course", "jacet_orientation"], held: ["me2"],
+});
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: q(0.5), min: s[0], max: s[s.length - 1], p10: q(0.1), p90: q(0.9) };
+};
+
+async function page(b, url, rate) {
+  const context = await b.newContext({ viewport: { width: 390, height: 900 } });
+  const p = await context.newPage();
+  if (rate > 1) {
+    const cdp = await context.newCDPSession(p);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  }
+  await p.addInitScript(() => {
+    // Notes the first animation frame whose DOM holds a rendered roadmap card.
+    const seen = () => [...document.querySelectorAll("ce-roadmap, [data-ce-roadmap]")]
+      .some((el) => el.shadowRoot && el.shadowRoot.querySelector("article.cer-card"));
+    const tick = () => (seen() ? (window.__firstRoadmap = performance.now()) : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  });
+  await p.goto(url);
+  await p.waitForFunction(() => window.__firstRoadmap !== undefined, null, { timeout: 120_000 });
+  return p;
+}
+
+/// Navigation start to the first frame with the roadmap, over cold loads (a fresh context each).
+async function firstRender(b, url, rate) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const p = await page(b, url, rate);
+    times.push(await p.evaluate(() => window.__firstRoadmap));
+    await p.context().close();
+  }
+  return stats(times);
+}
+
+/// A year stepper click until the widget's DOM is updated and laid out (forced), at `rate`.
+async function inputToPaint(b, url, rate) {
+  const p = await page(b, url, rate);
+  const times = await p.evaluate(async (n) => {
+    const root = document.querySelector("#demo").shadowRoot;
+    const plus = root.querySelector("[aria-label='呼吸治療 増やす']");
+    const minus = root.querySelector("[aria-label='呼吸治療 減らす']");
+    if (!plus || !minus) throw new Error("no respiratory stepper");
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      await frame();
+      const t = await new Promise((ok) => {
+        let t0;
+        const mo = new MutationObserver(() => {
+          mo.disconnect();
+          root.host.getBoundingClientRect(); // style and layout now, inside the measurement
+          ok(performance.now() - t0);
+        });
+        mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+        t0 = performance.now();
+        (i % 2 ? minus : plus).click();
+      });
+      out.push(t);
+    }
+    return out;
+  }, INPUTS);
+  await p.context().close();
+  return stats(times);
+}
+
+/// Evaluation inside the shipped wasm (benchEvaluate), per call in µs.
+async function wasmEval(p, rulesText, batch, rounds) {
+  const ms = await p.evaluate(async ({ profile, rulesText, batch, rounds }) => {
+    const glue = await import("./ce_roadmap_wasm.js");
+    glue.benchEvaluate(profile, rulesText, 1); // parse and warm up
+    const out = [];
+    for (let i = 0; i < rounds; i++) out.push(glue.benchEvaluate(profile, rulesText, batch) / batch);
+    return out;
+  }, { profile: PROFILE, rulesText, batch, rounds });
+  return stats(ms.map((x) => x * 1000));
+}
+
+/// Mounting a widget with the 1,000-credential rule file until its roadmap is in a frame.
+/// The file is parsed once beforehand (it is cached by its hash), so this is evaluation and render.
+async function bigRender(p, rulesText, rounds) {
+  return p.evaluate(async ({ rulesText, rounds, asOf }) => {
+    const api = window.CeRoadmap;
+    const times = [];
+    let cards = 0;
+    for (let i = 0; i <= rounds; i++) {
+      const el = document.createElement("div");
+      document.body.append(el);
+      const t0 = performance.now();
+      const w = await api.mount(el, { rulesText, mode: "licensed", asOf, lang: "ja" });
+      await new Promise((ok) => {
+        const tick = () => (el.shadowRoot.querySelector("article.cer-card") ? ok() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      });
+      if (i > 0) times.push(performance.now() - t0); // round 0 parses the file
+      cards = el.shadowRoot.querySelectorAll("article.cer-card").length;
+      w.destroy();
+      el.remove();
+    }
+    return { times, cards };
+  }, { rulesText, rounds, asOf: AS_OF });
+}
+
+async function memory(p) {
+  return p.evaluate(async () => {
+    const glue = await import("./ce_roadmap_wasm.js");
+    const exports = await glue.default(); // already initialised: returns the instance's exports
+    return exports.memory.buffer.byteLength;
+  });
+}
+
+const rows = [];
+const row = (name, figure, budget, ok, extra = "") => rows.push({ name, figure, budget, status: ok === undefined ? "" : ok ? "within" : "OVER", extra });
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const spread = (s) => `min ${ms(s.min)}, p10 ${ms(s.p10)}, p90 ${ms(s.p90)}, max ${ms(s.max)}, n=${s.n}`;
+const us = (x) => `${x.toFixed(1)} µs`;
+
+mkdirSync(OUT, { recursive: true });
+const result = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
+
+// Sizes.
+const sizes = shippedSizes("dist");
+result.sizes = sizes;
+for (const [f, s] of Object.entries(sizes.files)) row(`size: ${f}`, `${kb(s.brotli)} br`, "", undefined, `raw ${s.raw} B, gzip ${s.gzip} B, brotli ${s.brotli} B`);
+row("size: total transfer", `${kb(sizes.total.brotli)} br`, `≤ ${kb(BUDGET_BROTLI)}`, sizes.total.brotli <= BUDGET_BROTLI,
+  `raw ${sizes.total.raw} B, gzip ${sizes.total.gzip} B, brotli ${sizes.total.brotli} B`);
+
+// Native figures from `ce-roadmap bench --json`.
+if (existsSync(`${OUT}/native.json`)) {
+  const native = JSON.parse(readFileSync(`${OUT}/native.json`, "utf8")).native;
+  result.native = native;
+  for (const f of native) {
+    if (!["full_catalogue_eval", "catalogue_1000_eval"].includes(f.key)) continue;
+    const fmt = (ns) => (ns >= 1e6 ? ms(ns / 1e6) : us(ns / 1e3));
+    row(`native: ${f.name}`, fmt(f.median_ns), f.budget_ns ? `≤ ${fmt(f.budget_ns)}` : "", f.within_budget ?? undefined,
+      `p10 ${fmt(f.p10_ns)}, p90 ${fmt(f.p90_ns)}`);
+  }
+}
+
+const server = await serve();
+const b = await browser();
+try {
+  const url = `${server.url}/index.html?asOf=${AS_OF}${LINK}`;
+  for (const [rate, budget] of [[1, 100], [4, 400]]) {
+    const s = await firstRender(b, url, rate);
+    result[`first_render_${rate}x_ms`] = s;
+    row(`first render, ${rate}× CPU (${LOADS} cold loads)`, ms(s.median), `≤ ${budget} ms`, s.median <= budget, spread(s));
+  }
+  const itp = await inputToPaint(b, url, 4);
+  result.input_to_paint_4x_ms = itp;
+  row(`input-to-paint, 4× CPU (${INPUTS} stepper clicks)`, ms(itp.median), "≤ 16 ms", itp.median <= 16, spread(itp));
+
+  const p = await page(b, url, 1);
+  result.wasm_memory_after_load_bytes = await memory(p);
+  row("wasm memory after load", kb(result.wasm_memory_after_load_bytes), "≤ 4096.0 KB", result.wasm_memory_after_load_bytes <= 4 << 20);
+  const full = await wasmEval(p, undefined, 200, 31);
+  result.wasm_full_catalogue_eval_us = full;
+  row("wasm: full catalogue: evaluate", us(full.median), "≤ 50.0 µs", full.median <= 50, `p10 ${us(full.p10)}, p90 ${us(full.p90)}`);
+
+  const big = readFileSync(`${OUT}/catalogue-1000.json`, "utf8");
+  const bigEval = await wasmEval(p, big, 5, 21);
+  result.wasm_catalogue_1000_eval_us = bigEval;
+  row("wasm: 1,000 credentials: evaluate", ms(bigEval.median / 1000), "≤ 1 ms", bigEval.median <= 1000,
+    `p10 ${ms(bigEval.p10 / 1000)}, p90 ${ms(bigEval.p90 / 1000)}`);
+  const render = await bigRender(p, big, 10);
+  const r = stats(render.times);
+  result.catalogue_1000_render_ms = { ...r, cards: render.cards };
+  row("1,000 credentials: mount to roadmap in a frame", ms(r.median), "≤ 100 ms", r.median <= 100, `${render.cards} cards; ${spread(r)}`);
+  result.wasm_memory_after_big_bytes = await memory(p);
+  row("wasm memory after the 1,000-credential runs", kb(result.wasm_memory_after_big_bytes), "", undefined);
+  await p.context().close();
+} finally {
+  await b.close();
+  await server.close();
+}
+
+result.table = rows;
+writeFileSync(`${OUT}/bench.json`, JSON.stringify(result, null, 2) + "\n");
+const w = [Math.max(...rows.map((r) => r.name.length)), Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.budget.length))];
+console.log(`\n${"measure".padEnd(w[0])}  ${"median".padStart(w[1])}  ${"budget".padEnd(w[2])}  status  spread / detail`);
+for (const x of rows) console.log(`${x.name.padEnd(w[0])}  ${x.figure.padStart(w[1])}  ${x.budget.padEnd(w[2])}  ${x.status.padEnd(6)}  ${x.extra}`);
+console.log(`\nwrote ${OUT}/bench.json (this machine is shared: compare medians and ratios, not single runs)`);

@@ -1,0 +1,29 @@
+// Sizes of what a host page transfers: raw, gzip -9 and brotli (quality 11).
+// Shared by the benchmark (scripts/bench) and the size budget check (scripts/size-check).
+import { readFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+/// What one widget load transfers. The stylesheet is inlined in the loader and the
+/// default rules are embedded in the wasm, so these three are the whole transfer.
+export const SHIPPED = ["ce-roadmap.js", "ce_roadmap_wasm.js", "ce_roadmap_wasm_bg.wasm"];
+export const BUDGET_BROTLI = 80 * 1024;
+
+export function sizeOf(path) {
+  const body = readFileSync(path);
+  return {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length,
+  };
+}
+
+export function shippedSizes(dir = "dist") {
+  const files = Object.fromEntries(SHIPPED.map((f) => [f, sizeOf(`${dir}/${f}`)]));
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const s of Object.values(files)) for (const k of Object.keys(total)) total[k] += s[k];
+  return { files, total };
+}
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

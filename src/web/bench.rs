@@ -1,0 +1,34 @@
+//! For `scripts/bench`: evaluation timed inside the browser, in the shipped wasm.
+
+use wasm_bindgen::prelude::*;
+
+use crate::evaluate::{evaluate_structured, When};
+use crate::profile::Profile;
+
+/// Evaluates `profile` (JSON) `n` times against the embedded rules, or `rules_text`
+/// when given, and returns the milliseconds the loop took (parsing not counted).
+#[wasm_bindgen(js_name = benchEvaluate)]
+pub fn bench_evaluate(profile: &str, rules_text: Option<String>, n: u32) -> Result<f64, JsError> {
+    let rules = match rules_text {
+        Some(text) => super::embed::load_host_rules("bench rules", &text).map_err(|e| JsError::new(&e))?,
+        None => super::default_rules().map_err(|e| JsError::new(&e))?,
+    };
+    let p = Profile::from_json(profile).map_err(|e| JsError::new(&e.to_string()))?;
+    let when = When {
+        as_of: p.as_of,
+        today: super::platform::today(),
+    };
+    let perf = web_sys::window()
+        .and_then(|w| w.performance())
+        .ok_or_else(|| JsError::new("no performance clock"))?;
+    let start = perf.now();
+    let mut ready = 0usize;
+    for _ in 0..n {
+        if let Ok(r) = evaluate_structured(rules, &p, when) {
+            ready += r.credentials.len();
+        }
+    }
+    let elapsed = perf.now() - start;
+    // Uses the result so the loop cannot be optimised away.
+    Ok(if ready == usize::MAX { -1.0 } else { elapsed })
+}
