@@ -1,0 +1,50 @@
+// The transfer-size budget: wasm + JS + CSS + default rules, brotli, at most 80 KB.
+// Run by scripts/test after the build. Fails when the total is over the budget
+// unless it is within the accepted baseline (tests/size-baseline.json), which
+// records the size that issue 5 has not yet brought under the budget: so any
+// growth fails now, and the failure says by how much and which file grew.
+// `--update-baseline` records the current sizes (only after a deliberate change).
+import { readFileSync, writeFileSync } from "node:fs";
+import { shippedSizes, BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
+
+const BASELINE = "tests/size-baseline.json";
+const SLACK = 512; // bytes: toolchain noise, not growth
+
+const now = shippedSizes("dist");
+if (process.argv.includes("--update-baseline")) {
+  const files = Object.fromEntries(Object.entries(now.files).map(([f, s]) => [f, s.brotli]));
+  writeFileSync(BASELINE, JSON.stringify({
+    note: "Accepted brotli sizes while the total is over the 80 KB budget (issue 5). Lower it; never raise it without saying why in the commit.",
+    total_brotli: now.total.brotli,
+    files_brotli: files,
+  }, null, 2) + "\n");
+  console.log(`recorded ${BASELINE}: ${now.total.brotli} bytes brotli`);
+  process.exit(0);
+}
+const base = JSON.parse(readFileSync(BASELINE, "utf8"));
+
+console.log("transfer size (brotli), budget %s:", kb(BUDGET_BROTLI));
+for (const [f, s] of Object.entries(now.files)) {
+  const was = base.files_brotli[f] ?? 0;
+  const d = s.brotli - was;
+  console.log(`  ${f.padEnd(26)} ${String(s.brotli).padStart(8)} B  (${d >= 0 ? "+" : ""}${d} B against the baseline)`);
+}
+console.log(`  ${"total".padEnd(26)} ${String(now.total.brotli).padStart(8)} B  = ${kb(now.total.brotli)}`);
+
+if (now.total.brotli <= BUDGET_BROTLI) {
+  console.log(`within the budget by ${kb(BUDGET_BROTLI - now.total.brotli)}`);
+  process.exit(0);
+}
+const over = now.total.brotli - BUDGET_BROTLI;
+const grew = now.total.brotli - base.total_brotli;
+if (grew > SLACK) {
+  console.error(`FAIL: ${kb(over)} over the ${kb(BUDGET_BROTLI)} budget, and ${grew} B larger than the accepted baseline (${base.total_brotli} B).`);
+  for (const [f, s] of Object.entries(now.files)) {
+    const d = s.brotli - (base.files_brotli[f] ?? 0);
+    if (d > 0) console.error(`  grew: ${f} by ${d} B brotli`);
+  }
+  console.error("Find what grew with `twiggy top target/bindgen/ce_roadmap_wasm_bg.wasm`; see README (Speed and size).");
+  process.exit(1);
+}
+console.log(`OVER the budget by ${kb(over)} (issue 5 is open on this); no larger than the accepted baseline (${grew} B against it).`);
+if (grew < -SLACK) console.log("smaller than the baseline: lower it with `node scripts/size-check.mjs --update-baseline`.");
