@@ -237,12 +237,21 @@ test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRu
     await h.update({ lang: "ja" });
     await new Promise((r) => setTimeout(r, 50));
     const t2 = el.shadowRoot.querySelector(".cer-title").textContent;
+    // Hostile updates: each a clear Error; the widget keeps its last good options.
+    const bad = [];
+    for (const o of [null, 42, "en", { lang: 5 }, { asOf: NaN }, { asOf: "9999-99-99" }, { mode: "x".repeat(1 << 20) },
+      { areas: ["respiratory"] }, { save: "maybe" }, { rules: 1e308 }]) {
+      try { await h.update(o); bad.push("no error"); } catch (e) { bad.push(`${e instanceof Error} ${e.message.length < 600} ${e.message.slice(0, 60)}`); }
+    }
+    const t3 = el.shadowRoot.querySelector(".cer-title").textContent;
     h.destroy();
     const gone = el.shadowRoot.querySelector(".cer-root") === null;
     let after = "";
     try { await h.update({}); } catch (e) { after = e.message; }
-    return { t1, t2, gone, after, api: Object.keys(globalThis.CeRoadmap).sort() };
+    return { t1, t2, t3, bad, gone, after, api: Object.keys(globalThis.CeRoadmap).sort() };
   });
+  for (const b of flow.bad) assert.match(b, /^true true ce-roadmap: /);
+  assert.equal(flow.t3, flow.t2, "the widget still shows its last good state");
   assert.match(flow.t1, /credential roadmap/);
   assert.match(flow.t2, /資格ロードマップ/);
   assert.equal(flow.gone, true);
