@@ -258,7 +258,10 @@ mod tests {
         let big = "x".repeat(100_000);
         let m = clip_quoted(&format!("unknown area `{big}` in areas; known: `a`, \"b\""));
         assert!(m.starts_with("unknown area `xxxx"), "{m}");
-        assert!(m.contains("… (100000 characters)` in areas; known: `a`, \"b\""), "{m}");
+        assert!(
+            m.contains("… (100000 characters)` in areas; known: `a`, \"b\""),
+            "{m}"
+        );
         assert!(m.len() < 200);
         assert_eq!(clip_quoted("plain `short` text"), "plain `short` text");
         assert_eq!(clip_quoted("unclosed `quote"), "unclosed `quote");

@@ -11,6 +11,7 @@ pub mod explain;
 pub mod i18n;
 pub mod ids;
 pub mod input;
+pub mod json_path;
 pub mod profile;
 pub mod roadmap;
 pub mod rules;

@@ -188,7 +188,10 @@ impl fmt::Display for ProfileError {
             NotWhole { value, .. } => write!(f, "{value} is not a whole number"),
             UnknownId { what, id, .. } => write!(f, "unknown {what} `{id}`"),
             BadSchoolYears { value, allowed, .. } => {
-                write!(f, "a school course of {value} years does not exist: expected one of ")?;
+                write!(
+                    f,
+                    "a school course of {value} years does not exist: expected one of "
+                )?;
                 // Written out rather than `{:?}`: the browser build drops Debug formatting.
                 for (i, y) in allowed.iter().enumerate() {
                     write!(f, "{}{y}", if i == 0 { "" } else { ", " })?;
@@ -231,7 +234,7 @@ impl Profile {
     /// Parses the JSON form; the error names the path and line of the bad value.
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
         let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Profile, _> = serde_path_to_error::deserialize(&mut de);
+        let parsed: Result<Profile, serde_json::Error> = serde::Deserialize::deserialize(&mut de);
         let to_err = |path: String, e: serde_json::Error| {
             let msg = e.to_string();
             let message = match msg.rfind(" at line ") {
@@ -244,11 +247,8 @@ impl Profile {
                 message,
             }
         };
-        let profile = parsed.map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            to_err(path, e.into_inner())
-        })?;
+        let profile =
+            parsed.map_err(|e| to_err(crate::json_path::path_at(text, e.line(), e.column()), e))?;
         de.end().map_err(|e| to_err(String::new(), e))?;
         Ok(profile)
     }

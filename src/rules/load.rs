@@ -52,6 +52,7 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
+#[cfg(feature = "toml")]
 fn path_string(p: &serde_path_to_error::Path) -> String {
     let s = p.to_string();
     if s == "." {
@@ -97,12 +98,12 @@ pub fn parse(name: &str, text: &str, format: Format) -> Result<RuleFile, RuleErr
         }
         Format::Json => {
             let mut de = serde_json::Deserializer::from_str(text);
-            let file: RuleFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-                let path = path_string(e.path());
-                let inner = e.into_inner();
-                let line = Some(inner.line()).filter(|&l| l > 0);
-                err(path, line, strip_json_position(&inner.to_string()))
-            })?;
+            let file: RuleFile =
+                serde::Deserialize::deserialize(&mut de).map_err(|inner: serde_json::Error| {
+                    let path = crate::json_path::path_at(text, inner.line(), inner.column());
+                    let line = Some(inner.line()).filter(|&l| l > 0);
+                    err(path, line, strip_json_position(&inner.to_string()))
+                })?;
             de.end().map_err(|e| {
                 err(
                     String::new(),

@@ -10,7 +10,9 @@ use crate::profile::Profile;
 #[wasm_bindgen(js_name = benchEvaluate)]
 pub fn bench_evaluate(profile: &str, rules_text: Option<String>, n: u32) -> Result<f64, JsError> {
     let rules = match rules_text {
-        Some(text) => super::embed::load_host_rules("bench rules", &text).map_err(|e| JsError::new(&e))?,
+        Some(text) => {
+            super::embed::load_host_rules("bench rules", &text).map_err(|e| JsError::new(&e))?
+        }
         None => super::default_rules().map_err(|e| JsError::new(&e))?,
     };
     let p = Profile::from_json(profile).map_err(|e| JsError::new(&e.to_string()))?;

@@ -238,11 +238,13 @@ pub fn validate_rules_json(text: &str) -> String {
         Err(errs) => errs
             .0
             .iter()
-            .map(|e| serde_json::json!({
+            .map(|e| {
+                serde_json::json!({
                     "path": crate::i18n::clip_quoted(&e.path),
                     "line": e.line,
                     "message": crate::i18n::clip_quoted(&e.kind.to_string()),
-                }))
+                })
+            })
             .collect(),
     };
     serde_json::Value::Array(errors).to_string()

@@ -101,8 +101,7 @@ fn to_json(figures: &[Figure]) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "native": items }))
-        .unwrap_or_default()
+    serde_json::to_string_pretty(&serde_json::json!({ "native": items })).unwrap_or_default()
 }
 
 fn line(name: &str, (median, p10, p90): (f64, f64, f64), goal_ns: Option<f64>) {
@@ -168,7 +167,13 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
     let full = measure(201, 200, || {
         black_box(evaluate_structured(black_box(&rules), black_box(&p), when).ok());
     });
-    figure(&mut figures, "full_catalogue_eval", "full catalogue: evaluate", full, Some(20_000.0));
+    figure(
+        &mut figures,
+        "full_catalogue_eval",
+        "full catalogue: evaluate",
+        full,
+        Some(20_000.0),
+    );
     let explained = measure(101, 100, || {
         black_box(evaluate(black_box(&rules), black_box(&p), when).ok());
     });
