@@ -230,24 +230,34 @@ pub fn evaluate_json(profile: &str, options: JsValue) -> Result<String, JsError>
     serde_json::to_string(&roadmap).map_err(|e| fail(&e.to_string()))
 }
 
+/// One error of `validateRulesJson`; a struct rather than `json!`, which would
+/// bring serde_json's Value into the wasm for this alone.
+#[derive(serde::Serialize)]
+struct ErrorOut {
+    path: String,
+    line: Option<usize>,
+    message: String,
+}
+
 /// Every error in a rule file (JSON text), as JSON: `[{path, line, message}]`.
 #[wasm_bindgen(js_name = validateRulesJson)]
 pub fn validate_rules_json(text: &str) -> String {
-    let errors: Vec<serde_json::Value> = match rules::load("rules.json", text) {
+    let errors: Vec<ErrorOut> = match rules::load("rules.json", text) {
         Ok(_) => Vec::new(),
         Err(errs) => errs
             .0
             .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "path": crate::i18n::clip_quoted(&e.path),
-                    "line": e.line,
-                    "message": crate::i18n::clip_quoted(&e.kind.to_string()),
-                })
+            .map(|e| ErrorOut {
+                path: crate::i18n::clip_quoted(&e.path),
+                line: e.line,
+                message: crate::i18n::clip_quoted(&e.kind.to_string()),
             })
             .collect(),
     };
-    serde_json::Value::Array(errors).to_string()
+    // Writing strings and numbers cannot fail; if it ever did, say so rather than "valid".
+    serde_json::to_string(&errors).unwrap_or_else(|_| {
+        r#"[{"path":"","line":null,"message":"the errors could not be written"}]"#.to_string()
+    })
 }
 
 /// The crate version and the embedded rules' version and hash.
