@@ -253,6 +253,8 @@ pub fn clip_quoted(msg: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn long_quoted_values_are_clipped() {
         let big = "x".repeat(100_000);
@@ -268,8 +270,6 @@ mod tests {
         assert!(clip_quoted(&"y".repeat(5000)).chars().count() <= 601);
         assert_eq!(clip_quoted("日本語の`値`"), "日本語の`値`");
     }
-
-    use super::*;
 
     fn has_japanese(s: &str) -> bool {
         s.chars()

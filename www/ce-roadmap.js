@@ -24,8 +24,9 @@ const APOLOGY = {
 };
 function apologise(root) {
   const host = root.host;
-  const lang = (host.getAttribute("lang") || host.getAttribute("data-lang") || document.documentElement.lang || "ja")
-    .toLowerCase().startsWith("en") ? "en" : "ja";
+  // The language the widget shows now (the visitor may have toggled it), else the host's.
+  const lang = (root.querySelector(".cer-root")?.lang || host.getAttribute("lang") || host.getAttribute("data-lang")
+    || document.documentElement.lang || "ja").toLowerCase().startsWith("en") ? "en" : "ja";
   const [text, link] = APOLOGY[lang];
   const box = document.createElement("p");
   box.className = "cer-embed-error cer-crashed";
@@ -46,14 +47,15 @@ function crash(message) {
   live.forEach(apologise);
 }
 /** Calls into the wasm; a trap there (WebAssembly.RuntimeError) means the instance is gone. */
+const stopped = () => fail(`stopped after an internal error (${crashed}); reload the page`);
 function guard(f) {
-  if (crashed) throw fail(`stopped after an internal error (${crashed}); reload the page`);
+  if (crashed) throw stopped();
   try {
     return f();
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       crash(e.message);
-      throw fail(`stopped after an internal error (${crashed}); reload the page`);
+      throw stopped();
     }
     throw e;
   }

@@ -9,12 +9,7 @@ use crate::profile::Profile;
 /// when given, and returns the milliseconds the loop took (parsing not counted).
 #[wasm_bindgen(js_name = benchEvaluate)]
 pub fn bench_evaluate(profile: &str, rules_text: Option<String>, n: u32) -> Result<f64, JsError> {
-    let rules = match rules_text {
-        Some(text) => {
-            super::embed::load_host_rules("bench rules", &text).map_err(|e| JsError::new(&e))?
-        }
-        None => super::default_rules().map_err(|e| JsError::new(&e))?,
-    };
+    let rules = super::embed::host_or_default_rules(rules_text.as_deref())?;
     let p = Profile::from_json(profile).map_err(|e| JsError::new(&e.to_string()))?;
     let when = When {
         as_of: p.as_of,

@@ -94,7 +94,7 @@ fn rules_for(options: &JsValue) -> Result<(RulesRef, Option<RulesProblem>), JsEr
     }
 }
 
-pub(crate) fn load_host_rules(name: &str, text: &str) -> Result<&'static RuleSet, String> {
+fn load_host_rules(name: &str, text: &str) -> Result<&'static RuleSet, String> {
     // Keyed by the text's own hash, so the same file on many widgets (or on every
     // update) is parsed and validated once.
     let key: [u8; 32] = Sha256::digest(text.as_bytes()).into();
@@ -106,6 +106,15 @@ pub(crate) fn load_host_rules(name: &str, text: &str) -> Result<&'static RuleSet
     let set: &'static RuleSet = Box::leak(Box::new(set));
     HOST_RULES.with(|c| c.borrow_mut().insert(key, set));
     Ok(set)
+}
+
+/// The host's rule text when given, else the embedded rules (for the calls without a widget).
+pub(crate) fn host_or_default_rules(text: Option<&str>) -> Result<&'static RuleSet, JsError> {
+    match text {
+        Some(text) => load_host_rules("rules", text)
+            .map_err(|e| fail(&format!("ce-roadmap: invalid rules: {e}"))),
+        None => default_rules().map_err(|e| fail(&e)),
+    }
 }
 
 fn props(options: &JsValue) -> Result<AppProps, JsError> {
@@ -203,11 +212,7 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
 /// Options: `asOf`, `rulesText` (a JSON rule file).
 #[wasm_bindgen(js_name = evaluateJson)]
 pub fn evaluate_json(profile: &str, options: JsValue) -> Result<String, JsError> {
-    let rules: &RuleSet = match string(&options, "rulesText")? {
-        Some(text) => load_host_rules("rules", &text)
-            .map_err(|e| fail(&format!("ce-roadmap: invalid rules: {e}")))?,
-        None => default_rules().map_err(|e| fail(&e))?,
-    };
+    let rules = host_or_default_rules(string(&options, "rulesText")?.as_deref())?;
     let as_of = match string(&options, "asOf")? {
         Some(s) => Some(Date::parse(&s).ok_or_else(|| {
             fail(&format!(
