@@ -69,7 +69,7 @@ ensure_node_tools() {
     say "installing Node.js"
     apt_install nodejs npm
   fi
-  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ]; then
+  if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ]; then
     echo "node tools are installed"
   else
     say "installing node tools (npm ci)"
