@@ -42,7 +42,7 @@ pub fn parse_number(text: &str, max: f64, whole: bool) -> Result<f64, InputError
     if plain.len() > 12 {
         return Err(InputError::TooLarge { max });
     }
-    let v: f64 = s.parse().map_err(|_| InputError::NotANumber)?;
+    let v = plain_decimal(plain, s.starts_with('-'));
     if v < 0.0 {
         return Err(InputError::Negative);
     }
@@ -53,6 +53,29 @@ pub fn parse_number(text: &str, max: f64, whole: bool) -> Result<f64, InputError
         return Err(InputError::NotWhole);
     }
     Ok(v)
+}
+
+/// The value of at most 12 digits with at most one '.', as `str::parse::<f64>` gives it:
+/// the digits fit in a u64 below 2^53 and 10^k is exact, so the one division rounds
+/// correctly. Written out because core's float parser brings ~20 KB of tables into the wasm.
+fn plain_decimal(digits: &str, negative: bool) -> f64 {
+    let (mut mantissa, mut scale, mut after_point) = (0u64, 1u64, false);
+    for b in digits.bytes() {
+        if b == b'.' {
+            after_point = true;
+        } else {
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+            if after_point {
+                scale *= 10;
+            }
+        }
+    }
+    let v = mantissa as f64 / scale as f64;
+    if negative {
+        -v
+    } else {
+        v
+    }
 }
 
 pub fn parse_years(text: &str) -> Result<f64, InputError> {
@@ -89,5 +112,50 @@ mod tests {
         assert_eq!(parse_count("1.5"), Err(InputError::NotWhole));
         assert!(parse_count(&"9".repeat(100_000)).is_err());
         assert_eq!(parse_years("2年"), Err(InputError::NotANumber));
+        assert_eq!(parse_years(".5"), Ok(0.5));
+        assert_eq!(parse_years("5."), Ok(5.0));
+        assert!(parse_years("-0").is_ok_and(|v| v == 0.0));
+    }
+
+    #[test]
+    fn plain_decimal_matches_the_standard_parser() {
+        // Every shape the form accepts, including the longest and the awkward roundings.
+        let mut cases: Vec<String> = [
+            "0",
+            "0.1",
+            "0.2",
+            "0.3",
+            "2.675",
+            "1.005",
+            "59.99",
+            "60",
+            "999999999999",
+            "99999999999.9",
+            "0.00000000001",
+            "123456.789012",
+            ".5",
+            "5.",
+            "000012.5000",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 1_000_000_000_000).to_string();
+            let point = (x >> 40) as usize % (digits.len() + 1);
+            cases.push(format!("{}.{}", &digits[..point], &digits[point..]));
+        }
+        for c in cases {
+            if c == "." || c.len() > 12 {
+                continue;
+            }
+            let want: f64 = c.parse().unwrap();
+            assert_eq!(plain_decimal(&c, false).to_bits(), want.to_bits(), "{c}");
+            assert_eq!(plain_decimal(&c, true).to_bits(), (-want).to_bits(), "-{c}");
+        }
     }
 }
