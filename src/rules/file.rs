@@ -53,13 +53,37 @@ pub struct SourceDef {
     pub read: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "cli", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NamedDef<I> {
     pub id: I,
     pub ja: String,
     pub en: String,
+}
+
+// Read through one untyped struct: derived per id type, the same parser was
+// compiled four times over (about 8 KB of wasm).
+impl<'de, I: From<String>> Deserialize<'de> for NamedDef<I> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = untyped::NamedDef::deserialize(d)?;
+        Ok(NamedDef {
+            id: I::from(raw.id),
+            ja: raw.ja,
+            en: raw.en,
+        })
+    }
+}
+
+mod untyped {
+    /// Named as the typed struct, so parse errors read the same.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct NamedDef {
+        pub id: String,
+        pub ja: String,
+        pub en: String,
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
