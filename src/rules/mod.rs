@@ -10,5 +10,5 @@ mod validate;
 
 pub use error::{RuleError, RuleErrorKind, RuleErrors};
 pub use file::{ConditionKind, RuleFile, Text, Tier};
-pub use load::{default_rules, load, parse, Format, DEFAULT_RULES};
+pub use load::{default_rules, load, parse, Format, DEFAULT_RULES, DEFAULT_RULES_SHA256};
 pub use model::{Condition, Credential, Rule, RuleSet};

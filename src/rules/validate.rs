@@ -4,7 +4,6 @@
 use crate::ids::*;
 use crate::rules::error::{RuleError, RuleErrorKind, RuleErrors};
 use crate::rules::file::*;
-use crate::rules::load::content_hash;
 use crate::rules::locate;
 use crate::rules::model::*;
 
@@ -128,10 +127,13 @@ fn build_index<I: AsRef<str>>(
     map
 }
 
+/// Checks every rule and builds the model. `sha256` is the file's content hash
+/// (`load::content_hash`), passed in so the embedded rules can bring theirs from build.rs.
 pub fn validate(
     file_name: &str,
     text: Option<&str>,
     file: RuleFile,
+    sha256: String,
 ) -> Result<RuleSet, RuleErrors> {
     let mut ctx = Ctx {
         file: file_name,
@@ -140,7 +142,6 @@ pub fn validate(
         index: Index::default(),
     };
 
-    let sha256 = content_hash(&file);
     ctx.index.sources = build_index(
         &mut ctx,
         "sources",
