@@ -78,5 +78,13 @@ export async function axe(page) {
 }
 
 export async function shot(page, name) {
+  // Cards off screen skip rendering (content-visibility: auto) and a full-page capture
+  // does not scroll, so the viewport is made as tall as the page for the capture, as a
+  // visitor scrolling down would see every card.
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   await page.screenshot({ path: `target/screenshots/${name}.png`, fullPage: true });
+  await page.setViewportSize(size);
 }

@@ -243,6 +243,18 @@ test("a phone is 390 px wide: no horizontal scroll, tap targets at least 24 px",
   }
 });
 
+test("cards far below skip rendering until the visitor scrolls to them, then show", async () => {
+  const page = await open(b, server.url);
+  await licensedPath(page);
+  const rendered = () => page.$eval("article.cer-card:last-of-type h3, article.cer-card:last-of-type h4",
+    (h) => h.checkVisibility({ contentVisibilityAuto: true }));
+  assert.equal(await rendered(), false, "the last card is rendered before it is near the screen");
+  await page.$eval("article.cer-card:last-of-type", (c) => c.scrollIntoView());
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.equal(await rendered(), true, "the last card is still skipped once scrolled to");
+  await page.close();
+});
+
 test("keyboard: the visitor kind and a stepper are operable without a mouse", async () => {
   const page = await open(b, server.url);
   await page.focus("input[value=prospective]");
@@ -283,6 +295,8 @@ test("print shows every card's text", async () => {
   assert.equal(hidden, 0);
   const cards = await page.$$eval("article.cer-card", (els) => els.filter((e) => e.offsetParent !== null).length);
   assert.equal(cards, 26);
+  const skipped = await page.$$eval("article.cer-card", (els) => els.filter((e) => getComputedStyle(e).contentVisibility !== "visible").length);
+  assert.equal(skipped, 0, "cards that skip rendering off screen are all printed");
   await page.pdf({ path: "target/screenshots/print-ja.pdf" });
   await page.close();
 });
