@@ -32,26 +32,37 @@ async function page(b, url, rate) {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   }
   await p.addInitScript(() => {
-    // Notes the first animation frame whose DOM holds a rendered roadmap card.
+    // Notes the first animation frame whose DOM holds a rendered roadmap card, and
+    // when that frame has been laid out and painted: a task posted from the frame's
+    // rAF callback runs after the frame's style, layout and paint.
     const seen = () => [...document.querySelectorAll("ce-roadmap, [data-ce-roadmap]")]
       .some((el) => el.shadowRoot && el.shadowRoot.querySelector("article.cer-card"));
-    const tick = () => (seen() ? (window.__firstRoadmap = performance.now()) : requestAnimationFrame(tick));
+    const after = new MessageChannel();
+    after.port1.onmessage = () => { window.__firstPainted = performance.now(); };
+    const tick = () => {
+      if (!seen()) return requestAnimationFrame(tick);
+      window.__firstRoadmap = performance.now();
+      after.port2.postMessage(0);
+    };
     requestAnimationFrame(tick);
   });
   await p.goto(url);
-  await p.waitForFunction(() => window.__firstRoadmap !== undefined, null, { timeout: 120_000 });
+  await p.waitForFunction(() => window.__firstPainted !== undefined, null, { timeout: 120_000 });
   return p;
 }
 
-/// Navigation start to the first frame with the roadmap, over cold loads (a fresh context each).
+/// Navigation start to the first frame with the roadmap (its rAF callback) and to
+/// that frame painted, over cold loads (a fresh context each).
 async function firstRender(b, url, rate) {
-  const times = [];
+  const frame = [], painted = [];
   for (let i = 0; i < LOADS; i++) {
     const p = await page(b, url, rate);
-    times.push(await p.evaluate(() => window.__firstRoadmap));
+    const t = await p.evaluate(() => [window.__firstRoadmap, window.__firstPainted]);
+    frame.push(t[0]);
+    painted.push(t[1]);
     await p.context().close();
   }
-  return stats(times);
+  return { frame: stats(frame), painted: stats(painted) };
 }
 
 /// A year stepper click until the widget's DOM is updated and laid out (forced), at `rate`.
@@ -163,9 +174,11 @@ const b = await browser();
 try {
   const url = `${server.url}/index.html?asOf=${AS_OF}${LINK}`;
   for (const [rate, budget] of [[1, 100], [4, 400]]) {
-    const s = await firstRender(b, url, rate);
-    result[`first_render_${rate}x_ms`] = s;
-    row(`first render, ${rate}× CPU (${LOADS} cold loads)`, ms(s.median), `≤ ${budget} ms`, s.median <= budget, spread(s));
+    const { frame, painted } = await firstRender(b, url, rate);
+    result[`first_render_${rate}x_ms`] = painted;
+    result[`first_frame_${rate}x_ms`] = frame;
+    row(`first render (painted), ${rate}× CPU (${LOADS} cold loads)`, ms(painted.median), `≤ ${budget} ms`, painted.median <= budget, spread(painted));
+    row(`  its frame begins (rAF), ${rate}× CPU`, ms(frame.median), "", undefined, spread(frame));
   }
   const itp = await inputToPaint(b, url, 4);
   result.input_to_paint_4x_ms = itp;
