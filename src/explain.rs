@@ -51,8 +51,8 @@ pub fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        // Two decimals at most, as people write years and units.
+        crate::num::plain((v * 100.0).round() / 100.0)
     }
 }
 
@@ -352,5 +352,8 @@ mod tests {
         assert_eq!(years_ja(0.5), "6か月");
         assert_eq!(number(12.5), "12.5");
         assert_eq!(number(200.0), "200");
+        assert_eq!(number(2.675), "2.68"); // as typed, half up (2.67499… in binary)
+        assert_eq!(number(1.0 / 3.0), "0.33");
+        assert_eq!(number(0.5), "0.5");
     }
 }

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod ids;
 pub mod input;
 pub mod json_path;
+pub mod num;
 pub mod profile;
 pub mod roadmap;
 pub mod rules;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::ids::*;
+use crate::num::plain;
 use crate::rules::RuleSet;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -181,11 +182,14 @@ impl fmt::Display for ProfileError {
                 Ok(())
             }
             NotFinite { .. } => write!(f, "expected a finite number"),
-            Negative { value, .. } => write!(f, "{value} is negative: expected 0 or more"),
+            Negative { value, .. } => {
+                write!(f, "{} is negative: expected 0 or more", plain(*value))
+            }
             TooLarge { value, max, .. } => {
+                let (value, max) = (plain(*value), plain(*max));
                 write!(f, "{value} is too large: expected at most {max}")
             }
-            NotWhole { value, .. } => write!(f, "{value} is not a whole number"),
+            NotWhole { value, .. } => write!(f, "{} is not a whole number", plain(*value)),
             UnknownId { what, id, .. } => write!(f, "unknown {what} `{id}`"),
             BadSchoolYears { value, allowed, .. } => {
                 write!(

@@ -58,7 +58,9 @@ fn list<'a>(out: &mut String, key: &str, items: impl Iterator<Item = &'a str>) {
 fn pairs<'a>(out: &mut String, key: &str, items: impl Iterator<Item = (&'a str, f64)>) {
     // `{v}` is Rust's shortest text that parses back to the same number, with no
     // exponent: rounding here lost precision (found by fuzzing the round trip).
-    let items: Vec<String> = items.map(|(k, v)| format!("{k}:{v}")).collect();
+    let items: Vec<String> = items
+        .map(|(k, v)| format!("{k}:{}", crate::num::plain(v)))
+        .collect();
     if !items.is_empty() {
         let _ = write!(out, ";{key}={}", items.join(","));
     }

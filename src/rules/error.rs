@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::num::plain;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleError {
     pub file: String,
@@ -88,10 +90,12 @@ impl fmt::Display for RuleErrorKind {
             Cycle { chain } => write!(f, "prerequisites form a cycle: {}", chain.join(" -> ")),
             WindowTooShort { years, window } => write!(
                 f,
-                "window of {window} years is shorter than the {years} years it asks for"
+                "window of {} years is shorter than the {} years it asks for",
+                plain(*window),
+                plain(*years)
             ),
             BadNumber { value, expected } => {
-                write!(f, "invalid number {value}: expected {expected}")
+                write!(f, "invalid number {}: expected {expected}", plain(*value))
             }
             BadMonth { value } => write!(f, "invalid month {value}: expected 1 to 12"),
             BadReadDate { value } => {

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::ids::AreaId;
+use crate::num::plain;
 use crate::roadmap::TimelineYear;
 use crate::web::{allowed, RulesRef, SharedRoadmap};
 
@@ -85,8 +86,8 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             .map_or(0, |y| y.credentials.len())
     };
     let picture = html! {
-        <svg class="cer-tl-svg" viewBox={format!("0 0 {} 96", width + 20.0)} role="presentation" aria-hidden="true" focusable="false">
-            <line x1="10" y1="44" x2={(width + 10.0).to_string()} y2="44" class="cer-tl-axis" />
+        <svg class="cer-tl-svg" viewBox={format!("0 0 {} 96", plain(width + 20.0))} role="presentation" aria-hidden="true" focusable="false">
+            <line x1="10" y1="44" x2={plain(width + 10.0)} y2="44" class="cer-tl-axis" />
             { for (first..first + cols).map(|fy| {
                 let n = count(fy);
                 let cx = x(fy);
@@ -94,13 +95,13 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
                 let label = if lang == Lang::Ja { format!("{}", fy % 100).to_string() + "年度" } else { format!("FY{}", fy % 100) };
                 html! {
                     <g key={fy}>
-                        <circle cx={cx.to_string()} cy="44" r={radius.to_string()} class={if n == 0 { "cer-tl-empty" } else if fy == now { "cer-tl-now" } else { "cer-tl-dot" }} />
+                        <circle cx={plain(cx)} cy="44" r={plain(radius)} class={if n == 0 { "cer-tl-empty" } else if fy == now { "cer-tl-now" } else { "cer-tl-dot" }} />
                         if n > 0 {
-                            <text x={cx.to_string()} y="49" text-anchor="middle" class="cer-tl-n">{ n.to_string() }</text>
+                            <text x={plain(cx)} y="49" text-anchor="middle" class="cer-tl-n">{ n.to_string() }</text>
                         }
-                        <text x={cx.to_string()} y="86" text-anchor="middle" class="cer-tl-year">{ label }</text>
+                        <text x={plain(cx)} y="86" text-anchor="middle" class="cer-tl-year">{ label }</text>
                         if licence_fy == Some(fy) {
-                            <text x={cx.to_string()} y="16" text-anchor="middle" class="cer-tl-licence">{ if lang == Lang::Ja { "免許" } else { "Licence" } }</text>
+                            <text x={plain(cx)} y="16" text-anchor="middle" class="cer-tl-licence">{ if lang == Lang::Ja { "免許" } else { "Licence" } }</text>
                         }
                     </g>
                 }
