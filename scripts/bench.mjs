@@ -108,28 +108,35 @@ async function wasmEval(p, rulesText, batch, rounds) {
   return stats(ms.map((x) => x * 1000));
 }
 
-/// Mounting a widget with the 1,000-credential rule file until its roadmap is in a frame.
-/// The file is parsed once beforehand (it is cached by its hash), so this is evaluation and render.
+/// Mounting a widget with the 1,000-credential rule file until its roadmap is in a frame,
+/// and until every card is (the widget builds the first cards for the first frame and the
+/// rest a step per frame). The file is parsed once beforehand (cached by its text), so
+/// this is evaluation and render.
 async function bigRender(p, rulesText, rounds) {
   return p.evaluate(async ({ rulesText, rounds, asOf }) => {
     const api = window.CeRoadmap;
-    const times = [];
-    let cards = 0;
+    const times = [], all = [];
+    let cards = 0, firstCards = 0;
     for (let i = 0; i <= rounds; i++) {
       const el = document.createElement("div");
       document.body.append(el);
       const t0 = performance.now();
       const w = await api.mount(el, { rulesText, mode: "licensed", asOf, lang: "ja" });
-      await new Promise((ok) => {
-        const tick = () => (el.shadowRoot.querySelector("article.cer-card") ? ok() : requestAnimationFrame(tick));
+      const count = () => el.shadowRoot.querySelectorAll("article.cer-card").length;
+      const frameWith = (enough) => new Promise((ok) => {
+        const tick = () => (enough(count()) ? ok() : requestAnimationFrame(tick));
         requestAnimationFrame(tick);
       });
-      if (i > 0) times.push(performance.now() - t0); // round 0 parses the file
-      cards = el.shadowRoot.querySelectorAll("article.cer-card").length;
+      await frameWith((n) => n > 0);
+      const first = performance.now() - t0;
+      firstCards = count();
+      await frameWith((n) => n >= 1000);
+      if (i > 0) { times.push(first); all.push(performance.now() - t0); } // round 0 parses the file
+      cards = count();
       w.destroy();
       el.remove();
     }
-    return { times, cards };
+    return { times, all, cards, firstCards };
   }, { rulesText, rounds, asOf: AS_OF });
 }
 
@@ -198,8 +205,11 @@ try {
     `p10 ${ms(bigEval.p10 / 1000)}, p90 ${ms(bigEval.p90 / 1000)}`);
   const render = await bigRender(p, big, 10);
   const r = stats(render.times);
-  result.catalogue_1000_render_ms = { ...r, cards: render.cards };
-  row("1,000 credentials: mount to roadmap in a frame", ms(r.median), "≤ 100 ms", r.median <= 100, `${render.cards} cards; ${spread(r)}`);
+  const a = stats(render.all);
+  result.catalogue_1000_render_ms = { ...r, cards: render.firstCards };
+  result.catalogue_1000_all_cards_ms = { ...a, cards: render.cards };
+  row("1,000 credentials: mount to roadmap in a frame", ms(r.median), "≤ 100 ms", r.median <= 100, `${render.firstCards} cards in that frame; ${spread(r)}`);
+  row("  and to every card in a frame", ms(a.median), "", undefined, `${render.cards} cards; ${spread(a)}`);
   result.wasm_memory_after_big_bytes = await memory(p);
   row("wasm memory after the 1,000-credential runs", kb(result.wasm_memory_after_big_bytes), "", undefined);
   await p.context().close();

@@ -2,7 +2,8 @@
 //! storage and the clipboard. Each one fails soft: a blocked storage or clipboard
 //! is reported, never thrown.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::date::Date;
 
@@ -92,4 +93,21 @@ pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
+}
+
+/// Runs `f` once the next frame has been painted (a timeout queued from inside the
+/// frame's animation callback), so work done in steps shows each step. Nothing runs
+/// while the page is hidden; it resumes when the page is shown.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let later = Closure::once_into_js(f);
+    let in_frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }

@@ -393,3 +393,32 @@ test("a panic replaces every widget on the page with an apology and a reload lin
   await p.waitForSelector("#second >> .cer-root");
   await p.context().close();
 });
+
+test("a catalogue of 1,000 credentials: the first cards show at once, the rest follow, the counts are whole from the start", async () => {
+  const file = "target/e2e-catalogue-1000.json";
+  const made = spawnSync(process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap", ["bench", "--write-catalogue", file], { encoding: "utf8" });
+  assert.equal(made.status, 0, made.stderr);
+  const p = await page("index.html");
+  const out = await p.evaluate(async ([rulesText, asOf]) => {
+    const el = document.createElement("div");
+    document.body.append(el);
+    await window.CeRoadmap.mount(el, { rulesText, mode: "licensed", asOf });
+    const count = () => el.shadowRoot.querySelectorAll("article.cer-card").length;
+    const frameWith = (enough) => new Promise((ok, no) => {
+      const give = setTimeout(() => no(new Error(`only ${count()} cards after 60 s`)), 60_000);
+      const tick = () => (enough(count()) ? (clearTimeout(give), ok()) : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    });
+    await frameWith((n) => n > 0);
+    const first = count();
+    const counted = [...el.shadowRoot.querySelectorAll(".cer-group .cer-count")]
+      .reduce((sum, c) => sum + Number(c.textContent.replace(/\D/g, "")), 0);
+    await frameWith((n) => n >= 1000);
+    return { first, counted, all: count() };
+  }, [readFileSync(file, "utf8"), AS_OF]);
+  assert.ok(out.first > 0 && out.first < 1000, `${out.first} cards in the first frame`);
+  assert.equal(out.counted, 1000, "the group headings count every credential from the first frame");
+  assert.equal(out.all, 1000);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});

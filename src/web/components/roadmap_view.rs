@@ -21,17 +21,42 @@ pub struct RoadmapViewProps {
     pub areas: Option<std::rc::Rc<Vec<AreaId>>>,
 }
 
+/// Cards built for the first frame; the rest follow in steps that double, one per
+/// painted frame, so a catalogue of hundreds shows its first cards at once instead of
+/// after building every one (each step re-diffs the list, so few steps, not many).
+/// The default catalogue (26) fits in the first frame.
+const FIRST_CARDS: usize = 40;
+
 #[component]
 pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
     let lang = props.lang;
+    // Credentials outside the visitor's areas that need action fold away.
+    let others_open = use_state(|| false);
+    let limit = use_state_eq(|| FIRST_CARDS);
+    let total = (*props.roadmap.0)
+        .as_ref()
+        .map_or(0, |r| r.credentials.len());
+    {
+        let limit = limit.clone();
+        use_effect_with((*limit, total), move |&(now, total)| {
+            if now < total {
+                crate::web::platform::after_next_paint(move || limit.set(now * 2));
+            }
+        });
+    }
     let Ok(r) = &*props.roadmap.0 else {
         return html! {};
     };
-    // Credentials outside the visitor's areas that need action fold away.
-    let others_open = use_state(|| false);
     if !props.started {
         return html! {};
     }
+    // Cards drawn so far, in page order across the groups.
+    let drawn = std::cell::Cell::new(0usize);
+    let within_limit = |ids: Vec<usize>| -> Vec<usize> {
+        let n = ids.len().min(limit.saturating_sub(drawn.get()));
+        drawn.set(drawn.get() + n);
+        ids.into_iter().take(n).collect()
+    };
     let group = |status: Status, title: Msg| {
         let filter = props.areas.as_deref().map(|v| v.as_slice());
         let mut idx: Vec<usize> = (0..r.credentials.len())
@@ -57,19 +82,22 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
             Callback::from(move |_: MouseEvent| others_open.set(!*others_open))
         };
         let open = *others_open;
+        let (count, others_count, none_now) =
+            (idx.len() + others.len(), others.len(), idx.is_empty());
+        let (idx, others) = (within_limit(idx), within_limit(others));
         let id = format!("cer-group-{}", status.as_str());
         html! {
             <section class={classes!("cer-group", format!("cer-group-{}", status.as_str()))} aria-labelledby={id.clone()}>
-                <h3 {id}>{ title.text(lang) }<span class="cer-count">{ format!(" ({})", idx.len() + others.len()) }</span></h3>
-                if idx.is_empty() {
+                <h3 {id}>{ title.text(lang) }<span class="cer-count">{ format!(" ({count})") }</span></h3>
+                if none_now {
                     <p class="cer-hint">{ Msg::NothingNow.text(lang) }</p>
                 }
                 { for idx.into_iter().map(|i| html! {
                     <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i} />
                 }) }
-                if !others.is_empty() {
+                if others_count > 0 {
                     <button type="button" class="cer-more" aria-expanded={if open { "true" } else { "false" }} aria-controls="cer-others" onclick={toggle}>
-                        { format!("{} ({})", Msg::OtherAreas.text(lang), others.len()) }
+                        { format!("{} ({})", Msg::OtherAreas.text(lang), others_count) }
                     </button>
                     <div id="cer-others" class={classes!((!open).then_some("cer-collapsed"))}>
                         { for others.into_iter().map(|i| html! {
