@@ -36,7 +36,7 @@ impl Status {
 }
 
 /// The ids a criterion names, borrowed from the rules (no allocation per criterion).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Ids<'a> {
     #[default]
     None,
@@ -104,6 +104,13 @@ pub struct Sources<'a> {
     pub ids: &'a [SourceId],
 }
 
+/// The same ids of the same rules (no need to compare the rules themselves).
+impl PartialEq for Sources<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.rules, other.rules) && self.ids == other.ids
+    }
+}
+
 impl<'a> Sources<'a> {
     pub fn iter(self) -> impl Iterator<Item = SourceRef<'a>> {
         self.ids
@@ -164,14 +171,14 @@ pub struct LicenceInfo<'a> {
     pub fiscal_year: Option<i32>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SourceRef<'a> {
     pub id: &'a str,
     pub url: &'a str,
     pub read: &'a str,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BodyRef<'a> {
     pub id: &'a str,
     pub ja: &'a str,
@@ -179,7 +186,7 @@ pub struct BodyRef<'a> {
     pub url: Option<&'a str>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CredentialResult<'a> {
     pub id: &'a str,
     pub name: &'a Text,
@@ -209,7 +216,7 @@ pub struct CredentialResult<'a> {
     pub sources: Sources<'a>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SubCount<'a> {
     pub case_kind: &'a str,
     pub have: f64,
@@ -217,7 +224,7 @@ pub struct SubCount<'a> {
     pub met: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Criterion<'a> {
     pub kind: &'static str,
     pub met: bool,
@@ -269,7 +276,7 @@ pub struct Criterion<'a> {
     pub text: Text,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Step<'a> {
     /// "licence" | "school" | "work_in_area" | "work" | "join" | "cases" | "credential" | "course" | "units" | "exam" | "check_with_body"
     pub action: &'static str,

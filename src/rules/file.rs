@@ -176,7 +176,7 @@ pub struct CredentialDef {
     pub certify: Option<Vec<ConditionDef>>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NoteDef {
@@ -186,7 +186,7 @@ pub struct NoteDef {
     pub source: Option<SourceId>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RenewalDef {
@@ -197,7 +197,7 @@ pub struct RenewalDef {
     pub source: SourceId,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SeedDef {

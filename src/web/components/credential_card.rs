@@ -8,12 +8,30 @@ use crate::roadmap::{CredentialResult, Criterion, Status};
 use crate::rules::Tier;
 use crate::web::{RulesRef, SharedRoadmap};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CredentialCardProps {
     pub lang: Lang,
     pub rules: RulesRef,
     pub roadmap: SharedRoadmap,
     pub index: usize,
+}
+
+/// Equal when this card's own result is: a new roadmap after each answer then redraws
+/// only the cards that changed, not all of them (most answers touch a few credentials).
+impl PartialEq for CredentialCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.rules == other.rules
+            && self.index == other.index
+            && (self.roadmap == other.roadmap
+                || self.result().is_some_and(|c| other.result() == Some(c)))
+    }
+}
+
+impl CredentialCardProps {
+    fn result(&self) -> Option<&CredentialResult<'static>> {
+        (*self.roadmap.0).as_ref().ok()?.credentials.get(self.index)
+    }
 }
 
 fn criterion(lang: Lang, k: &Criterion) -> Html {
