@@ -77,11 +77,13 @@ async function inputToPaint(b, url, rate) {
     const out = [];
     for (let i = 0; i < n; i++) {
       await frame();
-      const t = await new Promise((ok) => {
+      const t = await new Promise((ok, no) => {
+        const give = setTimeout(() => no(new Error("a stepper click changed nothing")), 10_000);
         let t0;
         const mo = new MutationObserver(() => {
           mo.disconnect();
           root.host.getBoundingClientRect(); // style and layout now, inside the measurement
+          clearTimeout(give);
           ok(performance.now() - t0);
         });
         mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
