@@ -14,6 +14,35 @@ enum Frame {
     Array { index: usize, begun: bool },
 }
 
+/// A JSON text that could not be read: where (path, line) and what (serde_json's
+/// message without its " at line L column C", as the line is given apart).
+pub struct ReadError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Reads a `T` from JSON text, the whole text; on error, the path of the bad value.
+pub fn read<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, ReadError> {
+    let fail = |path: String, e: serde_json::Error| {
+        let msg = e.to_string();
+        let message = match msg.rfind(" at line ") {
+            Some(i) => msg[..i].to_string(),
+            None => msg,
+        };
+        ReadError {
+            path,
+            line: Some(e.line()).filter(|&l| l > 0),
+            message,
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value =
+        T::deserialize(&mut de).map_err(|e| fail(path_at(text, e.line(), e.column()), e))?;
+    de.end().map_err(|e| fail(String::new(), e))?;
+    Ok(value)
+}
+
 /// The path of the innermost value that begins before `line` (1-based) and
 /// `column` (bytes, as serde_json counts); "" for the top level.
 pub fn path_at(text: &str, line: usize, column: usize) -> String {

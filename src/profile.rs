@@ -237,24 +237,11 @@ impl std::error::Error for ProfileErrors {}
 impl Profile {
     /// Parses the JSON form; the error names the path and line of the bad value.
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Profile, serde_json::Error> = serde::Deserialize::deserialize(&mut de);
-        let to_err = |path: String, e: serde_json::Error| {
-            let msg = e.to_string();
-            let message = match msg.rfind(" at line ") {
-                Some(i) => msg[..i].to_string(),
-                None => msg,
-            };
-            ProfileError::Parse {
-                path,
-                line: Some(e.line()).filter(|&l| l > 0),
-                message,
-            }
-        };
-        let profile =
-            parsed.map_err(|e| to_err(crate::json_path::path_at(text, e.line(), e.column()), e))?;
-        de.end().map_err(|e| to_err(String::new(), e))?;
-        Ok(profile)
+        crate::json_path::read(text).map_err(|e| ProfileError::Parse {
+            path: e.path,
+            line: e.line,
+            message: e.message,
+        })
     }
 
     /// Checks every value and id against the rules; returns all problems found.

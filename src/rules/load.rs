@@ -101,31 +101,7 @@ pub fn parse(name: &str, text: &str, format: Format) -> Result<RuleFile, RuleErr
                 err(path, line, inner.message().to_string())
             })
         }
-        Format::Json => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            let file: RuleFile =
-                serde::Deserialize::deserialize(&mut de).map_err(|inner: serde_json::Error| {
-                    let path = crate::json_path::path_at(text, inner.line(), inner.column());
-                    let line = Some(inner.line()).filter(|&l| l > 0);
-                    err(path, line, strip_json_position(&inner.to_string()))
-                })?;
-            de.end().map_err(|e| {
-                err(
-                    String::new(),
-                    Some(e.line()),
-                    strip_json_position(&e.to_string()),
-                )
-            })?;
-            Ok(file)
-        }
-    }
-}
-
-/// serde_json appends " at line L column C"; the error carries the line already.
-fn strip_json_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
+        Format::Json => crate::json_path::read(text).map_err(|e| err(e.path, e.line, e.message)),
     }
 }
 
