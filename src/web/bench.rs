@@ -19,13 +19,9 @@ pub fn bench_evaluate(profile: &str, rules_text: Option<String>, n: u32) -> Resu
         .and_then(|w| w.performance())
         .ok_or_else(|| JsError::new("no performance clock"))?;
     let start = perf.now();
-    let mut ready = 0usize;
     for _ in 0..n {
-        if let Ok(r) = evaluate_structured(rules, &p, when) {
-            ready += r.credentials.len();
-        }
+        // black_box: the result is unused, and the loop must not be optimised away.
+        std::hint::black_box(evaluate_structured(rules, &p, when).ok());
     }
-    let elapsed = perf.now() - start;
-    // Uses the result so the loop cannot be optimised away.
-    Ok(if ready == usize::MAX { -1.0 } else { elapsed })
+    Ok(perf.now() - start)
 }

@@ -5,7 +5,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
@@ -19,8 +18,9 @@ use crate::profile::{Profile, Stage};
 use crate::rules::{self, RuleSet};
 
 thread_local! {
-    // Host rule files by the sha256 of their text: each parsed once, shared by every widget.
-    static HOST_RULES: RefCell<HashMap<[u8; 32], &'static RuleSet>> = RefCell::new(HashMap::new());
+    // Host rule files by their text: each parsed once, shared by every widget (and
+    // every update that passes the same file).
+    static HOST_RULES: RefCell<HashMap<String, &'static RuleSet>> = RefCell::new(HashMap::new());
 }
 
 /// An Error for the host page; values echoed in it are clipped (see `clip_quoted`).
@@ -95,16 +95,13 @@ fn rules_for(options: &JsValue) -> Result<(RulesRef, Option<RulesProblem>), JsEr
 }
 
 fn load_host_rules(name: &str, text: &str) -> Result<&'static RuleSet, String> {
-    // Keyed by the text's own hash, so the same file on many widgets (or on every
-    // update) is parsed and validated once.
-    let key: [u8; 32] = Sha256::digest(text.as_bytes()).into();
-    if let Some(r) = HOST_RULES.with(|c| c.borrow().get(&key).copied()) {
+    if let Some(r) = HOST_RULES.with(|c| c.borrow().get(text).copied()) {
         return Ok(r);
     }
     let set = rules::load(name, text)
         .map_err(|e| e.0.first().map(|e| e.to_string()).unwrap_or_default())?;
     let set: &'static RuleSet = Box::leak(Box::new(set));
-    HOST_RULES.with(|c| c.borrow_mut().insert(key, set));
+    HOST_RULES.with(|c| c.borrow_mut().insert(text.to_string(), set));
     Ok(set)
 }
 

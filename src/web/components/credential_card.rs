@@ -164,22 +164,14 @@ fn card(lang: Lang, c: &CredentialResult, open: bool, toggle: Callback<MouseEven
 
 #[component]
 pub fn CredentialCard(props: &CredentialCardProps) -> Html {
-    let status = (*props.roadmap.0)
-        .as_ref()
-        .ok()
-        .and_then(|r| r.credentials.get(props.index))
-        .map(|c| c.status);
+    let status = props.result().map(|c| c.status);
     // Cards that can be acted on now or soon start open; long lists of the rest start closed.
     let open = use_state(|| matches!(status, Some(Status::Eligible | Status::Waiting)));
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    match (*props.roadmap.0)
-        .as_ref()
-        .ok()
-        .and_then(|r| r.credentials.get(props.index))
-    {
+    match props.result() {
         Some(c) => card(props.lang, c, *open, toggle),
         None => html! {},
     }
