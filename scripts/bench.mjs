@@ -5,98 +5,17 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { serve, browser, AS_OF } from "../tests/e2e/harness.mjs";
 import { shippedSizes, BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
+import { stats, page, firstRender, inputToPaint, demoUrl } from "./lib/measures.mjs";
 
 const LOADS = Number(process.env.BENCH_LOADS || 10);
 const INPUTS = Number(process.env.BENCH_INPUTS || 50);
 const OUT = "target/bench";
-// A licensed technologist with some history, so the first screen is a roadmap.
-const LINK = "#v1;k=l;li=ce;ex=blood_purification:2.5,intensive_care:1,respiratory:3;me=jacet:3,jhrs:1;ca=cath_assists:120,pci_assists:60";
 const PROFILE = JSON.stringify({
   as_of: AS_OF, stage: "licensed", licences: ["ce"],
   experience: { blood_purification: 2.5, intensive_care: 1, respiratory: 3 },
   membership: { jacet: 3, jhrs: 1 }, cases: { cath_assists: 120, pci_assists: 60 },
   units: { jacet: 25 }, courses: ["dialysis_course", "jacet_orientation"], held: ["me2"],
 });
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { n: s.length, median: q(0.5), min: s[0], max: s[s.length - 1], p10: q(0.1), p90: q(0.9) };
-};
-
-async function page(b, url, rate) {
-  const context = await b.newContext({ viewport: { width: 390, height: 900 } });
-  const p = await context.newPage();
-  if (rate > 1) {
-    const cdp = await context.newCDPSession(p);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
-  }
-  await p.addInitScript(() => {
-    // Notes the first animation frame whose DOM holds a rendered roadmap card, and
-    // when that frame has been laid out and painted: a task posted from the frame's
-    // rAF callback runs after the frame's style, layout and paint.
-    const seen = () => [...document.querySelectorAll("ce-roadmap, [data-ce-roadmap]")]
-      .some((el) => el.shadowRoot && el.shadowRoot.querySelector("article.cer-card"));
-    const after = new MessageChannel();
-    after.port1.onmessage = () => { window.__firstPainted = performance.now(); };
-    const tick = () => {
-      if (!seen()) return requestAnimationFrame(tick);
-      window.__firstRoadmap = performance.now();
-      after.port2.postMessage(0);
-    };
-    requestAnimationFrame(tick);
-  });
-  await p.goto(url);
-  await p.waitForFunction(() => window.__firstPainted !== undefined, null, { timeout: 120_000 });
-  return p;
-}
-
-/// Navigation start to the first frame with the roadmap (its rAF callback) and to
-/// that frame painted, over cold loads (a fresh context each).
-async function firstRender(b, url, rate) {
-  const frame = [], painted = [];
-  for (let i = 0; i < LOADS; i++) {
-    const p = await page(b, url, rate);
-    const t = await p.evaluate(() => [window.__firstRoadmap, window.__firstPainted]);
-    frame.push(t[0]);
-    painted.push(t[1]);
-    await p.context().close();
-  }
-  return { frame: stats(frame), painted: stats(painted) };
-}
-
-/// A year stepper click until the widget's DOM is updated and laid out (forced), at `rate`.
-async function inputToPaint(b, url, rate) {
-  const p = await page(b, url, rate);
-  const times = await p.evaluate(async (n) => {
-    const root = document.querySelector("#demo").shadowRoot;
-    const plus = root.querySelector("[aria-label='呼吸治療 増やす']");
-    const minus = root.querySelector("[aria-label='呼吸治療 減らす']");
-    if (!plus || !minus) throw new Error("no respiratory stepper");
-    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      await frame();
-      const t = await new Promise((ok, no) => {
-        const give = setTimeout(() => no(new Error("a stepper click changed nothing")), 10_000);
-        let t0;
-        const mo = new MutationObserver(() => {
-          mo.disconnect();
-          root.host.getBoundingClientRect(); // style and layout now, inside the measurement
-          clearTimeout(give);
-          ok(performance.now() - t0);
-        });
-        mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-        t0 = performance.now();
-        (i % 2 ? minus : plus).click();
-      });
-      out.push(t);
-    }
-    return out;
-  }, INPUTS);
-  await p.context().close();
-  return stats(times);
-}
 
 /// Evaluation inside the shipped wasm (benchEvaluate), per call in µs.
 async function wasmEval(p, rulesText, batch, rounds) {
@@ -181,15 +100,15 @@ if (existsSync(`${OUT}/native.json`)) {
 const server = await serve();
 const b = await browser();
 try {
-  const url = `${server.url}/index.html?asOf=${AS_OF}${LINK}`;
+  const url = demoUrl(server.url);
   for (const [rate, budget] of [[1, 100], [4, 400]]) {
-    const { frame, painted } = await firstRender(b, url, rate);
+    const { frame, painted } = await firstRender(b, url, rate, LOADS);
     result[`first_render_${rate}x_ms`] = painted;
     result[`first_frame_${rate}x_ms`] = frame;
     row(`first render (painted), ${rate}× CPU (${LOADS} cold loads)`, ms(painted.median), `≤ ${budget} ms`, painted.median <= budget, spread(painted));
     row(`  its frame begins (rAF), ${rate}× CPU`, ms(frame.median), "", undefined, spread(frame));
   }
-  const itp = await inputToPaint(b, url, 4);
+  const itp = await inputToPaint(b, url, 4, INPUTS);
   result.input_to_paint_4x_ms = itp;
   row(`input-to-paint, 4× CPU (${INPUTS} stepper clicks)`, ms(itp.median), "≤ 16 ms", itp.median <= 16, spread(itp));
 

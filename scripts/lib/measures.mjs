@@ -1,0 +1,89 @@
+// Browser measures shared by scripts/bench.mjs and scripts/bench-ab.mjs, so the
+// benchmark and the side-by-side comparison measure exactly the same thing.
+import { AS_OF } from "../../tests/e2e/harness.mjs";
+
+// A licensed technologist with some history, so the first screen is a roadmap.
+export const LINK = "#v1;k=l;li=ce;ex=blood_purification:2.5,intensive_care:1,respiratory:3;me=jacet:3,jhrs:1;ca=cath_assists:120,pci_assists:60";
+
+/// The demo page at the benchmark's date, opened on that visitor's roadmap.
+export const demoUrl = (serverUrl) => `${serverUrl}/index.html?asOf=${AS_OF}${LINK}`;
+
+export const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: q(0.5), min: s[0], max: s[s.length - 1], p10: q(0.1), p90: q(0.9) };
+};
+
+export async function page(b, url, rate) {
+  const context = await b.newContext({ viewport: { width: 390, height: 900 } });
+  const p = await context.newPage();
+  if (rate > 1) {
+    const cdp = await context.newCDPSession(p);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  }
+  await p.addInitScript(() => {
+    // Notes the first animation frame whose DOM holds a rendered roadmap card, and
+    // when that frame has been laid out and painted: a task posted from the frame's
+    // rAF callback runs after the frame's style, layout and paint.
+    const seen = () => [...document.querySelectorAll("ce-roadmap, [data-ce-roadmap]")]
+      .some((el) => el.shadowRoot && el.shadowRoot.querySelector("article.cer-card"));
+    const after = new MessageChannel();
+    after.port1.onmessage = () => { window.__firstPainted = performance.now(); };
+    const tick = () => {
+      if (!seen()) return requestAnimationFrame(tick);
+      window.__firstRoadmap = performance.now();
+      after.port2.postMessage(0);
+    };
+    requestAnimationFrame(tick);
+  });
+  await p.goto(url);
+  await p.waitForFunction(() => window.__firstPainted !== undefined, null, { timeout: 120_000 });
+  return p;
+}
+
+/// Navigation start to the first frame with the roadmap (its rAF callback) and to
+/// that frame painted, over `loads` cold loads (a fresh context each).
+export async function firstRender(b, url, rate, loads) {
+  const frame = [], painted = [];
+  for (let i = 0; i < loads; i++) {
+    const p = await page(b, url, rate);
+    const t = await p.evaluate(() => [window.__firstRoadmap, window.__firstPainted]);
+    frame.push(t[0]);
+    painted.push(t[1]);
+    await p.context().close();
+  }
+  return { frame: stats(frame), painted: stats(painted) };
+}
+
+/// `inputs` year-stepper clicks, each until the widget's DOM is updated and laid out (forced), at `rate`.
+export async function inputToPaint(b, url, rate, inputs) {
+  const p = await page(b, url, rate);
+  const times = await p.evaluate(async (n) => {
+    const root = document.querySelector("#demo").shadowRoot;
+    const plus = root.querySelector("[aria-label='呼吸治療 増やす']");
+    const minus = root.querySelector("[aria-label='呼吸治療 減らす']");
+    if (!plus || !minus) throw new Error("no respiratory stepper");
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      await frame();
+      const t = await new Promise((ok, no) => {
+        const give = setTimeout(() => no(new Error("a stepper click changed nothing")), 10_000);
+        let t0;
+        const mo = new MutationObserver(() => {
+          mo.disconnect();
+          root.host.getBoundingClientRect(); // style and layout now, inside the measurement
+          clearTimeout(give);
+          ok(performance.now() - t0);
+        });
+        mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+        t0 = performance.now();
+        (i % 2 ? minus : plus).click();
+      });
+      out.push(t);
+    }
+    return out;
+  }, inputs);
+  await p.context().close();
+  return stats(times);
+}
