@@ -39,7 +39,18 @@ pub fn parse_number(text: &str, max: f64, whole: bool) -> Result<f64, InputError
     {
         return Err(InputError::NotANumber);
     }
-    if plain.len() > 12 {
+    // At most 12 significant digits and 12 after the point, so `plain_decimal` is exact;
+    // counted without leading zeros, so every value read here is accepted again when a
+    // share link writes it back ("+.00000000001" comes back as "0.00000000001", found
+    // by fuzzing the round trip).
+    let (units, fraction) = plain.split_once('.').unwrap_or((plain, ""));
+    let significant = units.len() + fraction.len()
+        - units
+            .bytes()
+            .chain(fraction.bytes())
+            .take_while(|&b| b == b'0')
+            .count();
+    if plain.len() > 40 || significant > 12 || fraction.len() > 12 {
         return Err(InputError::TooLarge { max });
     }
     let v = plain_decimal(plain, s.starts_with('-'));
@@ -55,9 +66,9 @@ pub fn parse_number(text: &str, max: f64, whole: bool) -> Result<f64, InputError
     Ok(v)
 }
 
-/// The value of at most 12 digits with at most one '.', as `str::parse::<f64>` gives it:
-/// the digits fit in a u64 below 2^53 and 10^k is exact, so the one division rounds
-/// correctly. Written out because core's float parser brings ~20 KB of tables into the wasm.
+/// The value of at most 12 significant digits, at most 12 of them after the one '.', as
+/// `str::parse::<f64>` gives it: the digits fit in a u64 below 2^53 and 10^k is exact, so
+/// the one division rounds correctly. Written out because core's float parser brings ~20 KB of tables into the wasm.
 fn plain_decimal(digits: &str, negative: bool) -> f64 {
     let (mut mantissa, mut scale, mut after_point) = (0u64, 1u64, false);
     for b in digits.bytes() {
@@ -115,6 +126,11 @@ mod tests {
         assert_eq!(parse_years(".5"), Ok(0.5));
         assert_eq!(parse_years("5."), Ok(5.0));
         assert!(parse_years("-0").is_ok_and(|v| v == 0.0));
+        // Leading zeros do not count against the 12 digits; 13 significant digits do.
+        assert_eq!(parse_years("0.00000000001"), Ok(1e-11));
+        assert_eq!(parse_years("0000000000000000000000000002"), Ok(2.0));
+        assert!(parse_years("1.000000000001").is_err());
+        assert!(parse_years(&format!("0.{}1", "0".repeat(12))).is_err());
     }
 
     #[test]

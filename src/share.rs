@@ -239,6 +239,9 @@ mod tests {
         s.apply(Action::TogglePlanArea(AreaId::new("respiratory")));
         assert_eq!(decode(&encode(&s), 1999).unwrap(), s);
         assert_eq!(decode("v1", 2026).unwrap(), Answers::new(2026));
+        // Found by fuzzing: a value read from a short text is written back longer.
+        let small = decode("v1;ex=di:+.00000000001", 2026).unwrap();
+        assert_eq!(decode(&encode(&small), 2026).unwrap(), small);
     }
 
     #[test]
