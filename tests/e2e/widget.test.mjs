@@ -115,7 +115,7 @@ test("English is complete: no Japanese left after the toggle, and back", async (
   const text = await page.$eval(".cer-root", (root) => {
     const clone = root.cloneNode(true);
     clone.querySelectorAll("[lang=ja]").forEach((n) => n.remove()); // the toggle names 日本語 on purpose
-    clone.querySelectorAll(".cer-collapsed").forEach((n) => n.classList.remove("cer-collapsed"));
+    clone.querySelectorAll("[hidden]").forEach((n) => n.removeAttribute("hidden"));
     return clone.textContent;
   });
   const mixed = text.match(/.{0,20}[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef].{0,20}/g);

@@ -255,21 +255,25 @@ pub fn App(props: &AppProps) -> Html {
         ),
     };
     let problem = props.rules_problem.as_ref().map(|p| {
-        let (title, class) = if p.fallback {
-            (Msg::RulesFallback, "cer-notice")
+        let title = if p.fallback {
+            Msg::RulesFallback
         } else {
-            (Msg::RulesInvalid, "cer-error")
+            Msg::RulesInvalid
         };
-        html! {
-            <div class={classes!(class, "cer-rules-problem")} role="alert">
-                <div>
-                    <strong>{ title.text(lang_v) }</strong>
-                    <details>
-                        <summary>{ Msg::TechnicalDetails.text(lang_v) }</summary>
-                        <code>{ format!("{}: {}", p.source, p.message) }</code>
-                    </details>
-                </div>
+        let inner = html! {
+            <div>
+                <strong>{ title.text(lang_v) }</strong>
+                <details>
+                    <summary>{ Msg::TechnicalDetails.text(lang_v) }</summary>
+                    <code>{ format!("{}: {}", p.source, p.message) }</code>
+                </details>
             </div>
+        };
+        // Literal class lists: a computed one goes through yew's Classes set on every render.
+        if p.fallback {
+            html! { <div class="cer-notice cer-rules-problem" role="alert">{ inner }</div> }
+        } else {
+            html! { <div class="cer-error cer-rules-problem" role="alert">{ inner }</div> }
         }
     });
     if props.rules_problem.as_ref().is_some_and(|p| !p.fallback) {
@@ -291,7 +295,7 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="cer-link-button" onclick={dismiss}>{ "×" }</button>
                 </div>
             }
-            <div class={classes!("cer-layout", stage.is_some().then_some("cer-started"))}>
+            <div class="cer-layout" data-started={stage.is_some().then_some("")}>
                 <div class="cer-ask">
                     if mode.is_none() {
                 <KindPicker lang={lang_v} stage={stage} dispatch={dispatch.clone()} />

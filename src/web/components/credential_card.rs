@@ -35,19 +35,19 @@ impl CredentialCardProps {
 }
 
 fn criterion(lang: Lang, k: &Criterion) -> Html {
-    let (class, mark, state) = if k.met {
-        ("cer-met", "✓", Msg::Met)
+    let (state_attr, mark, state) = if k.met {
+        ("met", "✓", Msg::Met)
     } else if k.waiting {
-        ("cer-wait", "◷", Msg::Waiting)
+        ("wait", "◷", Msg::Waiting)
     } else {
-        ("cer-unmet", "✗", Msg::NotMet)
+        ("unmet", "✗", Msg::NotMet)
     };
     let when = match (k.waiting, k.met_on) {
         (true, Some(d)) => format!(" → {}", i18n::date(lang, d)),
         _ => String::new(),
     };
     html! {
-        <li class={class}>
+        <li data-state={state_attr}>
             <span class="cer-mark" aria-hidden="true">{ mark }</span>
             <span class="cer-visually-hidden">{ format!("{}: ", state.text(lang)) }</span>
             <span>{ lang.pick(&k.text) }{ when }</span>
@@ -81,7 +81,7 @@ fn card(lang: Lang, c: &CredentialResult, open: bool, toggle: Callback<MouseEven
         _ => Msg::ExamUnknown.text(lang).to_string(),
     };
     html! {
-        <article class={classes!("cer-card", format!("cer-{}", c.status.as_str()))} aria-labelledby={format!("{body_id}-h")}
+        <article class="cer-card" aria-labelledby={format!("{body_id}-h")}
             data-id={c.id.to_string()} data-status={c.status.as_str()} data-ready-on={c.ready_on.map(|d| d.to_string()).unwrap_or_default()}>
             <header class="cer-card-head">
                 <h4 id={format!("{body_id}-h")}>{ lang.pick(c.name) }</h4>
@@ -108,7 +108,7 @@ fn card(lang: Lang, c: &CredentialResult, open: bool, toggle: Callback<MouseEven
             <button type="button" class="cer-more" aria-expanded={if open { "true" } else { "false" }} aria-controls={body_id.clone()} onclick={toggle}>
                 { if open { Msg::ShowLess.text(lang) } else { Msg::ShowMore.text(lang) } }
             </button>
-            <div id={body_id} class={classes!("cer-card-body", (!open).then_some("cer-collapsed"))}>
+            <div id={body_id} class="cer-card-body" hidden={!open}>
                 if !c.criteria.is_empty() {
                     <strong>{ Msg::Criteria.text(lang) }</strong>
                     <ul class="cer-criteria">{ for c.criteria.iter().map(|k| criterion(lang, k)) }</ul>
@@ -136,7 +136,7 @@ fn card(lang: Lang, c: &CredentialResult, open: bool, toggle: Callback<MouseEven
                     </dd>
                 </dl>
                 if let Some(seed) = c.seed {
-                    <p class={classes!("cer-seed", seed.differs.then_some("cer-differs"))}>
+                    <p class="cer-seed" data-differs={seed.differs.then_some("")}>
                         { format!("{}: {}", Msg::SeedSays.text(lang), lang.pick2(&seed.ja, &seed.en)) }
                         if seed.differs { { " " }<strong>{ Msg::SeedDiffers.text(lang) }</strong> }
                     </p>

@@ -70,7 +70,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let err_id = format!("{}-err", props.id);
     let invalid = error.is_some();
     html! {
-        <div class={classes!("cer-number", invalid.then_some("cer-invalid"))}>
+        <div class="cer-number" data-invalid={invalid.then_some("")}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <div class="cer-stepper">
                 <button type="button" class="cer-step" aria-label={format!("{} {}", props.label, Msg::Decrease.text(lang))}

@@ -87,7 +87,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
         let (idx, others) = (within_limit(idx), within_limit(others));
         let id = format!("cer-group-{}", status.as_str());
         html! {
-            <section class={classes!("cer-group", format!("cer-group-{}", status.as_str()))} aria-labelledby={id.clone()}>
+            <section class="cer-group" data-status={status.as_str()} aria-labelledby={id.clone()}>
                 <h3 {id}>{ title.text(lang) }<span class="cer-count">{ format!(" ({count})") }</span></h3>
                 if none_now {
                     <p class="cer-hint">{ Msg::NothingNow.text(lang) }</p>
@@ -99,7 +99,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     <button type="button" class="cer-more" aria-expanded={if open { "true" } else { "false" }} aria-controls="cer-others" onclick={toggle}>
                         { format!("{} ({})", Msg::OtherAreas.text(lang), others_count) }
                     </button>
-                    <div id="cer-others" class={classes!((!open).then_some("cer-collapsed"))}>
+                    <div id="cer-others" hidden={!open}>
                         { for others.into_iter().map(|i| html! {
                             <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i} />
                         }) }

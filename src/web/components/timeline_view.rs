@@ -95,7 +95,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
                 let label = if lang == Lang::Ja { format!("{}", fy % 100).to_string() + "年度" } else { format!("FY{}", fy % 100) };
                 html! {
                     <g key={fy}>
-                        <circle cx={plain(cx)} cy="44" r={plain(radius)} class={if n == 0 { "cer-tl-empty" } else if fy == now { "cer-tl-now" } else { "cer-tl-dot" }} />
+                        <circle cx={plain(cx)} cy="44" r={plain(radius)} class="cer-tl-dot" data-state={if n == 0 { "empty" } else if fy == now { "now" } else { "later" }} />
                         if n > 0 {
                             <text x={plain(cx)} y="49" text-anchor="middle" class="cer-tl-n">{ n.to_string() }</text>
                         }
