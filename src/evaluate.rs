@@ -118,13 +118,8 @@ fn years(months: i64) -> f64 {
 
 impl<'a> Eval<'a, '_> {
     fn source(&self, c: &'a Condition) -> Option<SourceRef<'a>> {
-        let id = c.source.as_ref()?;
-        let s = self.rules.source(id.as_str())?;
-        Some(SourceRef {
-            id: &s.id.0,
-            url: &s.url,
-            read: &s.read,
-        })
+        // Resolved at load: no lookup by id for each criterion.
+        self.rules.sources.get(c.source_ix?).map(SourceRef::from)
     }
 
     fn licence_info(&self) -> LicenceInfo<'a> {
@@ -326,15 +321,12 @@ impl<'a> Eval<'a, '_> {
             Rule::Licence { any_of } => {
                 k.time_based = true;
                 k.ids = Ids::Licences(any_of);
-                let states: Vec<(bool, Option<Date>)> = any_of
-                    .iter()
-                    .map(|l| self.licence_state(l.as_str()))
-                    .collect();
-                k.met = states.iter().any(|s| s.0);
+                let states = any_of.iter().map(|l| self.licence_state(l.as_str()));
+                k.met = states.clone().any(|s| s.0);
                 if k.met {
-                    k.met_on = states.iter().filter(|s| s.0).map(|s| s.1).min().flatten();
+                    k.met_on = states.filter(|s| s.0).map(|s| s.1).min().flatten();
                 } else {
-                    k.met_on = states.iter().filter_map(|s| s.1).min();
+                    k.met_on = states.filter_map(|s| s.1).min();
                     k.waiting = k.met_on.is_some();
                     k.ongoing = k.waiting;
                 }
@@ -644,10 +636,9 @@ fn rank_steps<'a>(
     let mut global: Vec<Step<'a>> = order
         .iter()
         .map(|key| {
-            let (unblocks, affects, creds) = tally
-                .get(&(key.0, key.1.as_ref()))
-                .cloned()
-                .unwrap_or_default();
+            // Each key is in `order` once, so its tally can be taken rather than cloned.
+            let (unblocks, affects, creds) =
+                tally.remove(&(key.0, key.1.as_ref())).unwrap_or_default();
             Step {
                 action: key.0,
                 target: key.1.clone(),
