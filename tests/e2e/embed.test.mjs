@@ -422,3 +422,47 @@ test("a catalogue of 1,000 credentials: the first cards show at once, the rest f
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+test("wasm memory stays flat over many answers, and each mount and destroy keeps little", async () => {
+  const p = await page("index.html");
+  const out = await p.evaluate(async (asOf) => {
+    const glue = await import("./ce_roadmap_wasm.js");
+    const memory = (await glue.default()).memory; // already initialised: the same instance
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    // A licensed visitor's answers in the link, so the widget opens on a roadmap.
+    history.replaceState(null, "", "#v1;k=l;li=ce;ex=blood_purification:2.5,respiratory:1;me=jacet:3");
+    const host = document.createElement("div");
+    document.body.append(host);
+    await window.CeRoadmap.mount(host, { asOf, lang: "ja", save: false });
+    await new Promise((ok) => { const t = () => (host.shadowRoot.querySelector("article.cer-card") ? ok() : requestAnimationFrame(t)); t(); });
+    history.replaceState(null, "", location.pathname + location.search);
+    const root = host.shadowRoot;
+    const plus = root.querySelector("[aria-label='呼吸治療 増やす']");
+    const minus = root.querySelector("[aria-label='呼吸治療 減らす']");
+    const clicks = async (n) => { for (let i = 0; i < n; i++) { (i % 2 ? minus : plus).click(); await frame(); } };
+    await clicks(100); // the allocator's working set settles
+    const beforeClicks = memory.buffer.byteLength;
+    await clicks(400);
+    const afterClicks = memory.buffer.byteLength;
+    const cycle = async () => {
+      const el = document.createElement("div");
+      document.body.append(el);
+      const w = await window.CeRoadmap.mount(el, { mode: "licensed", asOf, lang: "ja" });
+      await new Promise((ok) => { const t = () => (el.shadowRoot.querySelector("article.cer-card") ? ok() : requestAnimationFrame(t)); t(); });
+      w.destroy();
+      el.remove();
+    };
+    for (let i = 0; i < 5; i++) await cycle();
+    const beforeMounts = memory.buffer.byteLength;
+    for (let i = 0; i < 50; i++) await cycle();
+    return { beforeClicks, afterClicks, beforeMounts, afterMounts: memory.buffer.byteLength };
+  }, AS_OF);
+  // Memory grows in 64 KiB pages: 400 answers may take one page, a leak of 200 B an answer would take two.
+  assert.ok(out.afterClicks - out.beforeClicks <= 65536, `400 answers grew wasm memory by ${out.afterClicks - out.beforeClicks} B`);
+  // Yew 0.23 keeps each app root's event handlers (and so its listener registry) for the life of
+  // the page, about 10 KB a mount; a widget that kept its roadmap or rules would keep far more.
+  const perMount = (out.afterMounts - out.beforeMounts) / 50;
+  assert.ok(perMount <= 20_000, `each mount and destroy kept ${perMount} B`);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
