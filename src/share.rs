@@ -56,8 +56,8 @@ fn list<'a>(out: &mut String, key: &str, items: impl Iterator<Item = &'a str>) {
 }
 
 fn pairs<'a>(out: &mut String, key: &str, items: impl Iterator<Item = (&'a str, f64)>) {
-    // `{v}` is Rust's shortest text that parses back to the same number, with no
-    // exponent: rounding here lost precision (found by fuzzing the round trip).
+    // `num::plain` writes the shortest text that parses back to the same number, with
+    // no exponent: rounding here lost precision (found by fuzzing the round trip).
     let items: Vec<String> = items
         .map(|(k, v)| format!("{k}:{}", crate::num::plain(v)))
         .collect();

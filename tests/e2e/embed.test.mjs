@@ -429,12 +429,18 @@ test("wasm memory stays flat over many answers, and each mount and destroy keeps
     const glue = await import("./ce_roadmap_wasm.js");
     const memory = (await glue.default()).memory; // already initialised: the same instance
     const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    // A widget's first card, or a clear failure rather than a hung test.
+    const firstCard = (el) => new Promise((ok, no) => {
+      const give = setTimeout(() => no(new Error("no card 30 s after mounting")), 30_000);
+      const t = () => (el.shadowRoot.querySelector("article.cer-card") ? (clearTimeout(give), ok()) : requestAnimationFrame(t));
+      t();
+    });
     // A licensed visitor's answers in the link, so the widget opens on a roadmap.
     history.replaceState(null, "", "#v1;k=l;li=ce;ex=blood_purification:2.5,respiratory:1;me=jacet:3");
     const host = document.createElement("div");
     document.body.append(host);
     await window.CeRoadmap.mount(host, { asOf, lang: "ja", save: false });
-    await new Promise((ok) => { const t = () => (host.shadowRoot.querySelector("article.cer-card") ? ok() : requestAnimationFrame(t)); t(); });
+    await firstCard(host);
     history.replaceState(null, "", location.pathname + location.search);
     const root = host.shadowRoot;
     const plus = root.querySelector("[aria-label='呼吸治療 増やす']");
@@ -448,7 +454,7 @@ test("wasm memory stays flat over many answers, and each mount and destroy keeps
       const el = document.createElement("div");
       document.body.append(el);
       const w = await window.CeRoadmap.mount(el, { mode: "licensed", asOf, lang: "ja" });
-      await new Promise((ok) => { const t = () => (el.shadowRoot.querySelector("article.cer-card") ? ok() : requestAnimationFrame(t)); t(); });
+      await firstCard(el);
       w.destroy();
       el.remove();
     };
