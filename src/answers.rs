@@ -25,6 +25,10 @@ pub struct Answers {
     pub courses: BTreeSet<CourseId>,
     pub held: BTreeSet<CredentialId>,
     pub passed: BTreeSet<String>,
+    /// Credentials the visitor aims for ("aim for this" on a card).
+    pub targets: BTreeSet<CredentialId>,
+    /// Cases a year, by case kind, for dating case counts.
+    pub case_rates: BTreeMap<CaseKindId, f64>,
 }
 
 impl Answers {
@@ -45,6 +49,8 @@ impl Answers {
             courses: BTreeSet::new(),
             held: BTreeSet::new(),
             passed: BTreeSet::new(),
+            targets: BTreeSet::new(),
+            case_rates: BTreeMap::new(),
         }
     }
 }
@@ -65,6 +71,9 @@ pub enum Action {
     ToggleCourse(CourseId),
     ToggleHeld(CredentialId),
     TogglePassed(String),
+    ToggleTarget(CredentialId),
+    /// 0 removes the rate.
+    SetCaseRate(CaseKindId, f64),
     /// Back to a clean start.
     Reset,
     /// Restore saved or shared answers.
@@ -108,6 +117,8 @@ impl Answers {
             Action::ToggleCourse(c) => toggle(&mut self.courses, c),
             Action::ToggleHeld(c) => toggle(&mut self.held, c),
             Action::TogglePassed(e) => toggle(&mut self.passed, e),
+            Action::ToggleTarget(c) => toggle(&mut self.targets, c),
+            Action::SetCaseRate(k, n) => set_or_remove(&mut self.case_rates, k, n),
             Action::Reset => *self = Answers::new(self.school.start_year),
             Action::Replace(a) => *self = *a,
         }
@@ -139,6 +150,8 @@ impl Answers {
             courses: self.courses.iter().cloned().collect(),
             held: self.held.iter().cloned().collect(),
             passed_exams: self.passed.iter().cloned().collect(),
+            targets: self.targets.iter().cloned().collect(),
+            case_rates: self.case_rates.clone(),
         }
     }
 }

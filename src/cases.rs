@@ -62,6 +62,21 @@ pub struct Expect {
     /// "action:target" in order; exact.
     #[serde(default)]
     pub next_steps: Option<Vec<String>>,
+    /// The projection: `earliest.on` as a date, or "none" when it cannot be dated.
+    #[serde(default)]
+    pub earliest_on: Option<String>,
+    /// `earliest.sitting` ("YYYY-MM" or "none").
+    #[serde(default)]
+    pub sitting: Option<String>,
+    /// `earliest.certify_on` (a date or "none").
+    #[serde(default)]
+    pub certify_on: Option<String>,
+    /// `earliest.steps` as "action:target@by", in order; exact.
+    #[serde(default)]
+    pub plan_steps: Option<Vec<String>>,
+    /// `earliest.blocked_by` as "kind:target" (or "kind"), in order; exact.
+    #[serde(default)]
+    pub blocked_by: Option<Vec<String>>,
 }
 
 /// The key a criterion answers to: `kind:target`, target being its area, body,
@@ -172,6 +187,7 @@ fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {
             ));
         }
     }
+    compare_earliest(r, id, exp, diffs);
     if let Some(steps) = &exp.next_steps {
         let got: Vec<String> = r
             .next_steps
@@ -180,6 +196,77 @@ fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {
             .collect();
         if &got != steps {
             diffs.push(format!("{id}: next_steps {got:?} (expected {steps:?})"));
+        }
+    }
+}
+
+fn compare_earliest(
+    r: &crate::roadmap::CredentialResult,
+    id: &str,
+    exp: &Expect,
+    diffs: &mut Vec<String>,
+) {
+    let wants = exp.earliest_on.is_some()
+        || exp.sitting.is_some()
+        || exp.certify_on.is_some()
+        || exp.plan_steps.is_some()
+        || exp.blocked_by.is_some();
+    if !wants {
+        return;
+    }
+    let Some(e) = &r.earliest else {
+        diffs.push(format!("{id}: no earliest (held)"));
+        return;
+    };
+    let none = || "none".to_string();
+    let mut field = |name: &str, got: String, want: &Option<String>| {
+        if let Some(w) = want {
+            if &got != w {
+                diffs.push(format!("{id}: {name} {got} (expected {w})"));
+            }
+        }
+    };
+    field(
+        "earliest.on",
+        e.on.map_or_else(none, |d| d.to_string()),
+        &exp.earliest_on,
+    );
+    field(
+        "earliest.sitting",
+        e.sitting.clone().unwrap_or_else(none),
+        &exp.sitting,
+    );
+    field(
+        "earliest.certify_on",
+        e.certify_on.map_or_else(none, |d| d.to_string()),
+        &exp.certify_on,
+    );
+    if let Some(want) = &exp.plan_steps {
+        let got: Vec<String> = e
+            .steps
+            .iter()
+            .map(|s| format!("{}:{}@{}", s.action, s.target, s.by))
+            .collect();
+        if &got != want {
+            diffs.push(format!("{id}: earliest.steps {got:?} (expected {want:?})"));
+        }
+    }
+    if let Some(want) = &exp.blocked_by {
+        let got: Vec<String> = e
+            .blocked_by
+            .iter()
+            .map(|b| {
+                if b.target.is_empty() {
+                    b.kind.to_string()
+                } else {
+                    format!("{}:{}", b.kind, b.target)
+                }
+            })
+            .collect();
+        if &got != want {
+            diffs.push(format!(
+                "{id}: earliest.blocked_by {got:?} (expected {want:?})"
+            ));
         }
     }
 }

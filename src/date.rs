@@ -109,6 +109,25 @@ impl Date {
         }
     }
 
+    /// The next day (inclusive `until` dates end the day before it). Saturates.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            return Date {
+                day: self.day + 1,
+                ..self
+            };
+        }
+        Date::new(self.year, self.month, 1)
+            .map(|d| d.add_months(1))
+            .filter(|d| *d > self)
+            .unwrap_or(self)
+    }
+
+    /// The first day of the month `self` falls in.
+    pub fn month_start(self) -> Date {
+        Date { day: 1, ..self }
+    }
+
     /// The first day of the given month on or after `self`.
     pub fn next_month_start(self, month: u8) -> Date {
         let mut year = self.year;
@@ -243,6 +262,15 @@ mod tests {
     fn unix_days() {
         assert_eq!(Date::from_unix_days(0), d("1970-01-01"));
         assert_eq!(Date::from_unix_days(20_413), d("2025-11-21"));
+    }
+
+    #[test]
+    fn next_days() {
+        assert_eq!(d("2026-06-30").next_day(), d("2026-07-01"));
+        assert_eq!(d("2026-12-31").next_day(), d("2027-01-01"));
+        assert_eq!(d("2024-02-28").next_day(), d("2024-02-29"));
+        assert_eq!(d("2026-11-21").next_day(), d("2026-11-22"));
+        assert_eq!(d("2200-12-31").next_day(), d("2200-12-31"));
     }
 
     #[test]

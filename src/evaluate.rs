@@ -62,7 +62,23 @@ pub fn evaluate_structured<'a>(
         steps.push(own_steps);
     }
     let next_steps = rank_steps(&mut results, &steps);
+    let projector = crate::plan::project::Projector {
+        ev: &ev,
+        memo: vec![crate::plan::project::Memo::Todo; rules.credentials.len()],
+    };
+    for (r, e) in results.iter_mut().zip(projector.all()) {
+        r.earliest = e;
+    }
     let timeline = timeline::by_fiscal_year(&results, as_of);
+    let targets: Vec<&str> = profile.targets.iter().map(|t| t.as_str()).collect();
+    let plan = crate::plan::by_year(
+        &results,
+        if targets.is_empty() {
+            crate::plan::Include::All
+        } else {
+            crate::plan::Include::Only(&targets)
+        },
+    );
     Ok(Roadmap {
         rules: RulesInfo {
             version: &rules.version,
@@ -75,33 +91,38 @@ pub fn evaluate_structured<'a>(
         credentials: results,
         next_steps,
         timeline,
+        plan,
         disclaimer: &rules.disclaimer,
     })
 }
 
-struct Eval<'a, 'p> {
-    rules: &'a RuleSet,
-    p: &'p Profile,
-    as_of: Date,
+/// The evaluation's context: the rules, the answers and the dates. Shared with
+/// `plan::project`, which dates what evaluation only judges.
+pub(crate) struct Eval<'a, 'p> {
+    pub(crate) rules: &'a RuleSet,
+    pub(crate) p: &'p Profile,
+    pub(crate) as_of: Date,
     /// The date the profile describes.
-    p0: Date,
+    pub(crate) p0: Date,
     /// Whole months from p0 to as_of, added to every running clock.
-    elapsed: i64,
+    pub(crate) elapsed: i64,
     /// For students with a school: when the licence arrives.
-    licence_on: Option<Date>,
+    pub(crate) licence_on: Option<Date>,
 }
 
 /// Time in an area: months so far, whether the clock runs, and, for a clock
 /// that starts in the future (a student's licence), when it starts.
 #[derive(Clone, Copy)]
-struct Clock {
-    months: i64,
-    running: bool,
-    starts: Option<Date>,
+pub(crate) struct Clock {
+    pub(crate) months: i64,
+    pub(crate) running: bool,
+    pub(crate) starts: Option<Date>,
+    /// The clock is an area the visitor plans to work in, not one answered.
+    pub(crate) planned: bool,
 }
 
 impl Clock {
-    fn met_on(self, need: i64, as_of: Date) -> Option<Date> {
+    pub(crate) fn met_on(self, need: i64, as_of: Date) -> Option<Date> {
         if !self.running {
             return None;
         }
@@ -116,7 +137,7 @@ fn years(months: i64) -> f64 {
     months as f64 / 12.0
 }
 
-impl<'a> Eval<'a, '_> {
+impl<'a, 'p> Eval<'a, 'p> {
     fn source(&self, c: &'a Condition) -> Option<SourceRef<'a>> {
         // Resolved at load: no lookup by id for each criterion.
         self.rules.sources.get(c.source_ix?).map(SourceRef::from)
@@ -152,7 +173,7 @@ impl<'a> Eval<'a, '_> {
 
     /// Whether a licence is held on as_of, and since or from when. A `licensed`
     /// profile that lists no licences holds the route's licence (臨床工学技士).
-    fn licence_state(&self, id: &str) -> (bool, Option<Date>) {
+    pub(crate) fn licence_state(&self, id: &str) -> (bool, Option<Date>) {
         if self.p.licences.iter().any(|l| l.as_str() == id) {
             return (true, None);
         }
@@ -172,13 +193,14 @@ impl<'a> Eval<'a, '_> {
 
     /// The clock of an area: the years answered (assumed ongoing), or for a
     /// planned area the time since work starts there, whichever is further along.
-    fn area_clock(&self, area: &str) -> Clock {
+    pub(crate) fn area_clock(&self, area: &str) -> Clock {
         let base = self.p.experience.get(area).copied().unwrap_or(0.0);
         let base_months = (base * 12.0).round() as i64;
         let answered = (base_months > 0).then_some(Clock {
             months: base_months + self.elapsed,
             running: true,
             starts: None,
+            planned: false,
         });
         let planned = if self.p.plan_areas.iter().any(|a| a.as_str() == area) {
             let start = if self.p.stage.is_in_school() {
@@ -190,6 +212,7 @@ impl<'a> Eval<'a, '_> {
                 months: start.months_until(self.as_of).max(0),
                 running: true,
                 starts: (start > self.as_of).then_some(start),
+                planned: true,
             })
         } else {
             None
@@ -202,15 +225,16 @@ impl<'a> Eval<'a, '_> {
                 months: 0,
                 running: false,
                 starts: None,
+                planned: false,
             },
         }
     }
 
-    fn held(&self, id: &str) -> bool {
+    pub(crate) fn held(&self, id: &str) -> bool {
         self.p.held.iter().any(|h| h.as_str() == id)
     }
 
-    fn passed(&self, id: &str) -> bool {
+    pub(crate) fn passed(&self, id: &str) -> bool {
         self.p.passed_exams.iter().any(|e| e == id)
     }
 
@@ -280,6 +304,7 @@ impl<'a> Eval<'a, '_> {
                 rules: self.rules,
                 ids: &c.sources,
             },
+            earliest: None,
         };
         (result, own_steps)
     }
@@ -346,7 +371,7 @@ impl<'a> Eval<'a, '_> {
                 k.need = Some(years(need));
                 let clock = match area {
                     Some(a) => self.area_clock(a.as_str()),
-                    None => self.best_clock(need),
+                    None => self.best_clock(need).0,
                 };
                 let have = within_months.map_or(clock.months, |w| clock.months.min(w as i64));
                 k.have = Some(years(have));
@@ -494,8 +519,8 @@ impl<'a> Eval<'a, '_> {
     }
 
     /// Work in any area counts: the area furthest along, and the earliest a
-    /// running clock reaches `need`.
-    fn best_clock(&self, need: i64) -> Clock {
+    /// running clock reaches `need`; with the area it belongs to.
+    pub(crate) fn best_clock(&self, need: i64) -> (Clock, Option<&'p str>) {
         let areas = self
             .p
             .experience
@@ -506,7 +531,9 @@ impl<'a> Eval<'a, '_> {
             months: 0,
             running: false,
             starts: None,
+            planned: false,
         };
+        let mut best_area = None;
         let mut best_date: Option<Date> = None;
         for a in areas {
             let c = self.area_clock(a);
@@ -519,10 +546,11 @@ impl<'a> Eval<'a, '_> {
             };
             if better {
                 best = c;
+                best_area = Some(a);
                 best_date = d;
             }
         }
-        best
+        (best, best_area)
     }
 }
 

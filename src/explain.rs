@@ -1,8 +1,8 @@
 //! Every criterion and step in words, Japanese and English, from the names in
 //! the rule set. Presentation only: verdicts are decided in `evaluate`.
 
-use crate::roadmap::{Criterion, Roadmap, Step};
-use crate::rules::file::Text;
+use crate::roadmap::{Assumption, Blocker, Criterion, PlanStep, Roadmap};
+use crate::rules::file::{CourseKind, Text};
 use crate::rules::model::RuleSet;
 
 pub fn fill(rules: &RuleSet, roadmap: &mut Roadmap) {
@@ -15,12 +15,63 @@ pub fn fill(rules: &RuleSet, roadmap: &mut Roadmap) {
             criterion(rules, k);
         }
         for s in &mut c.next_steps {
-            s.text = step(rules, s);
+            s.text = action(rules, s.action, &s.target, None);
+        }
+        if let Some(e) = &mut c.earliest {
+            for s in &mut e.steps {
+                s.text = plan_step(rules, s);
+            }
+            for b in &mut e.blocked_by {
+                b.text = blocker(rules, b);
+            }
+            for a in &mut e.assumptions {
+                a.text = assumption(a);
+            }
         }
     }
     for s in &mut roadmap.next_steps {
-        s.text = step(rules, s);
+        s.text = action(rules, s.action, &s.target, None);
     }
+    for y in &mut roadmap.plan {
+        for s in &mut y.steps {
+            s.text = plan_step(rules, s);
+        }
+    }
+}
+
+/// A name in the middle of an English sentence: "Specialist course" → "specialist
+/// course"; acronyms ("ITE", "JaSECT") and proper names, whose second word is
+/// capitalised too ("Japanese Society of ..."), stay as they are.
+fn mid_sentence(en: &str) -> String {
+    let mut words = en.split([' ', ',', ':']);
+    let first_word = words.next().unwrap_or("");
+    let second_capital = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase());
+    let mut chars = first_word.chars();
+    let plain = !second_capital
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c == '-');
+    if plain {
+        let mut out = en[..1].to_ascii_lowercase();
+        out.push_str(&en[1..]);
+        out
+    } else {
+        en.to_string()
+    }
+}
+
+/// Courses as a phrase with the verb their kind takes: a course is taken
+/// (受講する), a meeting attended (参加する). The first named decides the verb.
+fn course_phrase(rules: &RuleSet, ids: &[&str]) -> (CourseKind, String, String) {
+    let kind = ids
+        .first()
+        .and_then(|id| rules.course(id))
+        .map_or(CourseKind::Course, |c| c.kind);
+    let (ja, en) = names(rules, "course", ids);
+    let en: Vec<String> = en.iter().map(|e| mid_sentence(e)).collect();
+    (kind, ja.join(" または "), en.join(" or the "))
 }
 
 /// Years as "2年6か月" / "2 years 6 months".
@@ -230,16 +281,22 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             }
         }
         "course" => {
-            let (ja, en) = names(rules, "course", &k.ids.to_vec());
+            let (kind, ja, en) = course_phrase(rules, &k.ids.to_vec());
             let (eja, een) = if k.exempt {
                 ("（免除）", " (exempt)")
             } else {
                 ("", "")
             };
-            (
-                format!("{}を受講{wja}{eja}", ja.join(" または ")),
-                format!("Complete {}{wen}{een}", en.join(" or ")),
-            )
+            match kind {
+                CourseKind::Meeting => (
+                    format!("{ja}に参加{wja}{eja}"),
+                    format!("Attend the {en}{wen}{een}"),
+                ),
+                CourseKind::Course => (
+                    format!("{ja}を受講{wja}{eja}"),
+                    format!("Take the {en}{wen}{een}"),
+                ),
+            }
         }
         "units" => {
             let (bja, ben) = one(rules, "body", k.body.unwrap_or_default());
@@ -281,21 +338,25 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
     k.text = Text { ja, en };
 }
 
-fn step(rules: &RuleSet, s: &Step) -> Text {
-    let ids: Vec<&str> = s.target.split('|').filter(|t| !t.is_empty()).collect();
-    let (ja, en) = match s.action {
+/// A step in words: the action, with how many more where it counts.
+fn action(rules: &RuleSet, action: &str, target: &str, amount: Option<f64>) -> Text {
+    let ids: Vec<&str> = target.split('|').filter(|t| !t.is_empty()).collect();
+    let (ja, en) = match action {
         "licence" => {
             let (ja, en) = names(rules, "licence", &ids);
             (
-                format!("{}の免許を取得する", ja.join("・")),
-                format!("Obtain a licence: {}", en.join(" or ")),
+                format!("国家試験に合格し、{}の免許を取得する", ja.join("・")),
+                format!(
+                    "Pass the national exam and obtain your licence ({})",
+                    en.join(" or ")
+                ),
             )
         }
         "work_in_area" => {
-            let (ja, en) = one(rules, "area", &s.target);
+            let (ja, en) = one(rules, "area", target);
             (
                 format!("{ja}の業務に就く"),
-                format!("Start working in {en}"),
+                format!("Start working in {}", mid_sentence(&en)),
             )
         }
         "work" => (
@@ -303,12 +364,24 @@ fn step(rules: &RuleSet, s: &Step) -> Text {
             "Start clinical work".to_string(),
         ),
         "join" => {
-            let (ja, en) = one(rules, "body", &s.target);
-            (format!("{ja}に入会する"), format!("Join {en}"))
+            let (ja, en) = one(rules, "body", target);
+            (
+                format!("{ja}に入会する"),
+                format!("Join the {}", mid_sentence(&en)),
+            )
         }
         "cases" => {
-            let (ja, en) = one(rules, "case_kind", &s.target);
-            (format!("{ja}の症例を積む"), format!("Build up cases: {en}"))
+            let (ja, en) = one(rules, "case_kind", target);
+            match amount {
+                Some(n) => (
+                    format!("{ja}をあと{}例積む", number(n)),
+                    format!("Build up {} more cases: {}", number(n), mid_sentence(&en)),
+                ),
+                None => (
+                    format!("{ja}の症例を積む"),
+                    format!("Build up cases: {}", mid_sentence(&en)),
+                ),
+            }
         }
         "credential" => {
             let (ja, en) = names(rules, "credential", &ids);
@@ -318,26 +391,180 @@ fn step(rules: &RuleSet, s: &Step) -> Text {
             )
         }
         "course" => {
-            let (ja, en) = names(rules, "course", &ids);
-            (
-                format!("{}を受講する", ja.join(" または ")),
-                format!("Complete {}", en.join(" or ")),
-            )
+            let (kind, ja, en) = course_phrase(rules, &ids);
+            match kind {
+                CourseKind::Meeting => (format!("{ja}に参加する"), format!("Attend the {en}")),
+                CourseKind::Course => (format!("{ja}を受講する"), format!("Take the {en}")),
+            }
         }
         "units" => {
-            let (ja, en) = one(rules, "body", &s.target);
-            (format!("{ja}の単位を取得する"), format!("Earn {en} units"))
+            let (ja, en) = one(rules, "body", target);
+            match amount {
+                Some(n) => (
+                    format!("{ja}の単位をあと{}取得する", number(n)),
+                    format!(
+                        "Earn {} more units from the {}",
+                        number(n),
+                        mid_sentence(&en)
+                    ),
+                ),
+                None => (
+                    format!("{ja}の単位を取得する"),
+                    format!("Earn units from the {}", mid_sentence(&en)),
+                ),
+            }
         }
         "exam" => {
-            let (ja, en) = names(rules, "exam", &ids);
+            let (ja, en) = exam_names(rules, &ids);
             (
                 format!("{}に合格する", ja.join(" または ")),
-                format!("Pass {}", en.join(" or ")),
+                format!("Pass the {}", en.join(" or the ")),
             )
+        }
+        "sit" => {
+            let (ja, en) = one(rules, "credential", target);
+            // A name that already says "test" or "exam" takes no second one.
+            let en = if en.contains("test") || en.contains("exam") {
+                format!("Sit the {en}")
+            } else {
+                format!("Sit the {en} exam")
+            };
+            (format!("{ja}を受験する"), en)
         }
         other => (other.to_string(), other.to_string()),
     };
     Text { ja, en }
+}
+
+/// Exams by name: a credential's own exam is "…の試験" / "… exam"; an exam
+/// outside the catalogue is named in full by the rules.
+fn exam_names(rules: &RuleSet, ids: &[&str]) -> (Vec<String>, Vec<String>) {
+    ids.iter()
+        .map(|id| match rules.credential(id) {
+            Some(c) => (
+                format!("{}の試験", c.name.ja),
+                format!("{} exam", c.name.en),
+            ),
+            None => one(rules, "exam", id),
+        })
+        .unzip()
+}
+
+fn plan_step(rules: &RuleSet, s: &PlanStep) -> Text {
+    action(rules, s.action, &s.target, s.amount)
+}
+
+fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
+    let t = b.target.as_ref();
+    let (ja, en) = match b.kind {
+        "licence" => {
+            let ids: Vec<&str> = t.split('|').collect();
+            let (ja, en) = names(rules, "licence", &ids);
+            (
+                format!("{}の免許が必要です。", ja.join("・")),
+                format!("Needs a licence: {}.", en.join(" or ")),
+            )
+        }
+        "school" => (
+            "学校（課程と入学年）を入れると、免許の時期が分かります。".to_string(),
+            "Give your school (course and start year) to date the licence.".to_string(),
+        ),
+        "area" => {
+            let (ja, en) = one(rules, "area", t);
+            (
+                format!("{ja}での実務が必要です。働く予定の分野に加えると日付が出ます。"),
+                format!(
+                    "Needs work in {}: add it to the areas you plan to work in to see a date.",
+                    mid_sentence(&en)
+                ),
+            )
+        }
+        "work" => (
+            "臨床での実務が必要です。働いている分野か働く予定の分野を選ぶと日付が出ます。"
+                .to_string(),
+            "Needs clinical work: choose the areas you work in or plan to.".to_string(),
+        ),
+        "cases_rate" => {
+            let (ja, en) = one(rules, "case_kind", t);
+            (
+                format!("症例数しだいです。{ja}の年間の件数を入れると日付が出ます。"),
+                format!(
+                    "Depends on your case volume: give how many {} you do a year.",
+                    mid_sentence(&en)
+                ),
+            )
+        }
+        "cases_unknown" => {
+            let (ja, en) = one(rules, "case_kind", t);
+            (
+                format!("{ja}の必要数が公表されていないため、日付を出せません。"),
+                format!(
+                    "The number of {} needed is not published, so no date can be given.",
+                    mid_sentence(&en)
+                ),
+            )
+        }
+        "cases_window" => {
+            let (ja, en) = one(rules, "case_kind", t);
+            (
+                format!("いまの年間件数では、{ja}の必要数に規定の期間内で届きません。"),
+                format!(
+                    "At your yearly number, the {} needed cannot be reached within the rule's window.",
+                    mid_sentence(&en)
+                ),
+            )
+        }
+        "cycle" => (
+            format!("前提となる資格が循環しています（{t}）。"),
+            format!("The prerequisites form a cycle ({t})."),
+        ),
+        _ => {
+            let (ja, en) = one(rules, "credential", t);
+            (
+                format!("前提の{ja}の日付を出せません。"),
+                format!("The prerequisite {en} cannot be dated yet."),
+            )
+        }
+    };
+    Text { ja, en }
+}
+
+fn assumption(a: &Assumption) -> Text {
+    let (ja, en) = match a.kind {
+        "pass_first" => (
+            "試験には最初の回で合格する前提です。",
+            "Assumes you pass each exam at the first sitting.",
+        ),
+        "course_dates" => (
+            "講習会や学会には必要な時期までに参加できる前提です（開催日はルールにありません）。",
+            "Assumes the courses and meetings can be taken in time (their dates are not in the rules).",
+        ),
+        "units_in_time" => (
+            "単位はそれまでに取得できる前提です。",
+            "Assumes the units can be earned by then.",
+        ),
+        "exam_dates" => (
+            "試験の時期が公表されていないため、条件がそろえば受験できる前提です。",
+            "The exam month is not published: assumes it can be sat once the conditions are met.",
+        ),
+        "results" => (
+            "前提となる資格は、試験の翌月から持っているものとして数えています（合格発表の日はルールにありません）。",
+            "A prerequisite counts from the month after its exam (results dates are not in the rules).",
+        ),
+        "join_at_licence" => (
+            "学会や技士会には免許を取ってから入会する前提です。",
+            "Assumes you join the societies once licensed.",
+        ),
+        "cases_in_window" => (
+            "いまある症例が、その時点でも規定の期間内に数えられる前提です。",
+            "Assumes the cases you have still count within the rule's window then.",
+        ),
+        other => (other, other),
+    };
+    Text {
+        ja: ja.to_string(),
+        en: en.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -355,5 +582,31 @@ mod tests {
         assert_eq!(number(2.675), "2.68"); // as typed, half up (2.67499… in binary)
         assert_eq!(number(1.0 / 3.0), "0.33");
         assert_eq!(number(0.5), "0.5");
+    }
+
+    #[test]
+    fn names_mid_sentence() {
+        assert_eq!(
+            mid_sentence("Specialist course: endoscopy"),
+            "specialist course: endoscopy"
+        );
+        assert_eq!(mid_sentence("JaSECT seminars"), "JaSECT seminars");
+        assert_eq!(
+            mid_sentence("MDIC certification seminar"),
+            "MDIC certification seminar"
+        );
+        assert_eq!(mid_sentence("ITE course"), "ITE course");
+        assert_eq!(
+            mid_sentence("Blood purification (dialysis)"),
+            "blood purification (dialysis)"
+        );
+        assert_eq!(
+            mid_sentence("Japanese Society of Clinical Engineering meeting"),
+            "Japanese Society of Clinical Engineering meeting"
+        );
+        assert_eq!(
+            mid_sentence("National or regional JACET congress"),
+            "national or regional JACET congress"
+        );
     }
 }

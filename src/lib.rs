@@ -13,6 +13,7 @@ pub mod ids;
 pub mod input;
 pub mod json_path;
 pub mod num;
+pub mod plan;
 pub mod profile;
 pub mod roadmap;
 pub mod rules;

@@ -81,6 +81,12 @@ pub struct Profile {
     /// Exams passed (credential ids, or external exams such as `ibhre`), not yet certified.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passed_exams: Vec<String>,
+    /// Credentials the visitor aims for: the plan holds these and what they need.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<CredentialId>,
+    /// Cases a year by case kind, so the plan can date a case count.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub case_rates: BTreeMap<CaseKindId, f64>,
 }
 
 /// The largest values a person can have; beyond are typos or attacks.
@@ -280,6 +286,9 @@ impl Profile {
         for (k, &v) in &self.units {
             number(&|| format!("units.{k}"), v, MAX_UNITS, false);
         }
+        for (k, &v) in &self.case_rates {
+            number(&|| format!("case_rates.{k}"), v, MAX_CASES, false);
+        }
         if let Some(s) = &self.school {
             let allowed = &rules.licence_route.school_years;
             if !allowed.contains(&s.years) {
@@ -351,6 +360,22 @@ impl Profile {
                 "case kind",
                 k.as_str(),
                 rules.case_kind(k.as_str()).is_some(),
+            );
+        }
+        for k in self.case_rates.keys() {
+            unknown(
+                &|| format!("case_rates.{k}"),
+                "case kind",
+                k.as_str(),
+                rules.case_kind(k.as_str()).is_some(),
+            );
+        }
+        for (i, c) in self.targets.iter().enumerate() {
+            unknown(
+                &|| format!("targets[{i}]"),
+                "credential",
+                c.as_str(),
+                rules.credential(c.as_str()).is_some(),
             );
         }
         for (i, c) in self.courses.iter().enumerate() {

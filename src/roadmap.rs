@@ -155,6 +155,9 @@ pub struct Roadmap<'a> {
     pub next_steps: Vec<Step<'a>>,
     /// Credentials by the fiscal year (年度) in which they open up.
     pub timeline: Vec<TimelineYear<'a>>,
+    /// What to do each fiscal year and what opens then: the profile's targets and
+    /// what they need, or, without targets, every credential that can be dated.
+    pub plan: Vec<PlanYear<'a>>,
     pub disclaimer: &'a Text,
 }
 
@@ -214,6 +217,82 @@ pub struct CredentialResult<'a> {
     /// Requirements not published: check with the body.
     pub unknowns: &'a [NoteDef],
     pub sources: Sources<'a>,
+    /// The earliest date if every missing step is taken at its first chance;
+    /// absent for held credentials.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<Earliest<'a>>,
+}
+
+/// When a credential can be had at the earliest, and what that takes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Earliest<'a> {
+    /// The first date every criterion of the current stage can be met; null when blocked.
+    pub on: Option<Date>,
+    pub fiscal_year: Option<i32>,
+    /// The first sitting ("YYYY-MM") on or after `on`; null when exam months are not published.
+    pub sitting: Option<String>,
+    /// Two-stage credentials: the earliest certification after the exam.
+    pub certify_on: Option<Date>,
+    /// Every step still to take, each with the date it must be done by.
+    pub steps: Vec<PlanStep<'a>>,
+    /// What no plan can date: an unpublished count, an area not planned, no case rate...
+    pub blocked_by: Vec<Blocker<'a>>,
+    /// What the dates take for granted (course dates, passing at the first sitting...).
+    pub assumptions: Vec<Assumption>,
+    /// Credentials this one needs first (chained), so a plan can hold them too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<&'a str>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanStep<'a> {
+    /// "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" |
+    /// "credential" | "exam" | "sit" (plan only: the sitting of an exam)
+    pub action: &'static str,
+    /// The id acted on; alternatives joined with `|`.
+    pub target: Cow<'a, str>,
+    /// The step must be done by this date for the dates above to hold.
+    pub by: Date,
+    /// Not before this date: the first chance, or the start of the rule's window.
+    pub from: Date,
+    /// units, cases: how many more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+    /// In the plan: the credentials that need this step.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credentials: Vec<&'a str>,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Blocker<'a> {
+    /// "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" |
+    /// "cases_window" | "cycle" | "credential"
+    pub kind: &'static str,
+    /// The id concerned (an area, a case kind, a credential...), when there is one.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub target: Cow<'a, str>,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assumption {
+    /// "pass_first" | "course_dates" | "units_in_time" | "exam_dates" | "results" |
+    /// "join_at_licence" | "cases_in_window"
+    pub kind: &'static str,
+    pub text: Text,
+}
+
+/// One fiscal year of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanYear<'a> {
+    pub fiscal_year: i32,
+    pub steps: Vec<PlanStep<'a>>,
+    /// Credentials whose current stage can first be met this year.
+    pub opens: Vec<&'a str>,
+    /// Two-stage credentials that can first be certified this year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub certifies: Vec<&'a str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -295,5 +374,9 @@ pub struct Step<'a> {
 pub struct TimelineYear<'a> {
     /// 年度: April of this year to March of the next.
     pub fiscal_year: i32,
+    /// Open now, or by time alone (nothing to do but keep going).
     pub credentials: Vec<&'a str>,
+    /// Open this year at the earliest, after the steps of their plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub after_steps: Vec<&'a str>,
 }

@@ -102,6 +102,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                 courses,
                 held,
                 passed_exams,
+                ..Profile::default()
             },
         )
 }

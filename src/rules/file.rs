@@ -106,6 +106,26 @@ pub struct CourseDef {
     pub en: String,
     #[serde(default)]
     pub body: Option<BodyId>,
+    /// What kind of thing it is, so the words fit: a course is taken, a meeting attended.
+    #[serde(default, skip_serializing_if = "CourseKind::is_course")]
+    pub kind: CourseKind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CourseKind {
+    /// A course, seminar, training or lectures: taken (受講する).
+    #[default]
+    Course,
+    /// A congress or society meeting: attended (参加する).
+    Meeting,
+}
+
+impl CourseKind {
+    fn is_course(&self) -> bool {
+        *self == CourseKind::Course
+    }
 }
 
 /// School → national exam → licence.

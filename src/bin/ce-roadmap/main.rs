@@ -2,6 +2,7 @@
 //! Bad input prints one clear message on stderr and exits with 2; never a panic.
 
 mod bench;
+mod plan;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,6 +17,8 @@ Usage:
   ce-roadmap validate [FILE]                  check a rule file (default: data/rules.toml, else the embedded rules)
   ce-roadmap eval --profile FILE [--rules FILE] [--as-of YYYY-MM-DD]
                                               print the roadmap JSON for a profile (FILE may be - for stdin)
+  ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en]
+                                              print the plan by fiscal year: what to do, what opens
   ce-roadmap schema                           print the JSON Schema of the rule file
   ce-roadmap export [FILE]                    validate a rule file and print it as JSON (what browsers read)
   ce-roadmap test [--rules FILE] [FILES...]   run declarative cases (default: data/cases/*.toml)
@@ -52,6 +55,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
     match cmd.as_str() {
         "validate" => validate(rest),
         "eval" => eval(rest),
+        "plan" => plan::run(rest),
         "schema" => schema(rest),
         "export" => export(rest),
         "test" => test(rest),
@@ -154,32 +158,51 @@ fn validate(args: &[String]) -> Result<ExitCode, Fail> {
     }
 }
 
-fn eval(args: &[String]) -> Result<ExitCode, Fail> {
-    let (opts, pos) = options(args, &["--profile", "--rules", "--as-of"])?;
+/// What `eval` and `plan` read: the rules, the profile and the evaluation date.
+struct Inputs {
+    rules: RuleSet,
+    profile: Profile,
+    profile_path: String,
+    when: When,
+}
+
+fn inputs(cmd: &str, opts: &[(&str, &str)], pos: &[&str]) -> Result<Inputs, Fail> {
     if let Some(p) = pos.first() {
         return Err(Fail(format!("unexpected argument `{p}`")));
     }
     let profile_path =
-        opt(&opts, "--profile").ok_or_else(|| Fail("eval needs --profile FILE".into()))?;
+        opt(opts, "--profile").ok_or_else(|| Fail(format!("{cmd} needs --profile FILE")))?;
     let as_of =
-        match opt(&opts, "--as-of") {
+        match opt(opts, "--as-of") {
             Some(s) => Some(Date::parse(s).ok_or_else(|| {
                 Fail(format!("--as-of: `{s}` is not a date: expected YYYY-MM-DD"))
             })?),
             None => None,
         };
-    let rules = load_rules(opt(&opts, "--rules"))?;
+    let rules = load_rules(opt(opts, "--rules"))?;
     let text = read(profile_path)?;
     let profile = Profile::from_json(&text).map_err(|e| Fail(format!("{profile_path}: {e}")))?;
-    let roadmap = evaluate(
-        &rules,
-        &profile,
-        When {
+    Ok(Inputs {
+        rules,
+        profile,
+        profile_path: profile_path.to_string(),
+        when: When {
             as_of,
             today: Date::today_jst(),
         },
-    )
-    .map_err(|e| Fail(format!("{profile_path}: {e}")))?;
+    })
+}
+
+fn eval(args: &[String]) -> Result<ExitCode, Fail> {
+    let (opts, pos) = options(args, &["--profile", "--rules", "--as-of"])?;
+    let Inputs {
+        rules,
+        profile,
+        profile_path,
+        when,
+    } = inputs("eval", &opts, &pos)?;
+    let roadmap =
+        evaluate(&rules, &profile, when).map_err(|e| Fail(format!("{profile_path}: {e}")))?;
     println!("{}", serde_json::to_string_pretty(&roadmap)?);
     Ok(ExitCode::SUCCESS)
 }
