@@ -39,6 +39,15 @@ pub fn fill(rules: &RuleSet, roadmap: &mut Roadmap) {
     }
 }
 
+/// Texts for a plan built outside `evaluate` (the widget's plan for the visitor's areas).
+pub fn plan_texts(rules: &RuleSet, plan: &mut [crate::roadmap::PlanYear]) {
+    for s in plan.iter_mut().flat_map(|y| &mut y.steps) {
+        if s.text.ja.is_empty() {
+            s.text = plan_step(rules, s);
+        }
+    }
+}
+
 /// A name in the middle of an English sentence: "Specialist course" → "specialist
 /// course"; acronyms ("ITE", "JaSECT") and proper names, whose second word is
 /// capitalised too ("Japanese Society of ..."), stay as they are.

@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::input::InputError;
-use crate::roadmap::Status;
+use crate::roadmap::{Earliest, Status};
 use crate::rules::file::Text;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -148,6 +148,23 @@ messages! {
     TierOpen => "誰でも受験可", "Open to anyone";
     TierCertification => "認定資格", "Certification";
     TierSpecialist => "専門資格", "Specialist";
+    PlanHeading => "あなたの計画", "Your plan";
+    PlanIntro => "足りない準備を最初の機会に進めた場合の、いちばん早い見通しです。日付は「までに」の目安です。", "The earliest dates if you take each missing step at its first chance. Each date is when a step must be done by.";
+    PlanAllHint => "カードの「これを目指す」を押すと、その資格と前提だけの計画になります。", "Press \"Aim for this\" on a card to narrow the plan to that credential and what it needs.";
+    PlanTargeted => "目指す資格とその前提にしぼった計画です。", "Narrowed to your targets and what they need.";
+    PlanOpens => "受験・申請できるようになる", "Opens";
+    PlanCertifies => "認定を受けられる", "Can be certified";
+    PlanEmpty => "いまの回答では、日付を出せる資格がありません。", "With these answers, no credential can be dated yet.";
+    PlanBy => "までに", "by";
+    PlanSit => "受験", "exam";
+    AimFor => "これを目指す", "Aim for this";
+    Aiming => "目指しています", "Your target";
+    TimeOnly => "準備不要", "no steps needed";
+    AfterSteps => "準備のあと", "after steps";
+    NoDate => "日付を出せません", "No date yet";
+    Assumes => "この見通しの前提", "This estimate assumes";
+    CaseRate => "1年あたりの件数", "Cases a year";
+    CaseRatesHint => "1年あたりの件数を入れると、症例が必要な資格にも日付が出ます。", "Give a yearly number to see dates for credentials that need cases.";
 }
 
 impl Msg {
@@ -167,6 +184,74 @@ impl Msg {
             InputError::NotWhole => Msg::InputNotWhole,
         }
     }
+}
+
+/// A step's kind in a few words, for the card's "(after joining and the course)".
+fn step_label(action: &str, lang: Lang) -> &'static str {
+    match (action, lang) {
+        ("join", Lang::Ja) => "入会",
+        ("join", Lang::En) => "joining",
+        ("course", Lang::Ja) => "講習・学会",
+        ("course", Lang::En) => "the courses",
+        ("units", Lang::Ja) => "単位",
+        ("units", Lang::En) => "the units",
+        ("cases", Lang::Ja) => "症例",
+        ("cases", Lang::En) => "the cases",
+        ("work_in_area" | "work", Lang::Ja) => "実務",
+        ("work_in_area" | "work", Lang::En) => "the work",
+        ("licence", Lang::Ja) => "免許",
+        ("licence", Lang::En) => "the licence",
+        ("credential", Lang::Ja) => "前提の資格",
+        ("credential", Lang::En) => "the prerequisite",
+        (_, Lang::Ja) => "試験の合格",
+        (_, Lang::En) => "passing the exam",
+    }
+}
+
+/// The card's line on when a credential can be had: "2028年6月の試験から受験
+/// できます（入会と講習・学会が前提）" / "From the Jun 2028 exam (after joining
+/// and the courses)". Empty when it cannot be dated (the card shows why).
+pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
+    let Some(on) = e.on else {
+        return String::new();
+    };
+    let mut labels: Vec<&str> = Vec::new();
+    for s in &e.steps {
+        let l = step_label(s.action, lang);
+        if !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    let after = match (lang, labels.len()) {
+        (_, 0) => String::new(),
+        (Lang::Ja, _) => format!("（{}が前提）", labels.join("と")),
+        (Lang::En, 1) => format!(" (after {})", labels[0]),
+        (Lang::En, n) => format!(
+            " (after {} and {})",
+            labels[..n - 1].join(", "),
+            labels[n - 1]
+        ),
+    };
+    let mut out = match (lang, &e.sitting) {
+        (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, s)),
+        (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, s)),
+        (Lang::Ja, None) => format!(
+            "{}に条件がそろいます{after}。試験の時期は未公表です",
+            date(lang, on)
+        ),
+        (Lang::En, None) => format!(
+            "Conditions met on {}{after}; the exam month is not published",
+            date(lang, on)
+        ),
+    };
+    if let Some(c) = e.certify_on {
+        out += &match lang {
+            Lang::Ja => format!("。認定は{}から", date(lang, c)),
+            Lang::En => format!("; certification from {}", date(lang, c)),
+        };
+    }
+    out += lang.pick2("。", ".");
+    out
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -309,6 +394,52 @@ mod tests {
             assert!(!ja.trim().is_empty() && !en.trim().is_empty(), "{id}");
             assert!(!has_japanese(en), "{id}: English has Japanese: {en}");
         }
+    }
+
+    #[test]
+    fn earliest_in_words() {
+        let rules = crate::default_rules().unwrap();
+        let p = crate::Profile::from_json(r#"{"experience":{"blood_purification":2}}"#).unwrap();
+        let d = Date::parse("2026-11-21").unwrap();
+        let r = crate::evaluate(
+            &rules,
+            &p,
+            crate::When {
+                as_of: Some(d),
+                today: d,
+            },
+        )
+        .unwrap();
+        let e = |id: &str| {
+            r.credentials
+                .iter()
+                .find(|c| c.id == id)
+                .unwrap()
+                .earliest
+                .clone()
+                .unwrap()
+        };
+        let jacet = e("jacet_cert_blood_purification");
+        assert_eq!(
+            earliest_sentence(Lang::Ja, &jacet),
+            "2028年11月21日に条件がそろいます（入会と講習・学会と単位が前提）。試験の時期は未公表です。"
+        );
+        assert_eq!(
+            earliest_sentence(Lang::En, &jacet),
+            "Conditions met on 21 Nov 2028 (after joining, the courses and the units); the exam month is not published."
+        );
+        let me1 = e("me1");
+        assert_eq!(
+            earliest_sentence(Lang::Ja, &me1),
+            "2027年6月の試験から受験できます。"
+        );
+        assert_eq!(earliest_sentence(Lang::En, &me1), "From the Jun 2027 exam.");
+        let spec = e("jacet_spec_blood_purification");
+        assert!(
+            earliest_sentence(Lang::En, &spec).contains("; certification from"),
+            "{}",
+            earliest_sentence(Lang::En, &spec)
+        );
     }
 
     #[test]

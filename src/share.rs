@@ -99,6 +99,12 @@ pub fn encode(a: &Answers) -> String {
     list(&mut out, "co", a.courses.iter().map(|x| x.as_str()));
     list(&mut out, "he", a.held.iter().map(|x| x.as_str()));
     list(&mut out, "pe", a.passed.iter().map(|x| x.as_str()));
+    list(&mut out, "tg", a.targets.iter().map(|x| x.as_str()));
+    pairs(
+        &mut out,
+        "cr",
+        a.case_rates.iter().map(|(k, v)| (k.as_str(), *v)),
+    );
     out
 }
 
@@ -196,6 +202,9 @@ pub fn decode(text: &str, default_year: i32) -> Result<Answers, ShareError> {
             "co" => a.courses = ids(key, value, CourseId)?,
             "he" => a.held = ids(key, value, CredentialId)?,
             "pe" => a.passed = ids(key, value, |s| s)?,
+            // Added with the plan; links made before it simply lack them.
+            "tg" => a.targets = ids(key, value, CredentialId)?,
+            "cr" => a.case_rates = numbers(key, value, MAX_CASES, false, CaseKindId)?,
             other => return Err(ShareError::UnknownField(other.chars().take(20).collect())),
         }
     }
@@ -223,6 +232,8 @@ mod tests {
         a.apply(Action::ToggleHeld(CredentialId::new("me2")));
         a.apply(Action::TogglePassed("ibhre".into()));
         a.apply(Action::ToggleLicence(LicenceId::new("nurse")));
+        a.apply(Action::ToggleTarget(CredentialId::new("ite")));
+        a.apply(Action::SetCaseRate(CaseKindId::new("cath_assists"), 80.0));
         a
     }
 
@@ -231,7 +242,8 @@ mod tests {
         let a = sample();
         let text = encode(&a);
         assert!(text.starts_with("v1;k=l;"), "{text}");
-        assert!(text.len() < 220, "{} chars: {text}", text.len());
+        assert!(text.contains(";tg=ite;cr=cath_assists:80"), "{text}");
+        assert!(text.len() < 260, "{} chars: {text}", text.len());
         assert_eq!(decode(&text, 2026).unwrap(), a);
         let mut s = Answers::new(2026);
         s.apply(Action::SetStage(Stage::Student));
@@ -257,6 +269,14 @@ mod tests {
     }
 
     #[test]
+    fn links_from_before_the_plan_still_read() {
+        let old = "v1;k=l;sc=3:2026;ex=blood_purification:2.5;me=jacet:3;co=dialysis_course";
+        let a = decode(old, 2026).unwrap();
+        assert!(a.targets.is_empty() && a.case_rates.is_empty());
+        assert_eq!(a.experience.len(), 1);
+    }
+
+    #[test]
     fn broken_texts_are_errors() {
         for bad in [
             "",
@@ -275,6 +295,9 @@ mod tests {
             "v1;sc=3:99999",
             "v1;ex=a:1,b",
             "v1;noequals",
+            "v1;tg=<x>",
+            "v1;cr=cath_assists:-1",
+            "v1;cr=cath_assists",
         ] {
             assert!(decode(bad, 2026).is_err(), "{bad:?} should fail");
         }

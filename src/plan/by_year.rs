@@ -17,6 +17,21 @@ pub enum Include<'t> {
     Only(&'t [&'t str]),
 }
 
+/// The order of steps due the same day: the licence before what it opens.
+fn rank(action: &str) -> u8 {
+    match action {
+        "licence" => 0,
+        "work_in_area" | "work" => 1,
+        "join" => 2,
+        "course" => 3,
+        "units" => 4,
+        "cases" => 5,
+        "credential" => 6,
+        "exam" => 7,
+        _ => 8,
+    }
+}
+
 /// The plan for the chosen credentials: their steps, their sittings ("sit") and
 /// the year each opens, by fiscal year in order. Blocked credentials have no year.
 pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<PlanYear<'a>> {
@@ -54,7 +69,12 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
     }
     // Steps are merged across credentials first, then filed by the year they are due.
     let mut steps: Vec<PlanStep<'a>> = Vec::new();
-    for r in results.iter().zip(&chosen).filter(|(_, c)| **c).map(|(r, _)| r) {
+    for r in results
+        .iter()
+        .zip(&chosen)
+        .filter(|(_, c)| **c)
+        .map(|(r, _)| r)
+    {
         let Some(e) = &r.earliest else { continue };
         let Some(on) = e.on else { continue };
         year(&mut years, on.fiscal_year()).opens.push(r.id);
@@ -81,7 +101,7 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
             );
         }
     }
-    steps.sort_by(|a, b| (a.by, a.action).cmp(&(b.by, b.action)));
+    steps.sort_by_key(|s| (s.by, rank(s.action)));
     for s in steps {
         year(&mut years, s.by.fiscal_year()).steps.push(s);
     }

@@ -291,10 +291,7 @@ impl<'a> Projector<'_, 'a, '_> {
                     None if ev.p.stage.is_in_school() && ev.p.school.is_none() => {
                         Proj::blocked("school", Cow::Borrowed(""))
                     }
-                    None => Proj::blocked(
-                        "licence",
-                        join(any_of),
-                    ),
+                    None => Proj::blocked("licence", join(any_of)),
                 }
             }
             Rule::Experience {

@@ -337,8 +337,10 @@ test("every form field fed hostile values: a message, no crash, the roadmap kept
     document.body.append(el);
     await window.CeRoadmap.mount(el, { mode: "licensed", asOf: "2026-11-21", lang: "en" });
     el.shadowRoot.querySelector("[aria-label='Respiratory care Increase']")?.click();
-    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    return { cards: el.shadowRoot.querySelectorAll("article.cer-card").length, value: el.shadowRoot.querySelector("#cer-exp-respiratory")?.value };
+    // Wait for the redraw (a frame is not always enough on a busy machine), 5 s at most.
+    const field = () => el.shadowRoot.querySelector("#cer-exp-respiratory")?.value;
+    for (let t = 0; t < 100 && field() !== "0.5"; t++) await new Promise((ok) => setTimeout(ok, 50));
+    return { cards: el.shadowRoot.querySelectorAll("article.cer-card").length, value: field() };
   });
   assert.ok(second.cards > 0, "the second widget renders its roadmap");
   assert.equal(second.value, "0.5", "the second widget answers a click");

@@ -244,7 +244,7 @@ pub fn App(props: &AppProps) -> Html {
             },
             html! {
                 <>
-                    <RoadmapView lang={lang_v} rules={rules} roadmap={ByPtr(roadmap.clone())} started={stage.is_some()} answers={answers.clone()} areas={areas.clone()} />
+                    <RoadmapView lang={lang_v} rules={rules} roadmap={ByPtr(roadmap.clone())} started={stage.is_some()} answers={answers.clone()} areas={areas.clone()} dispatch={dispatch.clone()} />
                     <p class="cer-visually-hidden" aria-live="polite">{ if stage.is_some() { announcement(lang_v, r, area_list) } else { String::new() } }</p>
                 </>
             },

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::answers::Action;
 use crate::i18n::{self, Lang, Msg};
+use crate::ids::CredentialId;
 use crate::roadmap::{CredentialResult, Criterion, Status};
 use crate::rules::Tier;
 use crate::web::{RulesRef, SharedRoadmap};
@@ -14,15 +16,20 @@ pub struct CredentialCardProps {
     pub rules: RulesRef,
     pub roadmap: SharedRoadmap,
     pub index: usize,
+    /// The visitor aims for this credential.
+    pub targeted: bool,
+    pub dispatch: Callback<Action>,
 }
 
 /// Equal when this card's own result is: a new roadmap after each answer then redraws
 /// only the cards that changed, not all of them (most answers touch a few credentials).
+/// The dispatch callback always reaches the same reducer, so it is not compared.
 impl PartialEq for CredentialCardProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
             && self.rules == other.rules
             && self.index == other.index
+            && self.targeted == other.targeted
             && (self.roadmap == other.roadmap
                 || self.result().is_some_and(|c| other.result() == Some(c)))
     }
@@ -70,7 +77,14 @@ fn tier(t: Tier) -> Msg {
     }
 }
 
-fn card(lang: Lang, c: &CredentialResult, open: bool, toggle: Callback<MouseEvent>) -> Html {
+fn card(
+    lang: Lang,
+    c: &CredentialResult,
+    open: bool,
+    toggle: Callback<MouseEvent>,
+    targeted: bool,
+    aim: Callback<MouseEvent>,
+) -> Html {
     let body_id = format!("cer-card-{}", c.id);
     let exam = match (c.exam_months, c.exam) {
         (Some(m), _) if !m.is_empty() => m
@@ -99,6 +113,23 @@ fn card(lang: Lang, c: &CredentialResult, open: bool, toggle: Callback<MouseEven
                     <span>{ format!("{}: {}", Msg::NextSitting.text(lang), i18n::year_month(lang, s)) }</span>
                 }
             </p>
+            if let Some(e) = &c.earliest {
+                if c.status != Status::Eligible {
+                    if e.on.is_some() {
+                        <p class="cer-earliest">{ i18n::earliest_sentence(lang, e) }</p>
+                    } else {
+                        <div class="cer-earliest" data-blocked="">
+                            <strong>{ format!("{}: ", Msg::NoDate.text(lang)) }</strong>
+                            { for e.blocked_by.iter().map(|b| html! { <span>{ lang.pick(&b.text) }</span> }) }
+                        </div>
+                    }
+                }
+            }
+            if c.status != Status::Held {
+                <button type="button" class="cer-aim" aria-pressed={if targeted { "true" } else { "false" }} onclick={aim}>
+                    { if targeted { Msg::Aiming.text(lang) } else { Msg::AimFor.text(lang) } }
+                </button>
+            }
             if !c.next_steps.is_empty() {
                 <div class="cer-steps">
                     <strong>{ Msg::NextSteps.text(lang) }</strong>
@@ -112,6 +143,12 @@ fn card(lang: Lang, c: &CredentialResult, open: bool, toggle: Callback<MouseEven
                 if !c.criteria.is_empty() {
                     <strong>{ Msg::Criteria.text(lang) }</strong>
                     <ul class="cer-criteria">{ for c.criteria.iter().map(|k| criterion(lang, k)) }</ul>
+                }
+                if let Some(e) = c.earliest.as_ref().filter(|e| !e.assumptions.is_empty()) {
+                    <div class="cer-assumes">
+                        <strong>{ Msg::Assumes.text(lang) }</strong>
+                        <ul>{ for e.assumptions.iter().map(|a| html! { <li>{ lang.pick(&a.text) }</li> }) }</ul>
+                    </div>
                 }
                 if let Some(cert) = &c.certify_criteria {
                     <strong>{ Msg::CertifyCriteria.text(lang) }</strong>
@@ -171,8 +208,17 @@ pub fn CredentialCard(props: &CredentialCardProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    let aim = {
+        let dispatch = props.dispatch.clone();
+        let id = props.result().map(|c| CredentialId::new(c.id));
+        Callback::from(move |_: MouseEvent| {
+            if let Some(id) = &id {
+                dispatch.emit(Action::ToggleTarget(id.clone()));
+            }
+        })
+    };
     match props.result() {
-        Some(c) => card(props.lang, c, *open, toggle),
+        Some(c) => card(props.lang, c, *open, toggle, props.targeted, aim),
         None => html! {},
     }
 }

@@ -84,8 +84,34 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         wanted(&props.roadmap, a, filter, "units"),
         a.units.keys().map(|k| k.as_str()),
     );
+    // Case kinds the plan names too (a sub-count such as PCI needs its own rate).
+    let planned_kinds: Vec<String> = match &*props.roadmap.0 {
+        Ok(r) => r
+            .credentials
+            .iter()
+            .filter(|c| in_focus(c, a) && allowed(c, filter))
+            .filter_map(|c| c.earliest.as_ref())
+            .flat_map(|e| {
+                let blocked = e
+                    .blocked_by
+                    .iter()
+                    .filter(|b| matches!(b.kind, "cases_rate" | "cases_window"))
+                    .map(|b| b.target.as_ref());
+                let steps = e
+                    .steps
+                    .iter()
+                    .filter(|s| s.action == "cases")
+                    .map(|s| s.target.as_ref());
+                blocked.chain(steps).map(str::to_string).collect::<Vec<_>>()
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let case_kinds = merge(
-        wanted(&props.roadmap, a, filter, "cases"),
+        merge(
+            wanted(&props.roadmap, a, filter, "cases"),
+            planned_kinds.iter().map(|k| k.as_str()),
+        ),
         a.cases.keys().map(|k| k.as_str()),
     );
     let courses = merge(
@@ -147,12 +173,20 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             </div>
         }
     });
+    // Each count with its yearly rate beside it: the plan dates a count only with a rate.
     let cases = case_kinds.iter().filter_map(|id| rules.case_kind(id)).map(|k| {
         let id = k.id.clone();
         let on_change = d.reform(move |v: f64| Action::SetCases(id.clone(), v));
+        let id = k.id.clone();
+        let on_rate = d.reform(move |v: f64| Action::SetCaseRate(id.clone(), v));
+        let name = lang.pick2(&k.ja, &k.en).to_string();
         html! {
-            <NumberField key={k.id.as_str()} id={format!("cer-cases-{}", k.id)} label={lang.pick2(&k.ja, &k.en).to_string()}
-                value={a.cases.get(&k.id).copied().unwrap_or(0.0)} step={10.0} max={MAX_CASES} whole=true {lang} {on_change} />
+            <div class="cer-case" key={k.id.as_str()}>
+                <NumberField id={format!("cer-cases-{}", k.id)} label={name.clone()}
+                    value={a.cases.get(&k.id).copied().unwrap_or(0.0)} step={10.0} max={MAX_CASES} whole=true {lang} {on_change} />
+                <NumberField id={format!("cer-rate-{}", k.id)} label={format!("{name}: {}", Msg::CaseRate.text(lang))}
+                    value={a.case_rates.get(&k.id).copied().unwrap_or(0.0)} step={10.0} max={MAX_CASES} {lang} on_change={on_rate} />
+            </div>
         }
     });
     let units = unit_bodies.iter().filter_map(|id| rules.body(id)).map(|b| {
@@ -225,7 +259,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             <h3 id="cer-details-h">{ Msg::DetailsHeading.text(lang) }</h3>
             <p class="cer-hint">{ Msg::DetailsHint.text(lang) }</p>
             if !bodies.is_empty() && !in_school { { section(Msg::Memberships, true, html! { <>{ for membership }</> }) } }
-            if !case_kinds.is_empty() && !in_school { { section(Msg::Cases, true, html! { <div class="cer-grid">{ for cases }</div> }) } }
+            if !case_kinds.is_empty() && !in_school { { section(Msg::Cases, true, html! { <><p class="cer-hint">{ Msg::CaseRatesHint.text(lang) }</p><div class="cer-grid">{ for cases }</div></> }) } }
             if !unit_bodies.is_empty() && !in_school { { section(Msg::Units, true, html! { <div class="cer-grid">{ for units }</div> }) } }
             if !courses.is_empty() { { section(Msg::Courses, !in_school, html! { <>{ for course_checks }</> }) } }
             { section(Msg::Held, false, html! { <>{ for held_checks }</> }) }

@@ -8,6 +8,7 @@ mod footer;
 mod header;
 mod kind_picker;
 mod number_field;
+mod plan_view;
 mod roadmap_view;
 mod school_form;
 mod timeline_view;

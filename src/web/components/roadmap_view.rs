@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
 use super::credential_card::CredentialCard;
+use super::plan_view::PlanView;
 use super::timeline_view::TimelineView;
-use crate::answers::Answers;
+use crate::answers::{Action, Answers};
 use crate::i18n::{self, Lang, Msg};
 use crate::ids::AreaId;
 use crate::roadmap::Status;
@@ -19,6 +20,7 @@ pub struct RoadmapViewProps {
     /// The host's area filter.
     #[prop_or_default]
     pub areas: Option<std::rc::Rc<Vec<AreaId>>>,
+    pub dispatch: Callback<Action>,
 }
 
 /// Cards built for the first frame; the rest follow in steps that double, one per
@@ -93,7 +95,8 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     <p class="cer-hint">{ Msg::NothingNow.text(lang) }</p>
                 }
                 { for idx.into_iter().map(|i| html! {
-                    <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i} />
+                    <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i}
+                        targeted={props.answers.targets.iter().any(|t| t.as_str() == r.credentials[i].id)} dispatch={props.dispatch.clone()} />
                 }) }
                 if others_count > 0 {
                     <button type="button" class="cer-more" aria-expanded={if open { "true" } else { "false" }} aria-controls="cer-others" onclick={toggle}>
@@ -101,7 +104,8 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     </button>
                     <div id="cer-others" hidden={!open}>
                         { for others.into_iter().map(|i| html! {
-                            <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i} />
+                            <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i}
+                        targeted={props.answers.targets.iter().any(|t| t.as_str() == r.credentials[i].id)} dispatch={props.dispatch.clone()} />
                         }) }
                     </div>
                 }
@@ -127,6 +131,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                 </div>
             }
             <TimelineView {lang} rules={props.rules} roadmap={props.roadmap.clone()} areas={props.areas.clone()} />
+            <PlanView {lang} rules={props.rules} roadmap={props.roadmap.clone()} answers={props.answers.clone()} areas={props.areas.clone()} />
             { group(Status::Eligible, Msg::GroupEligible) }
             { group(Status::Waiting, Msg::GroupWaiting) }
             { group(Status::Action, Msg::GroupAction) }

@@ -42,8 +42,9 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
         .map(|y| TimelineYear {
             fiscal_year: y.fiscal_year,
             credentials: y.credentials.iter().copied().filter(|c| shown(c)).collect(),
+            after_steps: y.after_steps.iter().copied().filter(|c| shown(c)).collect(),
         })
-        .filter(|y| !y.credentials.is_empty())
+        .filter(|y| !y.credentials.is_empty() || !y.after_steps.is_empty())
         .collect();
     let licence_fy = if r.licence.status == "expected" {
         r.licence.fiscal_year
@@ -66,8 +67,8 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             </section>
         };
     }
-    let last = r
-        .timeline
+    // The picture counts what the list below shows: the host's areas applied.
+    let last = timeline
         .iter()
         .map(|y| y.fiscal_year)
         .chain(licence_fy)
@@ -80,10 +81,10 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     let step = width / cols as f64;
     let x = |fy: i32| 10.0 + step * ((fy - first).clamp(0, cols - 1) as f64 + 0.5);
     let count = |fy: i32| {
-        r.timeline
+        timeline
             .iter()
             .find(|y| y.fiscal_year == fy)
-            .map_or(0, |y| y.credentials.len())
+            .map_or(0, |y| y.credentials.len() + y.after_steps.len())
     };
     let picture = html! {
         <svg class="cer-tl-svg" viewBox={format!("0 0 {} 96", plain(width + 20.0))} role="presentation" aria-hidden="true" focusable="false">
@@ -117,7 +118,18 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
                 html! {
                     <li key={y.fiscal_year}>
                         <strong>{ format!("{}{now_tag}", i18n::fiscal_year(lang, y.fiscal_year)) }</strong>
-                        <span>{ y.credentials.iter().map(|c| name(c)).collect::<Vec<_>>().join(lang.pick2("、", ", ")) }</span>
+                        if !y.credentials.is_empty() {
+                            <span class="cer-tl-group" data-kind="time">
+                                <em>{ format!("{}: ", Msg::TimeOnly.text(lang)) }</em>
+                                { y.credentials.iter().map(|c| name(c)).collect::<Vec<_>>().join(lang.pick2("、", ", ")) }
+                            </span>
+                        }
+                        if !y.after_steps.is_empty() {
+                            <span class="cer-tl-group" data-kind="steps">
+                                <em>{ format!("{}: ", Msg::AfterSteps.text(lang)) }</em>
+                                { y.after_steps.iter().map(|c| name(c)).collect::<Vec<_>>().join(lang.pick2("、", ", ")) }
+                            </span>
+                        }
                     </li>
                 },
             )

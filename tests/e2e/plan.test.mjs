@@ -1,0 +1,108 @@
+// The plan in the widget: the year-by-year view agrees with `ce-roadmap eval`'s
+// plan, "aim for this" narrows it and goes into the share link, a case rate
+// dates a credential that needs cases, and the timeline marks "after steps".
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { serve, browser, open, AS_OF } from "./harness.mjs";
+
+let server, b;
+before(async () => {
+  mkdirSync("target/screenshots", { recursive: true });
+  server = await serve();
+  b = await browser();
+});
+after(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+function evalJson(profile) {
+  const bin = process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap";
+  const r = spawnSync(bin, ["eval", "--profile", "-", "--as-of", AS_OF], { input: JSON.stringify(profile), encoding: "utf8" });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+const root = (page) => page.locator("ce-roadmap").first();
+
+async function planYears(page) {
+  return page.$$eval("ce-roadmap >> .cer-plan-years > li", (lis) => lis.map((li) => ({
+    year: li.querySelector("h4").textContent,
+    steps: [...li.querySelectorAll(".cer-plan-steps li")].map((s) => s.textContent),
+  })));
+}
+
+test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for one credential narrows it", async () => {
+  const page = await open(b, server.url, { lang: "en" });
+  await page.check("input[value=licensed]");
+  await page.fill("#cer-exp-blood_purification", "2");
+  await page.waitForSelector(".cer-plan-years > li");
+  const years = await planYears(page);
+  assert.ok(years.length >= 2, `a plan over several years: ${JSON.stringify(years)}`);
+  assert.match(years[0].year, /^FY2026/);
+  const all = years.flatMap((y) => y.steps).join("\n");
+  assert.match(all, /Join the Japan Association for Clinical Engineers \(JACET\)/);
+  assert.match(all, /Take the dialysis technician certification course/);
+  // The JACET certification opens in FY2028 (join now, two years as a member), as the CLI says.
+  const cli = evalJson({ stage: "licensed", licences: ["ce"], experience: { blood_purification: 2 } });
+  const jacet = cli.credentials.find((c) => c.id === "jacet_cert_blood_purification").earliest;
+  assert.equal(jacet.on, "2028-11-21");
+  const card = page.locator("article.cer-card[data-id=jacet_cert_blood_purification]");
+  assert.match(await card.locator(".cer-earliest").textContent(), /21 Nov 2028 \(after joining, the courses and the units\)/);
+  // The timeline marks it as opening after steps, in FY2028.
+  const row = page.locator(".cer-tl-list li", { hasText: "FY2028" });
+  assert.match(await row.locator("[data-kind=steps]").textContent(), /JACET certified CE: blood purification/);
+
+  // Aim for it: the plan narrows to it, and the link carries the target.
+  await card.locator(".cer-aim").click();
+  await page.waitForSelector("text=Narrowed to your targets");
+  assert.equal(await card.locator(".cer-aim").getAttribute("aria-pressed"), "true");
+  const narrowed = (await planYears(page)).flatMap((y) => y.steps).join("\n");
+  assert.doesNotMatch(narrowed, /dialysis technician certification course/, "other credentials' steps leave the plan");
+  assert.match(narrowed, /Join the Japan Association for Clinical Engineers/);
+  await page.click("text=Copy link");
+  await page.waitForFunction(() => location.hash.includes("tg="));
+  assert.match(await page.evaluate(() => location.hash), /tg=jacet_cert_blood_purification/);
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "target/screenshots/plan-en-390.png", fullPage: false });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a yearly case rate dates the intervention technologist; without it the card says why", async () => {
+  const page = await open(b, server.url, { lang: "en" });
+  await page.check("input[value=licensed]");
+  await page.fill("#cer-exp-cardiac_cath", "3");
+  const card = page.locator("article.cer-card[data-id=ite]");
+  await card.locator(".cer-earliest[data-blocked]").waitFor({ state: "attached" });
+  assert.match(await card.textContent(), /Depends on your case volume/);
+  await page.fill("#cer-cases-cath_assists", "150");
+  await page.fill("#cer-cases-pci_assists", "100");
+  await page.fill("#cer-rate-cath_assists", "100");
+  await card.locator("p.cer-earliest").waitFor({ state: "attached" });
+  assert.match(await card.locator("p.cer-earliest").textContent(), /May 2027/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("plan screenshots: a student and a clinical engineer, 390 px and 1280 px, ja and en", async () => {
+  for (const lang of ["ja", "en"]) {
+    for (const width of [390, 1280]) {
+      const page = await open(b, server.url, { lang, width });
+      await page.check("input[value=student]");
+      const area = lang === "ja" ? "血液浄化" : "Blood purification";
+      await page.locator("fieldset.cer-checks .cer-check", { hasText: area }).first().locator("input").check();
+      await page.waitForSelector(".cer-plan-years > li");
+      const years = await planYears(page);
+      // Licence in FY2029 (a 3-year school from 2026), the dialysis certifications two years on.
+      assert.ok(years.some((y) => /2029/.test(y.year)), JSON.stringify(years));
+      await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `target/screenshots/plan-student-${lang}-${width}.png` });
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  }
+});
