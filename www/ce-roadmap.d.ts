@@ -25,6 +25,33 @@ export interface Profile {
   courses?: string[];
   held?: string[];
   passed_exams?: string[];
+  /** Credentials the visitor aims for: the plan holds these and what they need. */
+  targets?: string[];
+  /** Cases a year by case kind, to date case counts. */
+  case_rates?: Record<string, number>;
+}
+
+export interface PlanStep {
+  action: "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "sit";
+  target: string;
+  /** Done by this date ("YYYY-MM-DD") for the dates to hold. */
+  by: string;
+  /** Not before this date. */
+  from: string;
+  amount?: number;
+  credentials?: string[];
+  text: Text;
+}
+
+export interface Earliest {
+  on: string | null;
+  fiscal_year: number | null;
+  sitting: string | null;
+  certify_on: string | null;
+  steps: PlanStep[];
+  blocked_by: { kind: string; target?: string; text: Text }[];
+  assumptions: { kind: string; text: Text }[];
+  requires?: string[];
 }
 
 export interface Text { ja: string; en: string }
@@ -75,6 +102,8 @@ export interface CredentialResult {
   next_steps: Step[];
   exam_months: number[] | null;
   sources: SourceRef[];
+  /** Absent for held credentials. */
+  earliest?: Earliest;
   [more: string]: unknown;
 }
 
@@ -86,7 +115,8 @@ export interface Roadmap {
   licence: { id: string; status: "held" | "expected" | "none"; on: string | null; exam: string | null; fiscal_year: number | null };
   credentials: CredentialResult[];
   next_steps: Step[];
-  timeline: { fiscal_year: number; credentials: string[] }[];
+  timeline: { fiscal_year: number; credentials: string[]; after_steps?: string[] }[];
+  plan: { fiscal_year: number; steps: PlanStep[]; opens: string[]; certifies?: string[] }[];
   disclaimer: Text;
 }
 
