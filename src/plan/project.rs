@@ -87,11 +87,20 @@ impl<'a> Proj<'a> {
         };
         self.pending.extend(o.pending);
         self.dated.extend(o.dated);
-        self.blockers.extend(o.blockers);
-        for a in o.assumptions {
+        self.absorb(o.blockers, o.assumptions, o.requires);
+    }
+    /// Another part's blockers, assumptions and prerequisites, each once.
+    fn absorb(
+        &mut self,
+        blockers: Vec<Blocker<'a>>,
+        assumptions: Vec<&'static str>,
+        requires: Vec<&'a str>,
+    ) {
+        self.blockers.extend(blockers);
+        for a in assumptions {
             self.assumption(a);
         }
-        for r in o.requires {
+        for r in requires {
             if !self.requires.contains(&r) {
                 self.requires.push(r);
             }
@@ -214,15 +223,7 @@ impl<'a> Projector<'_, 'a, '_> {
                     // The certification's steps are dated by its own date.
                     let dated = resolve(&cst);
                     out.dated.extend(dated);
-                    out.blockers.extend(cst.blockers);
-                    for a in cst.assumptions {
-                        out.assumption(a);
-                    }
-                    for r in cst.requires {
-                        if !out.requires.contains(&r) {
-                            out.requires.push(r);
-                        }
-                    }
+                    out.absorb(cst.blockers, cst.assumptions, cst.requires);
                 }
                 let on = st.date;
                 let mut e = to_earliest(out, on, sitting);
