@@ -163,7 +163,9 @@ fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {
         }
     }
     if let Some(s) = &exp.next_sitting {
-        let got = r.next_sitting.clone().unwrap_or_else(|| "none".into());
+        let got = r
+            .next_sitting
+            .map_or_else(|| "none".into(), |m| m.to_string());
         if &got != s {
             diffs.push(format!("{id}: next_sitting {got} (expected {s})"));
         }
@@ -233,7 +235,7 @@ fn compare_earliest(
     );
     field(
         "earliest.sitting",
-        e.sitting.clone().unwrap_or_else(none),
+        e.sitting.map_or_else(none, |m| m.to_string()),
         &exp.sitting,
     );
     field(

@@ -199,6 +199,47 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A calendar month (an exam sitting), written "YYYY-MM". Kept as its first
+/// day, so it orders and compares with dates without parsing text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month(Date);
+
+impl Month {
+    /// The month `d` falls in.
+    pub fn of(d: Date) -> Month {
+        Month(d.month_start())
+    }
+    pub fn first_day(self) -> Date {
+        self.0
+    }
+    pub fn year(self) -> i32 {
+        self.0.year
+    }
+    pub fn month(self) -> u8 {
+        self.0.month
+    }
+    /// Parses `YYYY-MM`.
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, 1).map(Month)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.0.year, self.0.month)
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[cfg(feature = "cli")]
 impl schemars::JsonSchema for Date {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -212,6 +253,17 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_text() {
+        let m = Month::parse("2027-09").unwrap();
+        assert_eq!(m.to_string(), "2027-09");
+        assert_eq!(m.first_day(), Date::new(2027, 9, 1).unwrap());
+        assert_eq!(Month::of(Date::new(2027, 9, 30).unwrap()), m);
+        for bad in ["2027-9", "2027-13", "27-09", "2027/09", "", "2027-09-01"] {
+            assert_eq!(Month::parse(bad), None, "{bad}");
+        }
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::date::Date;
+use crate::date::{Date, Month};
 use crate::explain;
 use crate::profile::{Profile, ProfileErrors, Stage};
 use crate::roadmap::*;
@@ -54,18 +54,14 @@ pub fn evaluate_structured<'a>(
     };
 
     let mut results: Vec<CredentialResult<'a>> = Vec::with_capacity(rules.credentials.len());
-    let mut steps: Vec<Vec<(&'static str, Cow<'a, str>)>> =
-        Vec::with_capacity(rules.credentials.len());
+    let mut steps: Vec<Vec<(Action, Cow<'a, str>)>> = Vec::with_capacity(rules.credentials.len());
     for c in &rules.credentials {
         let (result, own_steps) = ev.credential(c);
         results.push(result);
         steps.push(own_steps);
     }
     let next_steps = rank_steps(&mut results, &steps);
-    let projector = crate::plan::project::Projector {
-        ev: &ev,
-        memo: vec![crate::plan::project::Memo::Todo; rules.credentials.len()],
-    };
+    let projector = crate::plan::project::Projector::new(&ev);
     for (r, e) in results.iter_mut().zip(projector.all()) {
         r.earliest = e;
     }
@@ -153,14 +149,14 @@ impl<'a, 'p> Eval<'a, 'p> {
             (false, Some(d)) => ("expected", Some(d)),
             (false, None) => ("none", None),
         };
-        let exam = on.filter(|_| status == "expected").map(|d| {
+        let exam = on.filter(|_| status == "expected").and_then(|d| {
             let m = self.rules.licence_route.exam_month;
             let y = if m >= d.month() {
                 d.year() - 1
             } else {
                 d.year()
             };
-            format!("{y:04}-{m:02}")
+            Date::new(y, m, 1).map(Month::of)
         });
         LicenceInfo {
             id,
@@ -238,10 +234,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         self.p.passed_exams.iter().any(|e| e == id)
     }
 
-    fn credential(
-        &self,
-        c: &'a Credential,
-    ) -> (CredentialResult<'a>, Vec<(&'static str, Cow<'a, str>)>) {
+    fn credential(&self, c: &'a Credential) -> (CredentialResult<'a>, Vec<(Action, Cow<'a, str>)>) {
         let passed_own = c.certify.is_some() && self.passed(c.id.as_str());
         let (stage, list) = match (&c.certify, passed_own) {
             (Some(cert), true) => ("certify", cert),
@@ -568,39 +561,45 @@ fn ready_on(criteria: &[Criterion], as_of: Date) -> Option<Date> {
     Some(latest.unwrap_or(as_of))
 }
 
-fn next_sitting(months: Option<&[u8]>, ready_on: Option<Date>, as_of: Date) -> Option<String> {
+fn next_sitting(months: Option<&[u8]>, ready_on: Option<Date>, as_of: Date) -> Option<Month> {
     let from = ready_on?.max(as_of);
     let first = months?.iter().map(|&m| from.next_month_start(m)).min()?;
-    Some(format!("{:04}-{:02}", first.year(), first.month()))
+    Some(Month::of(first))
 }
 
 /// The actions an unmet, non-waiting criterion asks for.
-fn steps_of<'a>(k: &Criterion<'a>, out: &mut Vec<(&'static str, Cow<'a, str>)>) {
+fn steps_of<'a>(k: &Criterion<'a>, out: &mut Vec<(Action, Cow<'a, str>)>) {
     if k.met || k.waiting {
         return;
     }
-    let push = |out: &mut Vec<(&'static str, Cow<'a, str>)>,
-                action: &'static str,
-                target: Cow<'a, str>| {
+    let push = |out: &mut Vec<(Action, Cow<'a, str>)>, action: Action, target: Cow<'a, str>| {
         if !out.iter().any(|(a, t)| *a == action && *t == target) {
             out.push((action, target));
         }
     };
     match k.kind {
-        "licence" => push(out, "licence", k.ids.joined()),
+        "licence" => push(out, Action::Licence, k.ids.joined()),
         "experience" => match k.area {
-            Some(a) => push(out, "work_in_area", Cow::Borrowed(a)),
-            None => push(out, "work", Cow::Borrowed("")),
+            Some(a) => push(out, Action::WorkInArea, Cow::Borrowed(a)),
+            None => push(out, Action::Work, Cow::Borrowed("")),
         },
-        "membership" => push(out, "join", Cow::Borrowed(k.body.unwrap_or_default())),
-        "cases" => push(out, "cases", Cow::Borrowed(k.case_kind.unwrap_or_default())),
-        "credential" => push(out, "credential", k.ids.joined()),
-        "course" => push(out, "course", k.ids.joined()),
-        "units" => push(out, "units", Cow::Borrowed(k.body.unwrap_or_default())),
-        "exam" => push(out, "exam", k.ids.joined()),
+        "membership" => push(out, Action::Join, Cow::Borrowed(k.body.unwrap_or_default())),
+        "cases" => push(
+            out,
+            Action::Cases,
+            Cow::Borrowed(k.case_kind.unwrap_or_default()),
+        ),
+        "credential" => push(out, Action::Credential, k.ids.joined()),
+        "course" => push(out, Action::Course, k.ids.joined()),
+        "units" => push(
+            out,
+            Action::Units,
+            Cow::Borrowed(k.body.unwrap_or_default()),
+        ),
+        "exam" => push(out, Action::Exam, k.ids.joined()),
         "any_of" => {
             // The alternative needing the fewest actions.
-            let mut best: Option<Vec<(&'static str, Cow<'a, str>)>> = None;
+            let mut best: Option<Vec<(Action, Cow<'a, str>)>> = None;
             for o in &k.options {
                 let mut v = Vec::new();
                 steps_of(o, &mut v);
@@ -624,11 +623,11 @@ fn steps_of<'a>(k: &Criterion<'a>, out: &mut Vec<(&'static str, Cow<'a, str>)>) 
 /// unblocks: first the credentials it alone frees, then how many it touches.
 fn rank_steps<'a>(
     results: &mut [CredentialResult<'a>],
-    steps: &[Vec<(&'static str, Cow<'a, str>)>],
+    steps: &[Vec<(Action, Cow<'a, str>)>],
 ) -> Vec<Step<'a>> {
-    let mut tally: FastMap<(&'static str, &str), (usize, usize, Vec<&'a str>)> =
+    let mut tally: FastMap<(Action, &str), (usize, usize, Vec<&'a str>)> =
         FastMap::with_capacity_and_hasher(64, Default::default());
-    let mut order: Vec<(&'static str, &Cow<'a, str>)> = Vec::new();
+    let mut order: Vec<(Action, &Cow<'a, str>)> = Vec::new();
     for (r, own) in results.iter().zip(steps) {
         for (a, t) in own {
             let e = tally.entry((*a, t.as_ref())).or_insert_with(|| {
@@ -642,14 +641,14 @@ fn rank_steps<'a>(
             }
         }
     }
-    let score = |key: &(&'static str, &str)| tally.get(key).map_or((0, 0), |e| (e.0, e.1));
+    let score = |key: &(Action, &str)| tally.get(key).map_or((0, 0), |e| (e.0, e.1));
     for (r, own) in results.iter_mut().zip(steps) {
         let mut mine: Vec<Step<'a>> = own
             .iter()
             .map(|(a, t)| {
                 let (unblocks, affects) = score(&(*a, t.as_ref()));
                 Step {
-                    action: a,
+                    action: *a,
                     target: t.clone(),
                     unblocks,
                     affects,

@@ -1,7 +1,7 @@
 //! Every criterion and step in words, Japanese and English, from the names in
 //! the rule set. Presentation only: verdicts are decided in `evaluate`.
 
-use crate::roadmap::{Assumption, Blocker, Criterion, PlanStep, Roadmap};
+use crate::roadmap::{Action, Assumption, Blocker, Criterion, PlanStep, Roadmap};
 use crate::rules::file::{CourseKind, Text};
 use crate::rules::model::RuleSet;
 
@@ -348,10 +348,10 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
 }
 
 /// A step in words: the action, with how many more where it counts.
-fn action(rules: &RuleSet, action: &str, target: &str, amount: Option<f64>) -> Text {
+fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) -> Text {
     let ids: Vec<&str> = target.split('|').filter(|t| !t.is_empty()).collect();
     let (ja, en) = match action {
-        "licence" => {
+        Action::Licence => {
             let (ja, en) = names(rules, "licence", &ids);
             (
                 format!("国家試験に合格し、{}の免許を取得する", ja.join("・")),
@@ -361,25 +361,25 @@ fn action(rules: &RuleSet, action: &str, target: &str, amount: Option<f64>) -> T
                 ),
             )
         }
-        "work_in_area" => {
+        Action::WorkInArea => {
             let (ja, en) = one(rules, "area", target);
             (
                 format!("{ja}の業務に就く"),
                 format!("Start working in {}", mid_sentence(&en)),
             )
         }
-        "work" => (
+        Action::Work => (
             "臨床業務に就く".to_string(),
             "Start clinical work".to_string(),
         ),
-        "join" => {
+        Action::Join => {
             let (ja, en) = one(rules, "body", target);
             (
                 format!("{ja}に入会する"),
                 format!("Join the {}", mid_sentence(&en)),
             )
         }
-        "cases" => {
+        Action::Cases => {
             let (ja, en) = one(rules, "case_kind", target);
             match amount {
                 Some(n) => (
@@ -392,21 +392,21 @@ fn action(rules: &RuleSet, action: &str, target: &str, amount: Option<f64>) -> T
                 ),
             }
         }
-        "credential" => {
+        Action::Credential => {
             let (ja, en) = names(rules, "credential", &ids);
             (
                 format!("{}を取得する", ja.join(" または ")),
                 format!("Obtain {}", en.join(" or ")),
             )
         }
-        "course" => {
+        Action::Course => {
             let (kind, ja, en) = course_phrase(rules, &ids);
             match kind {
                 CourseKind::Meeting => (format!("{ja}に参加する"), format!("Attend the {en}")),
                 CourseKind::Course => (format!("{ja}を受講する"), format!("Take the {en}")),
             }
         }
-        "units" => {
+        Action::Units => {
             let (ja, en) = one(rules, "body", target);
             match amount {
                 Some(n) => (
@@ -423,14 +423,14 @@ fn action(rules: &RuleSet, action: &str, target: &str, amount: Option<f64>) -> T
                 ),
             }
         }
-        "exam" => {
+        Action::Exam => {
             let (ja, en) = exam_names(rules, &ids);
             (
                 format!("{}に合格する", ja.join(" または ")),
                 format!("Pass the {}", en.join(" or the ")),
             )
         }
-        "sit" => {
+        Action::Sit => {
             let (ja, en) = one(rules, "credential", target);
             // A name that already says "test" or "exam" takes no second one.
             let en = if en.contains("test") || en.contains("exam") {
@@ -440,7 +440,6 @@ fn action(rules: &RuleSet, action: &str, target: &str, amount: Option<f64>) -> T
             };
             (format!("{ja}を受験する"), en)
         }
-        other => (other.to_string(), other.to_string()),
     };
     Text { ja, en }
 }

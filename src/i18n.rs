@@ -1,9 +1,9 @@
 //! Every string the widget shows, in Japanese (default) and English, and the
 //! formatting of dates, months and fiscal years for each.
 
-use crate::date::Date;
+use crate::date::{Date, Month};
 use crate::input::InputError;
-use crate::roadmap::{Earliest, Status};
+use crate::roadmap::{Action, Earliest, Status};
 use crate::rules::file::Text;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -187,24 +187,24 @@ impl Msg {
 }
 
 /// A step's kind in a few words, for the card's "(after joining and the course)".
-fn step_label(action: &str, lang: Lang) -> &'static str {
+fn step_label(action: Action, lang: Lang) -> &'static str {
     match (action, lang) {
-        ("join", Lang::Ja) => "入会",
-        ("join", Lang::En) => "joining",
-        ("course", Lang::Ja) => "講習・学会",
-        ("course", Lang::En) => "the courses",
-        ("units", Lang::Ja) => "単位",
-        ("units", Lang::En) => "the units",
-        ("cases", Lang::Ja) => "症例",
-        ("cases", Lang::En) => "the cases",
-        ("work_in_area" | "work", Lang::Ja) => "実務",
-        ("work_in_area" | "work", Lang::En) => "the work",
-        ("licence", Lang::Ja) => "免許",
-        ("licence", Lang::En) => "the licence",
-        ("credential", Lang::Ja) => "前提の資格",
-        ("credential", Lang::En) => "the prerequisite",
-        (_, Lang::Ja) => "試験の合格",
-        (_, Lang::En) => "passing the exam",
+        (Action::Join, Lang::Ja) => "入会",
+        (Action::Join, Lang::En) => "joining",
+        (Action::Course, Lang::Ja) => "講習・学会",
+        (Action::Course, Lang::En) => "the courses",
+        (Action::Units, Lang::Ja) => "単位",
+        (Action::Units, Lang::En) => "the units",
+        (Action::Cases, Lang::Ja) => "症例",
+        (Action::Cases, Lang::En) => "the cases",
+        (Action::WorkInArea | Action::Work, Lang::Ja) => "実務",
+        (Action::WorkInArea | Action::Work, Lang::En) => "the work",
+        (Action::Licence, Lang::Ja) => "免許",
+        (Action::Licence, Lang::En) => "the licence",
+        (Action::Credential, Lang::Ja) => "前提の資格",
+        (Action::Credential, Lang::En) => "the prerequisite",
+        (Action::Exam | Action::Sit, Lang::Ja) => "試験の合格",
+        (Action::Exam | Action::Sit, Lang::En) => "passing the exam",
     }
 }
 
@@ -233,8 +233,8 @@ pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
         ),
     };
     let mut out = match (lang, &e.sitting) {
-        (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, s)),
-        (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, s)),
+        (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, *s)),
+        (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, *s)),
         (Lang::Ja, None) => format!(
             "{}に条件がそろいます{after}。試験の時期は未公表です",
             date(lang, on)
@@ -271,9 +271,8 @@ pub fn date(lang: Lang, d: Date) -> String {
 }
 
 /// "YYYY-MM" → 2027年9月 / Sep 2027.
-pub fn year_month(lang: Lang, ym: &str) -> String {
-    let (y, m) = ym.split_once('-').unwrap_or((ym, "1"));
-    let m: usize = m.parse().unwrap_or(1).clamp(1, 12);
+pub fn year_month(lang: Lang, ym: Month) -> String {
+    let (y, m) = (ym.year(), ym.month() as usize);
     match lang {
         Lang::Ja => format!("{y}年{m}月"),
         Lang::En => format!("{} {y}", MONTHS_EN[m - 1]),
@@ -447,7 +446,9 @@ mod tests {
         let d = Date::parse("2027-04-01").unwrap();
         assert_eq!(date(Lang::Ja, d), "2027年4月1日");
         assert_eq!(date(Lang::En, d), "1 Apr 2027");
-        assert_eq!(year_month(Lang::En, "2027-09"), "Sep 2027");
+        let sep = Month::parse("2027-09").unwrap();
+        assert_eq!(year_month(Lang::En, sep), "Sep 2027");
+        assert_eq!(year_month(Lang::Ja, sep), "2027年9月");
         assert_eq!(fiscal_year(Lang::Ja, 2027), "2027年度");
         assert_eq!(Lang::parse("en-US"), Lang::En);
         assert_eq!(Lang::parse("fr"), Lang::Ja);

@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 use crate::ids::{CourseId, CredentialId, LicenceId, SourceId};
 use crate::rules::model::RuleSet;
 
-use crate::date::Date;
+use crate::date::{Date, Month};
 use crate::rules::file::{NoteDef, RenewalDef, SeedDef, Text, Tier};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -170,7 +170,7 @@ pub struct LicenceInfo<'a> {
     /// For students: the day the licence is counted from (April 1 of the graduation year).
     pub on: Option<Date>,
     /// For students: the month of the national exam before it ("YYYY-MM").
-    pub exam: Option<String>,
+    pub exam: Option<Month>,
     pub fiscal_year: Option<i32>,
 }
 
@@ -203,7 +203,7 @@ pub struct CredentialResult<'a> {
     /// null when a time-based criterion has no clock running.
     pub ready_on: Option<Date>,
     /// The first exam sitting on or after ready_on, "YYYY-MM", where months are known.
-    pub next_sitting: Option<String>,
+    pub next_sitting: Option<Month>,
     pub criteria: Vec<Criterion<'a>>,
     /// For two-stage credentials at the exam stage: what certification will ask.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -230,7 +230,7 @@ pub struct Earliest<'a> {
     pub on: Option<Date>,
     pub fiscal_year: Option<i32>,
     /// The first sitting ("YYYY-MM") on or after `on`; null when exam months are not published.
-    pub sitting: Option<String>,
+    pub sitting: Option<Month>,
     /// Two-stage credentials: the earliest certification after the exam.
     pub certify_on: Option<Date>,
     /// Every step still to take, each with the date it must be done by.
@@ -246,9 +246,7 @@ pub struct Earliest<'a> {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlanStep<'a> {
-    /// "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" |
-    /// "credential" | "exam" | "sit" (plan only: the sitting of an exam)
-    pub action: &'static str,
+    pub action: Action,
     /// The id acted on; alternatives joined with `|`.
     pub target: Cow<'a, str>,
     /// The step must be done by this date for the dates above to hold.
@@ -355,10 +353,51 @@ pub struct Criterion<'a> {
     pub text: Text,
 }
 
+/// What a step asks of the visitor. The order is the order of steps due on
+/// the same day: the licence before what it opens, an exam's sitting last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Licence,
+    WorkInArea,
+    Work,
+    Join,
+    Course,
+    Units,
+    Cases,
+    Credential,
+    Exam,
+    /// Plan only: the sitting of an exam.
+    Sit,
+}
+
+impl Action {
+    /// The name the JSON gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Licence => "licence",
+            Action::WorkInArea => "work_in_area",
+            Action::Work => "work",
+            Action::Join => "join",
+            Action::Course => "course",
+            Action::Units => "units",
+            Action::Cases => "cases",
+            Action::Credential => "credential",
+            Action::Exam => "exam",
+            Action::Sit => "sit",
+        }
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Step<'a> {
-    /// "licence" | "school" | "work_in_area" | "work" | "join" | "cases" | "credential" | "course" | "units" | "exam" | "check_with_body"
-    pub action: &'static str,
+    pub action: Action,
     /// The id acted on; alternatives joined with `|`.
     pub target: Cow<'a, str>,
     /// Credentials this step alone turns from "action" into waiting or eligible.

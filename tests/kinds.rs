@@ -221,7 +221,7 @@ fn membership_present_means_member_and_the_clock_runs() {
     let r = run(&rules, r#"{}"#, NOW);
     let k = first(&r, "mem");
     assert!(!k.met && !k.waiting);
-    assert_eq!(get(&r, "mem").next_steps[0].action, "join");
+    assert_eq!(get(&r, "mem").next_steps[0].action.as_str(), "join");
 }
 
 #[test]
@@ -302,7 +302,10 @@ fn any_of_and_all_of_groups() {
     assert_eq!(c.status, Status::Action);
     // The alternative needing fewest actions: pass the exam (one step).
     assert_eq!(
-        c.next_steps.iter().map(|s| s.action).collect::<Vec<_>>(),
+        c.next_steps
+            .iter()
+            .map(|s| s.action.as_str())
+            .collect::<Vec<_>>(),
         vec!["exam"]
     );
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use ce_roadmap::ids::*;
 use ce_roadmap::profile::School;
-use ce_roadmap::roadmap::{Earliest, PlanStep};
+use ce_roadmap::roadmap::{Action, Earliest, PlanStep};
 use ce_roadmap::{evaluate, Date, Profile, RuleSet, Stage, Status, When};
 use proptest::prelude::*;
 
@@ -168,17 +168,17 @@ fn apply(
         };
         let first = s.target.split('|').next().unwrap_or_default().to_string();
         match s.action {
-            "join" => {
+            Action::Join => {
                 q.membership.entry(BodyId(first)).or_insert(months(d, at));
             }
-            "course" => q.courses.push(CourseId(first)),
-            "units" => {
+            Action::Course => q.courses.push(CourseId(first)),
+            Action::Units => {
                 let u = q.units.entry(BodyId(first)).or_insert(0.0);
                 let have = p.units.get(s.target.as_ref()).copied().unwrap_or(0.0);
                 *u = u.max(have + s.amount.unwrap_or(0.0));
             }
-            "credential" => q.held.push(CredentialId(first)),
-            "exam" => q.passed_exams.push(first),
+            Action::Credential => q.held.push(CredentialId(first)),
+            Action::Exam => q.passed_exams.push(first),
             // Licence (from the school), work (planned areas run) and cases (at their
             // rates) are already in the profile above.
             _ => {}

@@ -1,12 +1,8 @@
 //! The plan by fiscal year (年度): each step once in the year it is due, each
 //! credential in the year it opens, for the credentials chosen and what they need.
 
-use std::collections::BTreeMap;
-
-use crate::roadmap::{CredentialResult, PlanStep, PlanYear, Status};
+use crate::roadmap::{Action, CredentialResult, PlanStep, PlanYear, Status};
 use crate::rules::model::FastMap;
-
-use super::project::{add_step, sitting_date};
 
 /// Which credentials the plan holds (with, always, the credentials they need first).
 #[derive(Clone, Copy, Debug)]
@@ -17,26 +13,9 @@ pub enum Include<'t> {
     Only(&'t [&'t str]),
 }
 
-/// The order of steps due the same day: the licence before what it opens.
-fn rank(action: &str) -> u8 {
-    match action {
-        "licence" => 0,
-        "work_in_area" | "work" => 1,
-        "join" => 2,
-        "course" => 3,
-        "units" => 4,
-        "cases" => 5,
-        "credential" => 6,
-        "exam" => 7,
-        _ => 8,
-    }
-}
-
 /// The plan for the chosen credentials: their steps, their sittings ("sit") and
 /// the year each opens, by fiscal year in order. Blocked credentials have no year.
 pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<PlanYear<'a>> {
-    // By index: a catalogue may hold a thousand credentials.
-    let index: FastMap<&str, usize> = results.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut chosen: Vec<bool> = results
         .iter()
         .map(|r| {
@@ -47,28 +26,26 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
                 }
         })
         .collect();
-    // What the chosen ones need first joins the plan (requires is already transitive).
-    for i in 0..results.len() {
-        if !chosen[i] {
-            continue;
-        }
-        for r in results[i].earliest.iter().flat_map(|e| &e.requires) {
-            if let Some(&j) = index.get(r) {
-                chosen[j] = true;
+    // What the chosen ones need first joins the plan (requires is already
+    // transitive). With every credential chosen there is nothing to add.
+    if let Include::Only(_) = include {
+        // By index: a catalogue may hold a thousand credentials.
+        let index: FastMap<&str, usize> =
+            results.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        for i in 0..results.len() {
+            if !chosen[i] {
+                continue;
+            }
+            for r in results[i].earliest.iter().flat_map(|e| &e.requires) {
+                if let Some(&j) = index.get(r) {
+                    chosen[j] = true;
+                }
             }
         }
     }
-    let mut years: BTreeMap<i32, PlanYear<'a>> = BTreeMap::new();
-    fn year<'y, 'a>(years: &'y mut BTreeMap<i32, PlanYear<'a>>, fy: i32) -> &'y mut PlanYear<'a> {
-        years.entry(fy).or_insert_with(|| PlanYear {
-            fiscal_year: fy,
-            steps: Vec::new(),
-            opens: Vec::new(),
-            certifies: Vec::new(),
-        })
-    }
-    // Steps are merged across credentials first, then filed by the year they are due.
-    let mut steps: Vec<PlanStep<'a>> = Vec::new();
+    let mut years: Vec<PlanYear<'a>> = Vec::new();
+    // Every mention of a step by a chosen credential, in catalogue and rule order.
+    let mut mentions: Vec<(PlanStep<'a>, &'a str)> = Vec::new();
     for r in results
         .iter()
         .zip(&chosen)
@@ -81,29 +58,101 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
         if let Some(c) = e.certify_on {
             year(&mut years, c.fiscal_year()).certifies.push(r.id);
         }
-        for s in &e.steps {
-            let mut s = s.clone();
-            s.credentials = vec![r.id];
-            add_step(&mut steps, s);
+        mentions.extend(e.steps.iter().map(|s| (s.clone(), r.id)));
+        if let Some(d) = e.sitting.map(|m| m.first_day()) {
+            let sit = PlanStep {
+                action: Action::Sit,
+                target: std::borrow::Cow::Borrowed(r.id),
+                by: d,
+                from: d,
+                amount: None,
+                credentials: Vec::new(),
+                text: Default::default(),
+            };
+            mentions.push((sit, r.id));
         }
-        if let Some(d) = e.sitting.as_deref().and_then(sitting_date) {
-            add_step(
-                &mut steps,
-                PlanStep {
-                    action: "sit",
-                    target: std::borrow::Cow::Borrowed(r.id),
-                    by: d,
-                    from: d,
-                    amount: None,
-                    credentials: vec![r.id],
-                    text: Default::default(),
+    }
+    let mut steps = merge(&mentions);
+    // A step several credentials need names them in catalogue order.
+    if steps.iter().any(|(_, s)| s.credentials.len() > 1) {
+        let pos: FastMap<&str, usize> =
+            results.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        for (_, s) in &mut steps {
+            s.credentials
+                .sort_by_key(|c| pos.get(c).copied().unwrap_or(usize::MAX));
+        }
+    }
+    // Steps due the same day: the licence before what it opens, then in the
+    // catalogue's and the rules' order. Sorted by index: steps are large to move.
+    let mut order: Vec<usize> = (0..steps.len()).collect();
+    order.sort_unstable_by_key(|&i| (steps[i].1.by, steps[i].1.action, steps[i].0));
+    let mut slots: Vec<Option<PlanStep<'a>>> = steps.into_iter().map(|(_, s)| Some(s)).collect();
+    for i in order {
+        if let Some(s) = slots.get_mut(i).and_then(Option::take) {
+            year(&mut years, s.by.fiscal_year()).steps.push(s);
+        }
+    }
+    years
+}
+
+/// The plan's entry for a fiscal year, added in order where missing (a plan
+/// spans a handful of years, so a sorted list beats a map).
+fn year<'y, 'a>(years: &'y mut Vec<PlanYear<'a>>, fy: i32) -> &'y mut PlanYear<'a> {
+    let i = match years.binary_search_by_key(&fy, |y| y.fiscal_year) {
+        Ok(i) => i,
+        Err(i) => {
+            years.insert(
+                i,
+                PlanYear {
+                    fiscal_year: fy,
+                    steps: Vec::new(),
+                    opens: Vec::new(),
+                    certifies: Vec::new(),
                 },
             );
+            i
+        }
+    };
+    &mut years[i]
+}
+
+/// Each step once: mentions with the same action, target and amount whose
+/// windows overlap become one step (one attendance serves both), with the
+/// narrower window and every credential that needs it. Sorted first, so a
+/// thousand-credential plan is not compared pair by pair; each step keeps the
+/// place of its first mention.
+fn merge<'a>(mentions: &[(PlanStep<'a>, &'a str)]) -> Vec<(usize, PlanStep<'a>)> {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_unstable_by(|&i, &j| {
+        let (a, b) = (&mentions[i].0, &mentions[j].0);
+        (a.action, &a.target, a.from, a.by, i).cmp(&(b.action, &b.target, b.from, b.by, j))
+    });
+    let mut out: Vec<(usize, PlanStep<'a>)> = Vec::new();
+    for i in order {
+        let (s, cred) = &mentions[i];
+        // Same key: the last kept step of that key, if its window still overlaps.
+        let open = out
+            .iter_mut()
+            .rev()
+            .take_while(|(_, o)| o.action == s.action && o.target == s.target)
+            .find(|(_, o)| o.amount == s.amount);
+        match open {
+            Some((first, o)) if s.from <= o.by => {
+                *first = (*first).min(i);
+                o.from = o.from.max(s.from);
+                o.by = o.by.min(s.by);
+                if !o.credentials.contains(cred) {
+                    o.credentials.push(cred);
+                }
+            }
+            _ => out.push((
+                i,
+                PlanStep {
+                    credentials: vec![*cred],
+                    ..s.clone()
+                },
+            )),
         }
     }
-    steps.sort_by_key(|s| (s.by, rank(s.action)));
-    for s in steps {
-        year(&mut years, s.by.fiscal_year()).steps.push(s);
-    }
-    years.into_values().collect()
+    out
 }

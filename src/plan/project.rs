@@ -8,15 +8,15 @@
 
 use std::borrow::Cow;
 
-use crate::date::Date;
+use crate::date::{Date, Month};
 use crate::evaluate::Eval;
-use crate::roadmap::{Assumption, Blocker, Earliest, PlanStep};
+use crate::roadmap::{Action, Assumption, Blocker, Earliest, PlanStep};
 use crate::rules::model::{Condition, Rule};
 
 /// When a step must be done, relative to the date D of the stage it serves.
 #[derive(Clone, Copy, Debug)]
 enum By {
-    /// On a date of its own (the licence; a prerequisite's own steps).
+    /// On a date of its own (the licence).
     Fixed(Date),
     /// `n` months before D (a membership that must have run n months by then; 0: by D).
     Before(u32),
@@ -25,7 +25,7 @@ enum By {
 /// A step whose dates are known once the stage date is.
 #[derive(Clone, Debug)]
 struct Pending<'a> {
-    action: &'static str,
+    action: Action,
     target: Cow<'a, str>,
     by: By,
     /// The first chance to take it.
@@ -35,105 +35,181 @@ struct Pending<'a> {
     amount: Option<f64>,
 }
 
-/// One condition (or a stage) projected: the earliest date it is met, or None
-/// when it cannot be dated, with what that takes.
-#[derive(Clone, Debug, Default)]
-struct Proj<'a> {
-    date: Option<Date>,
-    pending: Vec<Pending<'a>>,
-    /// Steps already dated (a prerequisite credential's own plan).
-    dated: Vec<PlanStep<'a>>,
-    blockers: Vec<Blocker<'a>>,
-    assumptions: Vec<&'static str>,
-    requires: Vec<&'a str>,
+/// What a date takes for granted. The order here is the order shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Assume {
+    JoinAtLicence,
+    CourseDates,
+    UnitsInTime,
+    CasesInWindow,
+    ExamDates,
+    Results,
+    PassFirst,
 }
 
-impl<'a> Proj<'a> {
+impl Assume {
+    const ALL: [Assume; 7] = [
+        Assume::JoinAtLicence,
+        Assume::CourseDates,
+        Assume::UnitsInTime,
+        Assume::CasesInWindow,
+        Assume::ExamDates,
+        Assume::Results,
+        Assume::PassFirst,
+    ];
+    /// The kind as the JSON names it.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Assume::JoinAtLicence => "join_at_licence",
+            Assume::CourseDates => "course_dates",
+            Assume::UnitsInTime => "units_in_time",
+            Assume::CasesInWindow => "cases_in_window",
+            Assume::ExamDates => "exam_dates",
+            Assume::Results => "results",
+            Assume::PassFirst => "pass_first",
+        }
+    }
+}
+
+/// A set of assumptions: one bit each, so joining parts costs nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Assumes(u8);
+
+impl Assumes {
+    fn add(&mut self, a: Assume) {
+        self.0 |= 1 << a as u8;
+    }
+    fn iter(self) -> impl Iterator<Item = Assume> {
+        Assume::ALL
+            .into_iter()
+            .filter(move |a| self.0 & (1 << *a as u8) != 0)
+    }
+}
+
+/// One condition (or a stage) projected: the earliest date it is met (None when
+/// it cannot be dated) and what that date assumes. What it takes (steps,
+/// blockers, prerequisites) sits on the projector's stacks above the mark taken
+/// before it was projected, so joining parts moves nothing and allocates nothing.
+#[derive(Clone, Copy, Debug, Default)]
+struct Proj {
+    date: Option<Date>,
+    assumes: Assumes,
+}
+
+impl Proj {
     fn at(date: Date) -> Self {
         Proj {
             date: Some(date),
-            ..Default::default()
+            assumes: Assumes::default(),
         }
     }
-    fn blocked(kind: &'static str, target: Cow<'a, str>) -> Self {
-        Proj {
-            date: None,
-            blockers: vec![Blocker {
-                kind,
-                target,
-                text: Default::default(),
-            }],
-            ..Default::default()
-        }
-    }
-    fn step(mut self, p: Pending<'a>) -> Self {
-        self.pending.push(p);
+    fn assume(mut self, a: Assume) -> Self {
+        self.assumes.add(a);
         self
     }
-    fn assume(mut self, kind: &'static str) -> Self {
-        self.assumption(kind);
-        self
-    }
-    fn assumption(&mut self, kind: &'static str) {
-        if !self.assumptions.contains(&kind) {
-            self.assumptions.push(kind);
-        }
-    }
-    /// Both must be met: the later date, everything either needs.
-    fn and(&mut self, o: Proj<'a>) {
+    /// Both must be met: the later date, both sets of assumptions. (The items
+    /// of both are already on the stacks, one above the other.)
+    fn and(&mut self, o: Proj) {
         self.date = match (self.date, o.date) {
             (Some(a), Some(b)) => Some(a.max(b)),
             _ => None,
         };
-        self.pending.extend(o.pending);
-        self.dated.extend(o.dated);
-        self.absorb(o.blockers, o.assumptions, o.requires);
-    }
-    /// Another part's blockers, assumptions and prerequisites, each once.
-    fn absorb(
-        &mut self,
-        blockers: Vec<Blocker<'a>>,
-        assumptions: Vec<&'static str>,
-        requires: Vec<&'a str>,
-    ) {
-        self.blockers.extend(blockers);
-        for a in assumptions {
-            self.assumption(a);
-        }
-        for r in requires {
-            if !self.requires.contains(&r) {
-                self.requires.push(r);
-            }
-        }
+        self.assumes.0 |= o.assumes.0;
     }
 }
 
-/// Every condition met: an empty list is met at once.
-fn all<'a>(start: Date, parts: impl IntoIterator<Item = Proj<'a>>) -> Proj<'a> {
-    let mut out = Proj::at(start);
-    for p in parts {
-        out.and(p);
-    }
-    out
+/// What the parts being projected take, one stack per kind of item.
+#[derive(Default)]
+struct Stacks<'a> {
+    pending: Vec<Pending<'a>>,
+    /// Steps already dated (a prerequisite credential's own plan).
+    dated: Vec<PlanStep<'a>>,
+    blockers: Vec<Blocker<'a>>,
+    requires: Vec<&'a str>,
 }
 
-/// One alternative: the earliest that can be dated (fewer steps on a tie); when
-/// none can, every alternative's blockers.
-fn any<'a>(parts: Vec<Proj<'a>>) -> Proj<'a> {
-    let best = parts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.date.map(|d| (d, p.pending.len() + p.dated.len(), i)))
-        .min()
-        .map(|(_, _, i)| i);
-    match best {
-        Some(i) => parts.into_iter().nth(i).unwrap_or_default(),
-        None => {
-            let mut out = Proj::default();
-            for p in parts {
-                out.blockers.extend(p.blockers);
-            }
-            out
+/// The height of each stack: where the next part's items begin.
+#[derive(Clone, Copy)]
+struct Mark {
+    pending: usize,
+    dated: usize,
+    blockers: usize,
+    requires: usize,
+}
+
+impl<'a> Stacks<'a> {
+    fn mark(&self) -> Mark {
+        Mark {
+            pending: self.pending.len(),
+            dated: self.dated.len(),
+            blockers: self.blockers.len(),
+            requires: self.requires.len(),
+        }
+    }
+    fn truncate(&mut self, m: Mark) {
+        self.pending.truncate(m.pending);
+        self.dated.truncate(m.dated);
+        self.blockers.truncate(m.blockers);
+        self.requires.truncate(m.requires);
+    }
+    /// Drops the items between two marks; those above move down.
+    fn cut(&mut self, from: Mark, to: Mark) {
+        self.pending.drain(from.pending..to.pending);
+        self.dated.drain(from.dated..to.dated);
+        self.blockers.drain(from.blockers..to.blockers);
+        self.requires.drain(from.requires..to.requires);
+    }
+    /// How many steps lie above a mark.
+    fn steps_above(&self, m: Mark) -> usize {
+        self.pending.len() - m.pending + self.dated.len() - m.dated
+    }
+}
+
+/// One alternative of several: the earliest that can be dated (fewer steps on a
+/// tie, then the first); when none can, every alternative's blockers. Folded as
+/// each alternative is projected, keeping only the best one's items.
+struct Any {
+    start: Mark,
+    best: Option<(Date, usize, Assumes)>,
+}
+
+impl Any {
+    fn new(st: &Stacks) -> Self {
+        Any {
+            start: st.mark(),
+            best: None,
+        }
+    }
+    /// `p` was projected with its items above `from`.
+    fn add(&mut self, st: &mut Stacks, from: Mark, p: Proj) {
+        let Some(d) = p.date else {
+            // Its blockers count only while no alternative can be dated.
+            let keep = if self.best.is_none() {
+                st.blockers.len()
+            } else {
+                from.blockers
+            };
+            st.truncate(Mark {
+                blockers: keep,
+                ..from
+            });
+            return;
+        };
+        let n = st.steps_above(from);
+        if self.best.is_none_or(|(bd, bn, _)| (d, n) < (bd, bn)) {
+            st.cut(self.start, from);
+            self.best = Some((d, n, p.assumes));
+        } else {
+            st.truncate(from);
+        }
+    }
+    fn done(self) -> Proj {
+        match self.best {
+            Some((d, _, assumes)) => Proj {
+                date: Some(d),
+                assumes,
+            },
+            None => Proj::default(),
         }
     }
 }
@@ -144,20 +220,30 @@ fn any<'a>(parts: Vec<Proj<'a>>) -> Proj<'a> {
 pub(crate) enum Memo<'a> {
     Todo,
     Doing,
-    Done(Box<Earliest<'a>>),
+    /// With its assumptions as a set, for the credentials that chain to it.
+    Done(Earliest<'a>, Assumes),
 }
 
 /// What the projection of a whole catalogue carries along.
 pub(crate) struct Projector<'e, 'a, 'p> {
-    pub(crate) ev: &'e Eval<'a, 'p>,
-    pub(crate) memo: Vec<Memo<'a>>,
+    ev: &'e Eval<'a, 'p>,
+    memo: Vec<Memo<'a>>,
+    st: Stacks<'a>,
 }
 
 fn years_to_months(y: f64) -> i64 {
     (y * 12.0).round() as i64
 }
 
-impl<'a> Projector<'_, 'a, '_> {
+impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
+    pub(crate) fn new(ev: &'e Eval<'a, 'p>) -> Self {
+        Projector {
+            ev,
+            memo: vec![Memo::Todo; ev.rules.credentials.len()],
+            st: Stacks::default(),
+        }
+    }
+
     /// The earliest of every credential, in catalogue order (None for held ones).
     pub(crate) fn all(mut self) -> Vec<Option<Earliest<'a>>> {
         for i in 0..self.ev.rules.credentials.len() {
@@ -168,7 +254,7 @@ impl<'a> Projector<'_, 'a, '_> {
         self.memo
             .into_iter()
             .map(|m| match m {
-                Memo::Done(e) => Some(*e),
+                Memo::Done(e, _) => Some(e),
                 _ => None,
             })
             .collect()
@@ -178,64 +264,133 @@ impl<'a> Projector<'_, 'a, '_> {
         self.ev.as_of
     }
 
-    /// A credential's earliest, computed once into the memo; None while it is
-    /// being computed: a prerequisite cycle (validation refuses cycles, but hosts'
-    /// files vary), which the caller blocks rather than follows.
-    fn credential(&mut self, i: usize) -> Option<&Earliest<'a>> {
-        if let Memo::Todo = self.memo[i] {
-            self.memo[i] = Memo::Doing;
-            let e = self.compute(i);
-            self.memo[i] = Memo::Done(Box::new(e));
-        }
-        match &self.memo[i] {
-            Memo::Done(e) => Some(e),
-            _ => None,
-        }
+    fn blocked(&mut self, kind: &'static str, target: Cow<'a, str>) -> Proj {
+        self.st.blockers.push(Blocker {
+            kind,
+            target,
+            text: Default::default(),
+        });
+        Proj::default()
     }
 
-    fn compute(&mut self, i: usize) -> Earliest<'a> {
+    fn step(&mut self, p: Proj, s: Pending<'a>) -> Proj {
+        self.st.pending.push(s);
+        p
+    }
+
+    /// Computes a credential's earliest once into the memo. False while it is
+    /// being computed: a prerequisite cycle (validation refuses cycles, but
+    /// hosts' files vary), which the caller blocks rather than follows.
+    fn credential(&mut self, i: usize) -> bool {
+        if let Memo::Todo = self.memo[i] {
+            self.memo[i] = Memo::Doing;
+            let (e, a) = self.compute(i);
+            self.memo[i] = Memo::Done(e, a);
+        }
+        matches!(self.memo[i], Memo::Done(..))
+    }
+
+    fn compute(&mut self, i: usize) -> (Earliest<'a>, Assumes) {
         let ev = self.ev;
         let c = &ev.rules.credentials[i];
         let id = c.id.as_str();
         let months = c.exam_months.as_deref();
-        match &c.certify {
+        let m = self.st.mark();
+        let mut steps = Vec::new();
+        let (on, sitting, certify_on, assumes) = match &c.certify {
             // Exam passed: the certification stage is the one to meet.
             Some(cert) if ev.passed(id) => {
                 let st = self.stage(cert, Some((id, self.now())));
-                let on = st.date;
-                to_earliest(st, on, None)
+                self.take_steps(m, st.date, &mut steps);
+                (st.date, None, None, st.assumes)
             }
             Some(cert) => {
                 let st = self.stage(&c.conditions, None);
-                let sitting = st.date.and_then(|d| first_sitting(months, d));
-                let mut out = st.clone();
+                let on = st.date;
+                let sitting = on.and_then(|d| first_sitting(months, d));
+                // The exam stage's steps are dated by its date...
+                self.take_steps(m, on, &mut steps);
+                let mut assumes = st.assumes;
                 let mut certify_on = None;
-                if let Some(on) = st.date {
+                if let Some(on) = on {
                     // Passed at the first sitting; where its month is not published,
                     // as soon as the exam stage is met.
-                    let passed = sitting.as_deref().and_then(sitting_date).unwrap_or(on);
-                    let mut cst = self.stage(cert, Some((id, passed)));
+                    let passed = sitting.map_or(on, Month::first_day);
+                    let cst = self.stage(cert, Some((id, passed)));
                     if sitting.is_none() {
-                        cst.assumption("exam_dates");
+                        assumes.add(Assume::ExamDates);
                     }
-                    cst.assumption("pass_first");
+                    assumes.add(Assume::PassFirst);
+                    assumes.0 |= cst.assumes.0;
                     certify_on = cst.date;
-                    // The certification's steps are dated by its own date.
-                    let dated = resolve(&cst);
-                    out.dated.extend(dated);
-                    out.absorb(cst.blockers, cst.assumptions, cst.requires);
+                    // ...and the certification's by its own.
+                    self.take_steps(m, cst.date, &mut steps);
                 }
-                let on = st.date;
-                let mut e = to_earliest(out, on, sitting);
-                e.certify_on = certify_on;
-                e
+                (on, sitting, certify_on, assumes)
             }
             None => {
                 let st = self.stage(&c.conditions, None);
+                self.take_steps(m, st.date, &mut steps);
                 let sitting = st.date.and_then(|d| first_sitting(months, d));
-                let on = st.date;
-                to_earliest(st, on, sitting)
+                (st.date, sitting, None, st.assumes)
             }
+        };
+        // Stable: steps due the same day keep the rule's order.
+        steps.sort_by(|a, b| (a.by, a.action).cmp(&(b.by, b.action)));
+        let blocked_by = self.st.blockers.drain(m.blockers..).collect();
+        let mut requires: Vec<&'a str> = Vec::new();
+        for r in self.st.requires.drain(m.requires..) {
+            if !requires.contains(&r) {
+                requires.push(r);
+            }
+        }
+        self.st.truncate(m);
+        let e = Earliest {
+            on,
+            fiscal_year: on.map(Date::fiscal_year),
+            sitting,
+            certify_on,
+            steps,
+            blocked_by,
+            assumptions: assumes
+                .iter()
+                .map(|a| Assumption {
+                    kind: a.as_str(),
+                    text: Default::default(),
+                })
+                .collect(),
+            requires,
+        };
+        (e, assumes)
+    }
+
+    /// Takes the steps above `m` off the stacks into `out`: the pending ones
+    /// dated by the stage date D (none when it has no date), the dated ones as
+    /// they are; each action and target once, the earliest deadline kept.
+    fn take_steps(&mut self, m: Mark, date: Option<Date>, out: &mut Vec<PlanStep<'a>>) {
+        for s in self.st.pending.drain(m.pending..) {
+            let Some(d) = date else { continue };
+            let by = match s.by {
+                By::Fixed(f) => f,
+                By::Before(n) => d.add_months(-(n as i64)).max(s.first),
+            };
+            let window = s.within.map(|w| d.add_months(-(w as i64)));
+            let from = s.first.max(window.unwrap_or(s.first)).min(by);
+            add_step(
+                out,
+                PlanStep {
+                    action: s.action,
+                    target: s.target,
+                    by,
+                    from,
+                    amount: s.amount,
+                    credentials: Vec::new(),
+                    text: Default::default(),
+                },
+            );
+        }
+        for s in self.st.dated.drain(m.dated..) {
+            add_step(out, s);
         }
     }
 
@@ -243,18 +398,21 @@ impl<'a> Projector<'_, 'a, '_> {
     /// as in force on the date it would be met: the dates between effective-date
     /// boundaries are tried in order, and the first that falls inside its own
     /// interval wins.
-    fn stage(&mut self, list: &'a [Condition], own: Option<(&'a str, Date)>) -> Proj<'a> {
+    fn stage(&mut self, list: &'a [Condition], own: Option<(&'a str, Date)>) -> Proj {
         let now = self.now();
         let mut bounds: Vec<Date> = Vec::new();
         collect_bounds(list, now, &mut bounds);
         bounds.sort();
         bounds.dedup();
+        let m = self.st.mark();
         let mut last = Proj::default();
         for (i, &start) in std::iter::once(&now).chain(&bounds).enumerate() {
+            self.st.truncate(m);
             let end = bounds.get(i).copied();
             let mut p = Proj::at(start);
             for c in list.iter().filter(|c| c.in_force(start)) {
-                p.and(self.condition(c, start, own));
+                let q = self.condition(c, start, own);
+                p.and(q);
             }
             if let Some(d) = p.date {
                 if end.is_none_or(|e| d < e) {
@@ -268,31 +426,35 @@ impl<'a> Projector<'_, 'a, '_> {
         last
     }
 
-    fn condition(&mut self, c: &'a Condition, at: Date, own: Option<(&'a str, Date)>) -> Proj<'a> {
+    fn condition(&mut self, c: &'a Condition, at: Date, own: Option<(&'a str, Date)>) -> Proj {
         let ev = self.ev;
         let now = self.now();
         match &c.rule {
             Rule::Licence { any_of } => {
-                let states: Vec<(bool, Option<Date>)> = any_of
-                    .iter()
-                    .map(|l| ev.licence_state(l.as_str()))
-                    .collect();
-                if states.iter().any(|s| s.0) {
-                    return Proj::at(now);
-                }
-                match states.iter().filter_map(|s| s.1).min() {
-                    Some(d) => Proj::at(d).step(Pending {
-                        action: "licence",
-                        target: Cow::Borrowed(ev.rules.licence_route.licence.as_str()),
-                        by: By::Fixed(d),
-                        first: d,
-                        within: None,
-                        amount: None,
-                    }),
-                    None if ev.p.stage.is_in_school() && ev.p.school.is_none() => {
-                        Proj::blocked("school", Cow::Borrowed(""))
+                let mut first = None;
+                for l in any_of {
+                    match ev.licence_state(l.as_str()) {
+                        (true, _) => return Proj::at(now),
+                        (false, Some(d)) => first = Some(first.map_or(d, |f: Date| f.min(d))),
+                        (false, None) => {}
                     }
-                    None => Proj::blocked("licence", join(any_of)),
+                }
+                match first {
+                    Some(d) => self.step(
+                        Proj::at(d),
+                        Pending {
+                            action: Action::Licence,
+                            target: Cow::Borrowed(ev.rules.licence_route.licence.as_str()),
+                            by: By::Fixed(d),
+                            first: d,
+                            within: None,
+                            amount: None,
+                        },
+                    ),
+                    None if ev.p.stage.is_in_school() && ev.p.school.is_none() => {
+                        self.blocked("school", Cow::Borrowed(""))
+                    }
+                    None => self.blocked("licence", join(any_of)),
                 }
             }
             Rule::Experience {
@@ -311,32 +473,35 @@ impl<'a> Projector<'_, 'a, '_> {
                     }
                 };
                 if within_months.is_some_and(|w| (w as i64) < need) {
-                    return Proj::blocked("area", target);
+                    return self.blocked("area", target);
                 }
                 let Some(met) = clock.met_on(need, now) else {
                     return match area {
-                        Some(a) => Proj::blocked("area", Cow::Borrowed(a.as_str())),
-                        None => Proj::blocked("work", Cow::Borrowed("")),
+                        Some(a) => self.blocked("area", Cow::Borrowed(a.as_str())),
+                        None => self.blocked("work", Cow::Borrowed("")),
                     };
                 };
-                let mut p = Proj::at(met.max(now));
+                let p = Proj::at(met.max(now));
+                if !clock.planned {
+                    return p;
+                }
                 // A planned area is a step: start working there.
-                if clock.planned {
-                    let start = clock.starts.unwrap_or(now).max(now);
-                    p = p.step(Pending {
+                let start = clock.starts.unwrap_or(now).max(now);
+                self.step(
+                    p,
+                    Pending {
                         action: if target.is_empty() {
-                            "work"
+                            Action::Work
                         } else {
-                            "work_in_area"
+                            Action::WorkInArea
                         },
                         target,
                         by: By::Before(*months),
                         first: start,
                         within: None,
                         amount: None,
-                    });
-                }
-                p
+                    },
+                )
             }
             Rule::Membership { body, months } => {
                 let need = *months as i64;
@@ -350,19 +515,21 @@ impl<'a> Projector<'_, 'a, '_> {
                     .licence_on
                     .filter(|d| ev.p.stage.is_in_school() && *d > now);
                 let first = at_licence.unwrap_or(now);
-                let p = Proj::at(first.add_months(need)).step(Pending {
-                    action: "join",
-                    target: Cow::Borrowed(body.as_str()),
-                    by: By::Before(*months),
-                    first,
-                    within: None,
-                    amount: None,
-                });
+                let mut p = Proj::at(first.add_months(need));
                 if at_licence.is_some() {
-                    p.assume("join_at_licence")
-                } else {
-                    p
+                    p.assumes.add(Assume::JoinAtLicence);
                 }
+                self.step(
+                    p,
+                    Pending {
+                        action: Action::Join,
+                        target: Cow::Borrowed(body.as_str()),
+                        by: By::Before(*months),
+                        first,
+                        within: None,
+                        amount: None,
+                    },
+                )
             }
             Rule::Cases {
                 case_kind,
@@ -371,13 +538,14 @@ impl<'a> Projector<'_, 'a, '_> {
                 at_least,
             } => {
                 let Some(count) = count else {
-                    return Proj::blocked("cases_unknown", Cow::Borrowed(case_kind.as_str()));
+                    return self.blocked("cases_unknown", Cow::Borrowed(case_kind.as_str()));
                 };
                 let wanted = std::iter::once((case_kind.as_str(), *count))
                     .chain(at_least.iter().map(|(k, n)| (k.as_str(), *n)));
                 let mut out = Proj::at(now);
                 for (kind, need) in wanted {
-                    out.and(self.cases(kind, need as f64, *within_months));
+                    let q = self.cases(kind, need as f64, *within_months);
+                    out.and(q);
                 }
                 out
             }
@@ -386,15 +554,21 @@ impl<'a> Projector<'_, 'a, '_> {
                 need_all,
                 or_passed,
             } => {
-                let parts: Vec<Proj<'a>> = ids
-                    .iter()
-                    .map(|id| self.prerequisite(id.as_str(), *or_passed))
-                    .collect();
                 if *need_all {
-                    all(now, parts)
-                } else {
-                    any(parts)
+                    let mut all = Proj::at(now);
+                    for id in ids {
+                        let q = self.prerequisite(id.as_str(), *or_passed);
+                        all.and(q);
+                    }
+                    return all;
                 }
+                let mut any = Any::new(&self.st);
+                for id in ids {
+                    let from = self.st.mark();
+                    let q = self.prerequisite(id.as_str(), *or_passed);
+                    any.add(&mut self.st, from, q);
+                }
+                any.done()
             }
             Rule::Course {
                 any_of,
@@ -408,16 +582,17 @@ impl<'a> Projector<'_, 'a, '_> {
                 if done || exempt {
                     return Proj::at(now);
                 }
-                Proj::at(now)
-                    .step(Pending {
-                        action: "course",
+                self.step(
+                    Proj::at(now).assume(Assume::CourseDates),
+                    Pending {
+                        action: Action::Course,
                         target: join(any_of),
                         by: By::Before(0),
                         first: now,
                         within: *within_months,
                         amount: None,
-                    })
-                    .assume("course_dates")
+                    },
+                )
             }
             Rule::Units {
                 body,
@@ -428,16 +603,17 @@ impl<'a> Projector<'_, 'a, '_> {
                 if have >= *count {
                     return Proj::at(now);
                 }
-                Proj::at(now)
-                    .step(Pending {
-                        action: "units",
+                self.step(
+                    Proj::at(now).assume(Assume::UnitsInTime),
+                    Pending {
+                        action: Action::Units,
                         target: Cow::Borrowed(body.as_str()),
                         by: By::Before(0),
                         first: now,
                         within: *within_months,
                         amount: Some(count - have),
-                    })
-                    .assume("units_in_time")
+                    },
+                )
             }
             Rule::Exam {
                 any_of,
@@ -446,24 +622,28 @@ impl<'a> Projector<'_, 'a, '_> {
                 if any_of.iter().any(|e| ev.passed(e)) {
                     return Proj::at(now);
                 }
-                let parts: Vec<Proj<'a>> = any_of
-                    .iter()
-                    .map(|e| self.exam(e.as_str(), own, *within_months))
-                    .collect();
-                any(parts)
+                let mut any = Any::new(&self.st);
+                for e in any_of {
+                    let from = self.st.mark();
+                    let q = self.exam(e.as_str(), own, *within_months);
+                    any.add(&mut self.st, from, q);
+                }
+                any.done()
             }
             Rule::AnyOf(list) => {
-                let parts: Vec<Proj<'a>> = list
-                    .iter()
-                    .filter(|c| c.in_force(at))
-                    .map(|c| self.condition(c, at, own))
-                    .collect();
-                any(parts)
+                let mut any = Any::new(&self.st);
+                for c in list.iter().filter(|c| c.in_force(at)) {
+                    let from = self.st.mark();
+                    let q = self.condition(c, at, own);
+                    any.add(&mut self.st, from, q);
+                }
+                any.done()
             }
             Rule::AllOf(list) => {
                 let mut p = Proj::at(now);
                 for c in list.iter().filter(|c| c.in_force(at)) {
-                    p.and(self.condition(c, at, own));
+                    let q = self.condition(c, at, own);
+                    p.and(q);
                 }
                 p
             }
@@ -471,7 +651,7 @@ impl<'a> Projector<'_, 'a, '_> {
     }
 
     /// A case count reached at the visitor's yearly rate; none given, no date.
-    fn cases(&self, kind: &'a str, need: f64, within: Option<u32>) -> Proj<'a> {
+    fn cases(&mut self, kind: &'a str, need: f64, within: Option<u32>) -> Proj {
         let ev = self.ev;
         let now = self.now();
         let have = ev.p.cases.get(kind).copied().unwrap_or(0.0);
@@ -480,125 +660,129 @@ impl<'a> Projector<'_, 'a, '_> {
         }
         let rate = ev.p.case_rates.get(kind).copied().unwrap_or(0.0);
         if !(rate > 0.0 && rate.is_finite()) {
-            return Proj::blocked("cases_rate", Cow::Borrowed(kind));
+            return self.blocked("cases_rate", Cow::Borrowed(kind));
         }
         // A rate too low to gather the count inside the rule's window never gets there.
         if within.is_some_and(|w| rate * (w as f64) / 12.0 < need) {
-            return Proj::blocked("cases_window", Cow::Borrowed(kind));
+            return self.blocked("cases_window", Cow::Borrowed(kind));
         }
         let months = ((need - have) / rate * 12.0).ceil().min(12.0 * 200.0) as i64;
-        let mut p = Proj::at(now.add_months(months)).step(Pending {
-            action: "cases",
-            target: Cow::Borrowed(kind),
-            by: By::Before(0),
-            first: now,
-            within: None,
-            amount: Some(need - have),
-        });
+        let mut p = Proj::at(now.add_months(months));
         if within.is_some() && have > 0.0 {
-            p.assumption("cases_in_window");
+            p.assumes.add(Assume::CasesInWindow);
         }
-        p
+        self.step(
+            p,
+            Pending {
+                action: Action::Cases,
+                target: Cow::Borrowed(kind),
+                by: By::Before(0),
+                first: now,
+                within: None,
+                amount: Some(need - have),
+            },
+        )
     }
 
     /// A credential (or, with `or_passed`, its exam) needed first: chained to its
     /// own earliest date, with its steps.
-    fn prerequisite(&mut self, id: &'a str, or_passed: bool) -> Proj<'a> {
+    fn prerequisite(&mut self, id: &'a str, or_passed: bool) -> Proj {
         let ev = self.ev;
         let now = self.now();
         if ev.held(id) || (or_passed && ev.passed(id)) {
             return Proj::at(now);
         }
         let Some(ix) = ev.rules.credential_index(id) else {
-            return Proj::blocked("credential", Cow::Borrowed(id));
+            return self.blocked("credential", Cow::Borrowed(id));
         };
         let two_stage = ev.rules.credentials[ix].certify.is_some();
-        let Some(e) = self.credential(ix) else {
-            return Proj::blocked("cycle", Cow::Borrowed(id));
+        if !self.credential(ix) {
+            return self.blocked("cycle", Cow::Borrowed(id));
+        }
+        let Memo::Done(e, assumes) = &self.memo[ix] else {
+            return self.blocked("cycle", Cow::Borrowed(id));
         };
         // Held from its certification, or from the month after its exam: results
         // come later and their dates are not in the rules, so a dependent exam in
         // the same month is never promised.
-        let (date, from_exam) = match (
-            two_stage && !or_passed,
-            e.certify_on,
-            e.sitting.as_deref(),
-            e.on,
-        ) {
+        let (date, from_exam) = match (two_stage && !or_passed, e.certify_on, e.sitting, e.on) {
             (true, Some(c), _, _) => (Some(c), false),
             (true, None, _, _) => (None, false),
-            (false, _, Some(s), _) => (sitting_date(s).map(|d| d.add_months(1)), true),
+            (false, _, Some(s), _) => (Some(s.first_day().add_months(1)), true),
             (false, _, None, on) => (on, true),
         };
         let no_sitting = e.sitting.is_none();
         let mut p = Proj {
             date,
-            dated: e.steps.clone(),
-            blockers: e.blocked_by.clone(),
-            requires: vec![id],
-            ..Default::default()
+            assumes: *assumes,
         };
-        for a in e.assumptions.iter().map(|a| a.kind) {
-            p.assumption(a);
-        }
-        for r in &e.requires {
-            if !p.requires.contains(r) {
-                p.requires.push(r);
-            }
-        }
+        self.st.dated.extend(e.steps.iter().cloned());
+        self.st.blockers.extend(e.blocked_by.iter().cloned());
+        self.st.requires.push(id);
+        self.st.requires.extend(e.requires.iter().copied());
         let Some(d) = date else {
-            if p.blockers.is_empty() {
-                p.blockers.push(Blocker {
-                    kind: "credential",
-                    target: Cow::Borrowed(id),
-                    text: Default::default(),
-                });
+            if e.blocked_by.is_empty() {
+                return self.blocked("credential", Cow::Borrowed(id));
             }
             return p;
         };
         if from_exam {
-            p.assumption("results");
+            p.assumes.add(Assume::Results);
             if no_sitting {
-                p.assumption("exam_dates");
+                p.assumes.add(Assume::ExamDates);
             }
         }
-        p.assumption("pass_first");
-        p.step(Pending {
-            action: "credential",
-            target: Cow::Borrowed(id),
-            by: By::Before(0),
-            first: d,
-            within: None,
-            amount: None,
-        })
+        p.assumes.add(Assume::PassFirst);
+        self.step(
+            p,
+            Pending {
+                action: Action::Credential,
+                target: Cow::Borrowed(id),
+                by: By::Before(0),
+                first: d,
+                within: None,
+                amount: None,
+            },
+        )
     }
 
     /// An exam to pass: the credential's own (at its projected sitting), another
     /// credential's (chained), or one outside the catalogue (dates not in the rules).
-    fn exam(&mut self, id: &'a str, own: Option<(&'a str, Date)>, within: Option<u32>) -> Proj<'a> {
+    fn exam(&mut self, id: &'a str, own: Option<(&'a str, Date)>, within: Option<u32>) -> Proj {
         let now = self.now();
         let mut p = match own {
             Some((o, d)) if o == id => Proj::at(d.max(now)),
             _ if self.ev.rules.credential_index(id).is_some() => {
-                let mut p = self.prerequisite(id, true);
+                let from = self.st.pending.len();
+                let p = self.prerequisite(id, true);
                 // The exam is the step, not holding the credential.
-                p.pending.retain(|s| s.action != "credential");
+                let mut k = from;
+                while k < self.st.pending.len() {
+                    if self.st.pending[k].action == Action::Credential {
+                        self.st.pending.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
                 p
             }
-            _ => Proj::at(now).assume("exam_dates"),
+            _ => Proj::at(now).assume(Assume::ExamDates),
         };
         let Some(d) = p.date else {
             return p;
         };
-        p.assumption("pass_first");
-        p.step(Pending {
-            action: "exam",
-            target: Cow::Borrowed(id),
-            by: By::Before(0),
-            first: d,
-            within,
-            amount: None,
-        })
+        p.assumes.add(Assume::PassFirst);
+        self.step(
+            p,
+            Pending {
+                action: Action::Exam,
+                target: Cow::Borrowed(id),
+                by: By::Before(0),
+                first: d,
+                within,
+                amount: None,
+            },
+        )
     }
 }
 
@@ -624,53 +808,13 @@ fn join<'x>(ids: &'x [impl AsRef<str>]) -> Cow<'x, str> {
     }
 }
 
-/// The first exam month on or after `on`, as "YYYY-MM"; None when not published.
-pub(crate) fn first_sitting(months: Option<&[u8]>, on: Date) -> Option<String> {
-    let first = months?
+/// The first exam month on or after `on`; None when not published.
+pub(crate) fn first_sitting(months: Option<&[u8]>, on: Date) -> Option<Month> {
+    months?
         .iter()
         .filter(|m| (1..=12).contains(*m))
-        .map(|&m| on.next_month_start(m))
-        .min()?;
-    Some(format!("{:04}-{:02}", first.year(), first.month()))
-}
-
-/// "YYYY-MM" → the first day of that month.
-pub(crate) fn sitting_date(s: &str) -> Option<Date> {
-    let (y, m) = s.split_once('-')?;
-    Date::new(y.parse().ok()?, m.parse().ok()?, 1)
-}
-
-/// The stage's pending steps dated by its date D, with the steps already dated;
-/// each action and target once, the earliest deadline kept.
-fn resolve<'a>(p: &Proj<'a>) -> Vec<PlanStep<'a>> {
-    let mut out: Vec<PlanStep<'a>> = Vec::new();
-    if let Some(d) = p.date {
-        for s in &p.pending {
-            let by = match s.by {
-                By::Fixed(f) => f,
-                By::Before(m) => d.add_months(-(m as i64)).max(s.first),
-            };
-            let window = s.within.map(|w| d.add_months(-(w as i64)));
-            let from = s.first.max(window.unwrap_or(s.first)).min(by);
-            add_step(
-                &mut out,
-                PlanStep {
-                    action: s.action,
-                    target: s.target.clone(),
-                    by,
-                    from,
-                    amount: s.amount,
-                    credentials: Vec::new(),
-                    text: Default::default(),
-                },
-            );
-        }
-    }
-    for s in &p.dated {
-        add_step(&mut out, s.clone());
-    }
-    out.sort_by(|a, b| (a.by, a.action).cmp(&(b.by, b.action)));
-    out
+        .map(|&m| Month::of(on.next_month_start(m)))
+        .min()
 }
 
 /// Adds a step, or merges it into one with the same action, target and amount
@@ -694,26 +838,5 @@ pub(crate) fn add_step<'a>(out: &mut Vec<PlanStep<'a>>, s: PlanStep<'a>) {
             }
         }
         None => out.push(s),
-    }
-}
-
-fn to_earliest<'a>(p: Proj<'a>, on: Option<Date>, sitting: Option<String>) -> Earliest<'a> {
-    let steps = resolve(&p);
-    Earliest {
-        on,
-        fiscal_year: on.map(Date::fiscal_year),
-        sitting,
-        certify_on: None,
-        steps,
-        blocked_by: p.blockers,
-        assumptions: p
-            .assumptions
-            .into_iter()
-            .map(|kind| Assumption {
-                kind,
-                text: Default::default(),
-            })
-            .collect(),
-        requires: p.requires,
     }
 }

@@ -3,8 +3,9 @@
 
 use std::process::ExitCode;
 
+use ce_roadmap::date::Month;
 use ce_roadmap::i18n::{self, Lang};
-use ce_roadmap::roadmap::Roadmap;
+use ce_roadmap::roadmap::{Action, Roadmap};
 use ce_roadmap::{evaluate, RuleSet};
 
 use super::{inputs, opt, options, Fail, Inputs};
@@ -64,9 +65,9 @@ pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
         out.push_str(&format!("\n{}\n", i18n::fiscal_year(lang, y.fiscal_year)));
         for s in &y.steps {
             // A sitting is a month, not a deadline.
-            let when = if s.action == "sit" {
-                let ym = format!("{:04}-{:02}", s.by.year(), s.by.month());
-                i18n::year_month(lang, &ym)
+            let when = if s.action == Action::Sit {
+                let ym = Month::of(s.by);
+                i18n::year_month(lang, ym)
             } else {
                 let date = i18n::date(lang, s.by);
                 match lang {

@@ -110,7 +110,7 @@ fn card(
                     }
                 }
                 if let Some(s) = &c.next_sitting {
-                    <span>{ format!("{}: {}", Msg::NextSitting.text(lang), i18n::year_month(lang, s)) }</span>
+                    <span>{ format!("{}: {}", Msg::NextSitting.text(lang), i18n::year_month(lang, *s)) }</span>
                 }
             </p>
             if let Some(e) = &c.earliest {

@@ -11,6 +11,7 @@ use crate::answers::{Action, Answers};
 use crate::i18n::{Lang, Msg};
 use crate::ids::AreaId;
 use crate::profile::{MAX_CASES, MAX_UNITS, MAX_YEARS};
+use crate::roadmap::Action as StepAction;
 use crate::web::{allowed, in_focus, RulesRef, SharedRoadmap};
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +32,7 @@ fn wanted(
     roadmap: &SharedRoadmap,
     answers: &Answers,
     areas: Option<&[AreaId]>,
-    action: &str,
+    action: StepAction,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Ok(r) = &*roadmap.0 {
@@ -77,11 +78,11 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
     // Someone still in school is asked only what a student can have done.
     let in_school = a.stage.is_some_and(|s| s.is_in_school());
     let bodies = merge(
-        wanted(&props.roadmap, a, filter, "join"),
+        wanted(&props.roadmap, a, filter, StepAction::Join),
         a.membership.keys().map(|k| k.as_str()),
     );
     let unit_bodies = merge(
-        wanted(&props.roadmap, a, filter, "units"),
+        wanted(&props.roadmap, a, filter, StepAction::Units),
         a.units.keys().map(|k| k.as_str()),
     );
     // Case kinds the plan names too (a sub-count such as PCI needs its own rate).
@@ -100,7 +101,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                 let steps = e
                     .steps
                     .iter()
-                    .filter(|s| s.action == "cases")
+                    .filter(|s| s.action == StepAction::Cases)
                     .map(|s| s.target.as_ref());
                 blocked.chain(steps).map(str::to_string).collect::<Vec<_>>()
             })
@@ -109,17 +110,17 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
     };
     let case_kinds = merge(
         merge(
-            wanted(&props.roadmap, a, filter, "cases"),
+            wanted(&props.roadmap, a, filter, StepAction::Cases),
             planned_kinds.iter().map(|k| k.as_str()),
         ),
         a.cases.keys().map(|k| k.as_str()),
     );
     let courses = merge(
-        wanted(&props.roadmap, a, filter, "course"),
+        wanted(&props.roadmap, a, filter, StepAction::Course),
         a.courses.iter().map(|k| k.as_str()),
     );
     let mut creds = merge(
-        wanted(&props.roadmap, a, filter, "credential"),
+        wanted(&props.roadmap, a, filter, StepAction::Credential),
         a.held.iter().map(|k| k.as_str()),
     );
     let two_stage = rules
@@ -129,7 +130,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         .map(|c| c.id.as_str());
     let exams = merge(
         merge(
-            wanted(&props.roadmap, a, filter, "exam"),
+            wanted(&props.roadmap, a, filter, StepAction::Exam),
             a.passed.iter().map(|s| s.as_str()),
         ),
         two_stage,

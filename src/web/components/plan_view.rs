@@ -7,10 +7,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::answers::Answers;
+use crate::date::Month;
 use crate::i18n::{self, Lang, Msg};
 use crate::ids::AreaId;
 use crate::plan::{by_year, Include};
-use crate::roadmap::{PlanStep, PlanYear};
+use crate::roadmap::{Action, PlanStep, PlanYear};
 use crate::web::{allowed, in_focus, RulesRef, SharedRoadmap};
 
 #[derive(Properties, PartialEq)]
@@ -25,13 +26,9 @@ pub struct PlanViewProps {
 
 fn step(lang: Lang, s: &PlanStep) -> Html {
     // A sitting is a month; every other step a deadline.
-    let when = if s.action == "sit" {
-        let ym = format!("{:04}-{:02}", s.by.year(), s.by.month());
-        format!(
-            "{} {}",
-            i18n::year_month(lang, &ym),
-            Msg::PlanSit.text(lang)
-        )
+    let when = if s.action == Action::Sit {
+        let ym = Month::of(s.by);
+        format!("{} {}", i18n::year_month(lang, ym), Msg::PlanSit.text(lang))
     } else {
         match lang {
             Lang::Ja => format!("{}{}", i18n::date(lang, s.by), Msg::PlanBy.text(lang)),
@@ -39,7 +36,7 @@ fn step(lang: Lang, s: &PlanStep) -> Html {
         }
     };
     html! {
-        <li data-action={s.action}>
+        <li data-action={s.action.as_str()}>
             <span class="cer-plan-when">{ when }</span>
             <span>{ lang.pick(&s.text) }</span>
         </li>

@@ -121,7 +121,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     <strong>{ Msg::LicenceExpected.text(lang) }</strong>
                     <dl>
                         if let Some(exam) = &licence.exam {
-                            <dt>{ Msg::LicenceExam.text(lang) }</dt><dd>{ i18n::year_month(lang, exam) }</dd>
+                            <dt>{ Msg::LicenceExam.text(lang) }</dt><dd>{ i18n::year_month(lang, *exam) }</dd>
                         }
                         if let Some(on) = licence.on {
                             <dt>{ Msg::LicenceFrom.text(lang) }</dt>
