@@ -62,7 +62,11 @@ pub fn evaluate_structured<'a>(
     }
     let next_steps = rank_steps(&mut results, &steps);
     let projector = crate::plan::project::Projector::new(&ev);
-    for (r, e) in results.iter_mut().zip(projector.all()) {
+    let eligible: Vec<bool> = results
+        .iter()
+        .map(|r| r.status == Status::Eligible)
+        .collect();
+    for (r, e) in results.iter_mut().zip(projector.all(|i| eligible[i])) {
         r.earliest = e;
     }
     let timeline = timeline::by_fiscal_year(&results, as_of);
@@ -625,55 +629,66 @@ fn rank_steps<'a>(
     results: &mut [CredentialResult<'a>],
     steps: &[Vec<(Action, Cow<'a, str>)>],
 ) -> Vec<Step<'a>> {
-    let mut tally: FastMap<(Action, &str), (usize, usize, Vec<&'a str>)> =
+    // Each distinct step once, found by hash on its first mention only; every
+    // later use goes by its index.
+    struct Tally<'a, 'r> {
+        action: Action,
+        target: &'r Cow<'a, str>,
+        unblocks: usize,
+        affects: usize,
+        credentials: Vec<&'a str>,
+    }
+    let mut index: FastMap<(Action, &str), usize> =
         FastMap::with_capacity_and_hasher(64, Default::default());
-    let mut order: Vec<(Action, &Cow<'a, str>)> = Vec::new();
+    let mut tally: Vec<Tally<'a, '_>> = Vec::with_capacity(64);
+    let mut of_step: Vec<usize> = Vec::with_capacity(steps.iter().map(Vec::len).sum());
     for (r, own) in results.iter().zip(steps) {
         for (a, t) in own {
-            let e = tally.entry((*a, t.as_ref())).or_insert_with(|| {
-                order.push((*a, t));
-                (0, 0, Vec::new())
+            let i = *index.entry((*a, t.as_ref())).or_insert_with(|| {
+                tally.push(Tally {
+                    action: *a,
+                    target: t,
+                    unblocks: 0,
+                    affects: 0,
+                    credentials: Vec::new(),
+                });
+                tally.len() - 1
             });
-            e.1 += 1;
-            e.2.push(r.id);
+            let e = &mut tally[i];
+            e.affects += 1;
+            e.credentials.push(r.id);
             if own.len() == 1 {
-                e.0 += 1;
+                e.unblocks += 1;
             }
+            of_step.push(i);
         }
     }
-    let score = |key: &(Action, &str)| tally.get(key).map_or((0, 0), |e| (e.0, e.1));
+    let mut ix = of_step.iter();
     for (r, own) in results.iter_mut().zip(steps) {
         let mut mine: Vec<Step<'a>> = own
             .iter()
-            .map(|(a, t)| {
-                let (unblocks, affects) = score(&(*a, t.as_ref()));
-                Step {
-                    action: *a,
-                    target: t.clone(),
-                    unblocks,
-                    affects,
-                    credentials: Vec::new(),
-                    text: Default::default(),
-                }
+            .zip(ix.by_ref())
+            .map(|((a, t), &i)| Step {
+                action: *a,
+                target: t.clone(),
+                unblocks: tally[i].unblocks,
+                affects: tally[i].affects,
+                credentials: Vec::new(),
+                text: Default::default(),
             })
             .collect();
         mine.sort_by_key(|s| std::cmp::Reverse((s.unblocks, s.affects)));
         r.next_steps = mine;
     }
-    let mut global: Vec<Step<'a>> = order
-        .iter()
-        .map(|key| {
-            // Each key is in `order` once, so its tally can be taken rather than cloned.
-            let (unblocks, affects, creds) =
-                tally.remove(&(key.0, key.1.as_ref())).unwrap_or_default();
-            Step {
-                action: key.0,
-                target: key.1.clone(),
-                unblocks,
-                affects,
-                credentials: creds,
-                text: Default::default(),
-            }
+    let mut global: Vec<Step<'a>> = tally
+        .into_iter()
+        .map(|e| Step {
+            action: e.action,
+            target: e.target.clone(),
+            unblocks: e.unblocks,
+            affects: e.affects,
+            credentials: e.credentials,
+            text: Default::default(),
         })
         .collect();
     global.sort_by_key(|s| std::cmp::Reverse((s.unblocks, s.affects)));

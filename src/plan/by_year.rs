@@ -1,6 +1,9 @@
 //! The plan by fiscal year (年度): each step once in the year it is due, each
 //! credential in the year it opens, for the credentials chosen and what they need.
 
+use std::borrow::Cow;
+
+use crate::date::Date;
 use crate::roadmap::{Action, CredentialResult, PlanStep, PlanYear, Status};
 use crate::rules::model::FastMap;
 
@@ -44,8 +47,9 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
         }
     }
     let mut years: Vec<PlanYear<'a>> = Vec::new();
-    // Every mention of a step by a chosen credential, in catalogue and rule order.
-    let mut mentions: Vec<(PlanStep<'a>, &'a str)> = Vec::new();
+    // Every mention of a step by a chosen credential, in catalogue and rule
+    // order, borrowed: most are not merged, and a step is large to copy.
+    let mut mentions: Vec<(Mention<'_, 'a>, &'a str)> = Vec::new();
     for r in results
         .iter()
         .zip(&chosen)
@@ -58,18 +62,9 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
         if let Some(c) = e.certify_on {
             year(&mut years, c.fiscal_year()).certifies.push(r.id);
         }
-        mentions.extend(e.steps.iter().map(|s| (s.clone(), r.id)));
-        if let Some(d) = e.sitting.map(|m| m.first_day()) {
-            let sit = PlanStep {
-                action: Action::Sit,
-                target: std::borrow::Cow::Borrowed(r.id),
-                by: d,
-                from: d,
-                amount: None,
-                credentials: Vec::new(),
-                text: Default::default(),
-            };
-            mentions.push((sit, r.id));
+        mentions.extend(e.steps.iter().map(|s| (Mention::Step(s), r.id)));
+        if let Some(m) = e.sitting {
+            mentions.push((Mention::Sit(m.first_day()), r.id));
         }
     }
     let mut steps = merge(&mentions);
@@ -116,42 +111,73 @@ fn year<'y, 'a>(years: &'y mut Vec<PlanYear<'a>>, fy: i32) -> &'y mut PlanYear<'
     &mut years[i]
 }
 
+/// A step as a credential's earliest gives it, or the sitting of its exam.
+#[derive(Clone, Copy)]
+enum Mention<'r, 'a> {
+    Step(&'r PlanStep<'a>),
+    Sit(Date),
+}
+
+impl<'a> Mention<'_, 'a> {
+    /// (action, target, from, by, amount); a sitting's target is the credential.
+    fn key(&self, cred: &'a str) -> (Action, &str, Date, Date, Option<f64>) {
+        match self {
+            Mention::Step(s) => (s.action, s.target.as_ref(), s.from, s.by, s.amount),
+            Mention::Sit(d) => (Action::Sit, cred, *d, *d, None),
+        }
+    }
+    fn to_step(self, cred: &'a str) -> PlanStep<'a> {
+        let mut s = match self {
+            Mention::Step(s) => s.clone(),
+            Mention::Sit(d) => PlanStep {
+                action: Action::Sit,
+                target: Cow::Borrowed(cred),
+                by: d,
+                from: d,
+                amount: None,
+                credentials: Vec::new(),
+                text: Default::default(),
+            },
+        };
+        s.credentials = vec![cred];
+        s
+    }
+}
+
 /// Each step once: mentions with the same action, target and amount whose
 /// windows overlap become one step (one attendance serves both), with the
 /// narrower window and every credential that needs it. Sorted first, so a
 /// thousand-credential plan is not compared pair by pair; each step keeps the
 /// place of its first mention.
-fn merge<'a>(mentions: &[(PlanStep<'a>, &'a str)]) -> Vec<(usize, PlanStep<'a>)> {
+fn merge<'a>(mentions: &[(Mention<'_, 'a>, &'a str)]) -> Vec<(usize, PlanStep<'a>)> {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_unstable_by(|&i, &j| {
-        let (a, b) = (&mentions[i].0, &mentions[j].0);
-        (a.action, &a.target, a.from, a.by, i).cmp(&(b.action, &b.target, b.from, b.by, j))
+        let (a, b) = (
+            mentions[i].0.key(mentions[i].1),
+            mentions[j].0.key(mentions[j].1),
+        );
+        (a.0, a.1, a.2, a.3, i).cmp(&(b.0, b.1, b.2, b.3, j))
     });
     let mut out: Vec<(usize, PlanStep<'a>)> = Vec::new();
     for i in order {
-        let (s, cred) = &mentions[i];
+        let (m, cred) = mentions[i];
+        let (action, target, from, by, amount) = m.key(cred);
         // Same key: the last kept step of that key, if its window still overlaps.
         let open = out
             .iter_mut()
             .rev()
-            .take_while(|(_, o)| o.action == s.action && o.target == s.target)
-            .find(|(_, o)| o.amount == s.amount);
+            .take_while(|(_, o)| o.action == action && o.target == target)
+            .find(|(_, o)| o.amount == amount);
         match open {
-            Some((first, o)) if s.from <= o.by => {
+            Some((first, o)) if from <= o.by => {
                 *first = (*first).min(i);
-                o.from = o.from.max(s.from);
-                o.by = o.by.min(s.by);
-                if !o.credentials.contains(cred) {
+                o.from = o.from.max(from);
+                o.by = o.by.min(by);
+                if !o.credentials.contains(&cred) {
                     o.credentials.push(cred);
                 }
             }
-            _ => out.push((
-                i,
-                PlanStep {
-                    credentials: vec![*cred],
-                    ..s.clone()
-                },
-            )),
+            _ => out.push((i, m.to_step(cred))),
         }
     }
     out

@@ -244,8 +244,26 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         }
     }
 
-    /// The earliest of every credential, in catalogue order (None for held ones).
-    pub(crate) fn all(mut self) -> Vec<Option<Earliest<'a>>> {
+    /// The earliest of every credential, in catalogue order (None for held
+    /// ones). `eligible` says which the evaluation found open today: with one
+    /// stage, theirs is today, with nothing to do, and is not projected again.
+    pub(crate) fn all(mut self, eligible: impl Fn(usize) -> bool) -> Vec<Option<Earliest<'a>>> {
+        let now = self.now();
+        for (i, c) in self.ev.rules.credentials.iter().enumerate() {
+            if c.certify.is_none() && eligible(i) {
+                let e = Earliest {
+                    on: Some(now),
+                    fiscal_year: Some(now.fiscal_year()),
+                    sitting: first_sitting(c.exam_months.as_deref(), now),
+                    certify_on: None,
+                    steps: Vec::new(),
+                    blocked_by: Vec::new(),
+                    assumptions: Vec::new(),
+                    requires: Vec::new(),
+                };
+                self.memo[i] = Memo::Done(e, Assumes::default());
+            }
+        }
         for i in 0..self.ev.rules.credentials.len() {
             if !self.ev.held(self.ev.rules.credentials[i].id.as_str()) {
                 self.credential(i);
@@ -336,7 +354,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             }
         };
         // Stable: steps due the same day keep the rule's order.
-        steps.sort_by(|a, b| (a.by, a.action).cmp(&(b.by, b.action)));
+        steps.sort_by_key(|s| (s.by, s.action));
         let blocked_by = self.st.blockers.drain(m.blockers..).collect();
         let mut requires: Vec<&'a str> = Vec::new();
         for r in self.st.requires.drain(m.requires..) {
@@ -482,10 +500,12 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     };
                 };
                 let p = Proj::at(met.max(now));
-                if !clock.planned {
+                // A planned area not yet under way is a step: start working there.
+                // (Once its clock has run, as when a later date is evaluated, the
+                // work has begun.)
+                if !clock.planned || clock.months > 0 {
                     return p;
                 }
-                // A planned area is a step: start working there.
                 let start = clock.starts.unwrap_or(now).max(now);
                 self.step(
                     p,
