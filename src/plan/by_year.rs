@@ -46,25 +46,29 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
             }
         }
     }
-    let mut years: Vec<PlanYear<'a>> = Vec::new();
-    // Every mention of a step by a chosen credential, in catalogue and rule
-    // order, borrowed: most are not merged, and a step is large to copy.
-    let mut mentions: Vec<(Mention<'_, 'a>, &'a str)> = Vec::new();
-    for r in results
-        .iter()
-        .zip(&chosen)
-        .filter(|(_, c)| **c)
-        .map(|(r, _)| r)
-    {
-        let Some(e) = &r.earliest else { continue };
-        let Some(on) = e.on else { continue };
-        year(&mut years, on.fiscal_year()).opens.push(r.id);
+    // What opens and is certified in which fiscal year, and every mention of a
+    // step by a chosen credential, in catalogue and rule order; the steps are
+    // borrowed: most are not merged, and a step is large to copy.
+    let picked = || {
+        results
+            .iter()
+            .zip(&chosen)
+            .filter(|(_, c)| **c)
+            .filter_map(|(r, _)| Some((r.id, r.earliest.as_ref()?)))
+            .filter_map(|(id, e)| Some((id, e, e.on?)))
+    };
+    let mut opens: Vec<(i32, &'a str)> = Vec::new();
+    let mut certifies: Vec<(i32, &'a str)> = Vec::new();
+    let mut mentions: Vec<(Mention<'_, 'a>, &'a str)> =
+        Vec::with_capacity(picked().map(|(_, e, _)| e.steps.len() + 1).sum());
+    for (id, e, on) in picked() {
+        opens.push((on.fiscal_year(), id));
         if let Some(c) = e.certify_on {
-            year(&mut years, c.fiscal_year()).certifies.push(r.id);
+            certifies.push((c.fiscal_year(), id));
         }
-        mentions.extend(e.steps.iter().map(|s| (Mention::Step(s), r.id)));
+        mentions.extend(e.steps.iter().map(|s| (Mention::Step(s), id)));
         if let Some(m) = e.sitting {
-            mentions.push((Mention::Sit(m.first_day()), r.id));
+            mentions.push((Mention::Sit(m.first_day()), id));
         }
     }
     let mut steps = merge(&mentions);
@@ -81,34 +85,52 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
     // catalogue's and the rules' order. Sorted by index: steps are large to move.
     let mut order: Vec<usize> = (0..steps.len()).collect();
     order.sort_unstable_by_key(|&i| (steps[i].1.by, steps[i].1.action, steps[i].0));
+    // Stable: each year's credentials stay in catalogue order.
+    opens.sort_by_key(|o| o.0);
+    certifies.sort_by_key(|c| c.0);
+    // The years, each list sized once.
+    let mut fys: Vec<i32> = opens
+        .iter()
+        .chain(&certifies)
+        .map(|o| o.0)
+        .chain(steps.iter().map(|(_, s)| s.by.fiscal_year()))
+        .collect();
+    fys.sort_unstable();
+    fys.dedup();
+    let at = |fy: i32| fys.binary_search(&fy).unwrap_or_default();
+    let mut counts = vec![[0usize; 3]; fys.len()];
+    for (_, s) in &steps {
+        counts[at(s.by.fiscal_year())][0] += 1;
+    }
+    for o in &opens {
+        counts[at(o.0)][1] += 1;
+    }
+    for c in &certifies {
+        counts[at(c.0)][2] += 1;
+    }
+    let mut years: Vec<PlanYear<'a>> = fys
+        .iter()
+        .zip(&counts)
+        .map(|(&fy, n)| PlanYear {
+            fiscal_year: fy,
+            steps: Vec::with_capacity(n[0]),
+            opens: Vec::with_capacity(n[1]),
+            certifies: Vec::with_capacity(n[2]),
+        })
+        .collect();
+    for (fy, id) in opens {
+        years[at(fy)].opens.push(id);
+    }
+    for (fy, id) in certifies {
+        years[at(fy)].certifies.push(id);
+    }
     let mut slots: Vec<Option<PlanStep<'a>>> = steps.into_iter().map(|(_, s)| Some(s)).collect();
     for i in order {
         if let Some(s) = slots.get_mut(i).and_then(Option::take) {
-            year(&mut years, s.by.fiscal_year()).steps.push(s);
+            years[at(s.by.fiscal_year())].steps.push(s);
         }
     }
     years
-}
-
-/// The plan's entry for a fiscal year, added in order where missing (a plan
-/// spans a handful of years, so a sorted list beats a map).
-fn year<'y, 'a>(years: &'y mut Vec<PlanYear<'a>>, fy: i32) -> &'y mut PlanYear<'a> {
-    let i = match years.binary_search_by_key(&fy, |y| y.fiscal_year) {
-        Ok(i) => i,
-        Err(i) => {
-            years.insert(
-                i,
-                PlanYear {
-                    fiscal_year: fy,
-                    steps: Vec::new(),
-                    opens: Vec::new(),
-                    certifies: Vec::new(),
-                },
-            );
-            i
-        }
-    };
-    &mut years[i]
 }
 
 /// A step as a credential's earliest gives it, or the sitting of its exam.
