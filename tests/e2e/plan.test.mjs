@@ -106,3 +106,19 @@ test("plan screenshots: a student and a clinical engineer, 390 px and 1280 px, j
     }
   }
 });
+
+test("the plan prints with the page, without the 'aim for this' buttons", async () => {
+  const page = await open(b, server.url, { lang: "ja" });
+  await page.check("input[value=licensed]");
+  await page.fill("#cer-exp-blood_purification", "2");
+  await page.waitForSelector(".cer-plan-years > li");
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.locator(".cer-plan-years > li").first().isVisible(), "plan visible in print");
+  const aims = await page.locator(".cer-aim").count();
+  assert.ok(aims > 0);
+  for (let i = 0; i < aims; i++) assert.equal(await page.locator(".cer-aim").nth(i).isVisible(), false);
+  await page.pdf({ path: "target/screenshots/plan-print-ja.pdf", format: "A4" });
+  await page.screenshot({ path: "target/screenshots/plan-print-ja.png", fullPage: true });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
