@@ -71,16 +71,7 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
             mentions.push((Mention::Sit(m.first_day()), id));
         }
     }
-    let mut steps = merge(&mentions);
-    // A step several credentials need names them in catalogue order.
-    if steps.iter().any(|(_, s)| s.credentials.len() > 1) {
-        let pos: FastMap<&str, usize> =
-            results.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        for (_, s) in &mut steps {
-            s.credentials
-                .sort_by_key(|c| pos.get(c).copied().unwrap_or(usize::MAX));
-        }
-    }
+    let steps = merge(&mentions);
     // Steps due the same day: the licence before what it opens, then in the
     // catalogue's and the rules' order. Sorted by index: steps are large to move.
     let mut order: Vec<usize> = (0..steps.len()).collect();
@@ -148,8 +139,9 @@ impl<'a> Mention<'_, 'a> {
             Mention::Sit(d) => (Action::Sit, cred, *d, *d, None),
         }
     }
+    /// The step without its credentials, which `merge` adds.
     fn to_step(self, cred: &'a str) -> PlanStep<'a> {
-        let mut s = match self {
+        match self {
             Mention::Step(s) => s.clone(),
             Mention::Sit(d) => PlanStep {
                 action: Action::Sit,
@@ -160,9 +152,7 @@ impl<'a> Mention<'_, 'a> {
                 credentials: Vec::new(),
                 text: Default::default(),
             },
-        };
-        s.credentials = vec![cred];
-        s
+        }
     }
 }
 
@@ -180,26 +170,37 @@ fn merge<'a>(mentions: &[(Mention<'_, 'a>, &'a str)]) -> Vec<(usize, PlanStep<'a
         );
         (a.0, a.1, a.2, a.3, i).cmp(&(b.0, b.1, b.2, b.3, j))
     });
-    let mut out: Vec<(usize, PlanStep<'a>)> = Vec::new();
+    let mut out: Vec<(usize, PlanStep<'a>)> = Vec::with_capacity(mentions.len());
+    let mut group_of = vec![0usize; mentions.len()];
     for i in order {
         let (m, cred) = mentions[i];
         let (action, target, from, by, amount) = m.key(cred);
         // Same key: the last kept step of that key, if its window still overlaps.
         let open = out
             .iter_mut()
+            .enumerate()
             .rev()
-            .take_while(|(_, o)| o.action == action && o.target == target)
-            .find(|(_, o)| o.amount == amount);
+            .take_while(|(_, (_, o))| o.action == action && o.target == target)
+            .find(|(_, (_, o))| o.amount == amount);
         match open {
-            Some((first, o)) if from <= o.by => {
+            Some((g, (first, o))) if from <= o.by => {
                 *first = (*first).min(i);
                 o.from = o.from.max(from);
                 o.by = o.by.min(by);
-                if !o.credentials.contains(&cred) {
-                    o.credentials.push(cred);
-                }
+                group_of[i] = g;
             }
-            _ => out.push((i, m.to_step(cred))),
+            _ => {
+                group_of[i] = out.len();
+                out.push((i, m.to_step(cred)));
+            }
+        }
+    }
+    // Credentials in mention order, which is catalogue order.
+    for ((_, cred), &g) in mentions.iter().zip(&group_of) {
+        if let Some((_, o)) = out.get_mut(g) {
+            if !o.credentials.contains(cred) {
+                o.credentials.push(cred);
+            }
         }
     }
     out
