@@ -3,6 +3,8 @@
 
 use crate::date::{Date, Month};
 use crate::input::InputError;
+use crate::num::plain;
+use crate::profile::ProfileError;
 use crate::roadmap::{Action, Earliest, Status};
 use crate::rules::file::Text;
 
@@ -258,6 +260,59 @@ const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// A profile problem in the visitor's language, prefixed by the path to the
+/// value (the path stays as the JSON names it, so a host can find it).
+pub fn profile_error(lang: Lang, e: &ProfileError) -> String {
+    use ProfileError::*;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let what = |w: &str| match w {
+        "licence" => "免許",
+        "area" => "業務分野",
+        "body" => "団体",
+        "case kind" => "症例の種類",
+        "credential" => "資格",
+        "course" => "講習会",
+        "exam" => "試験",
+        _ => "項目",
+    };
+    let text = match e {
+        Parse { line, .. } => match line {
+            Some(l) => format!("読み取れない形式です（{l}行目）"),
+            None => "読み取れない形式です".to_string(),
+        },
+        NotFinite { .. } => "数値を入れてください".to_string(),
+        Negative { value, .. } => format!("{} は負の数です。0以上を入れてください", plain(*value)),
+        TooLarge { value, max, .. } => {
+            format!(
+                "{} は大きすぎます。{}以下にしてください",
+                plain(*value),
+                plain(*max)
+            )
+        }
+        NotWhole { value, .. } => format!("{} は整数ではありません", plain(*value)),
+        UnknownId { what: w, id, .. } => format!("{}「{id}」はルールにありません", what(w)),
+        BadSchoolYears { value, allowed, .. } => {
+            let years: Vec<String> = allowed.iter().map(|y| y.to_string()).collect();
+            format!(
+                "{value}年制の課程はありません。{}年のいずれかです",
+                years.join("・")
+            )
+        }
+        BadYear { value, .. } => format!("{value}年は範囲外です（1950〜2150年）"),
+        AsOfBeforeProfile { as_of, profile } => format!(
+            "評価日（{}）が回答の基準日（{}）より前です",
+            date(lang, *as_of),
+            date(lang, *profile)
+        ),
+    };
+    match e.path() {
+        "" => text,
+        path => format!("{path}: {text}"),
+    }
+}
+
 pub fn date(lang: Lang, d: Date) -> String {
     match lang {
         Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
@@ -337,6 +392,36 @@ pub fn clip_quoted(msg: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn profile_errors_read_in_japanese() {
+        use crate::profile::Profile;
+        let rules = crate::rules::default_rules().unwrap();
+        let p = Profile::from_json(
+            r#"{"experience":{"nowhere":1,"respiratory":-1},"units":{"jacet":1e9},
+                "school":{"years":7,"start_year":2026},"stage":"student"}"#,
+        )
+        .unwrap();
+        let errs = p.check(&rules).unwrap_err().0;
+        assert!(errs.len() >= 3, "{errs:?}");
+        for e in &errs {
+            let ja = profile_error(Lang::Ja, e);
+            let en = profile_error(Lang::En, e);
+            assert_eq!(en, e.to_string());
+            assert!(ja.starts_with(e.path()), "{ja}");
+            // The words after the path are Japanese, not the English message.
+            let rest = &ja[e.path().len()..];
+            assert!(
+                rest.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)),
+                "{ja}"
+            );
+            assert!(
+                !rest.contains("expected") && !rest.contains("unknown"),
+                "{ja}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

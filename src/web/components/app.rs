@@ -10,7 +10,7 @@ use super::{
 };
 use crate::answers::{Action, Answers};
 use crate::evaluate::{evaluate, When};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{self, Lang, Msg};
 use crate::ids::AreaId;
 use crate::profile::Stage;
 use crate::roadmap::{Roadmap, Status};
@@ -251,7 +251,12 @@ pub fn App(props: &AppProps) -> Html {
         ),
         Err(e) => (
             html! {},
-            html! { <p class="cer-error" role="alert">{ format!("{}: {e}", Msg::EngineError.text(lang_v)) }</p> },
+            html! {
+                <div class="cer-error" role="alert">
+                    <p>{ Msg::EngineError.text(lang_v) }</p>
+                    <ul>{ for e.0.iter().map(|e| html! { <li>{ i18n::profile_error(lang_v, e) }</li> }) }</ul>
+                </div>
+            },
         ),
     };
     let problem = props.rules_problem.as_ref().map(|p| {
