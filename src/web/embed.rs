@@ -114,6 +114,19 @@ pub(crate) fn host_or_default_rules(text: Option<&str>) -> Result<&'static RuleS
     }
 }
 
+/// The `asOf` option, read the same way by every entry point: surrounding
+/// spaces ignored, empty meaning "today".
+fn as_of(options: &JsValue) -> Result<Option<Date>, JsError> {
+    match string(options, "asOf")? {
+        Some(s) if !s.trim().is_empty() => Date::parse(s.trim()).map(Some).ok_or_else(|| {
+            fail(&format!(
+                "ce-roadmap: asOf `{s}` is not a date (YYYY-MM-DD)"
+            ))
+        }),
+        _ => Ok(None),
+    }
+}
+
 fn props(options: &JsValue) -> Result<AppProps, JsError> {
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(fail("ce-roadmap: options must be an object"));
@@ -125,14 +138,7 @@ fn props(options: &JsValue) -> Result<AppProps, JsError> {
         Some(m) => parse_mode(&m)?,
         None => None,
     };
-    let as_of = match string(options, "asOf")? {
-        Some(s) if !s.trim().is_empty() => Some(Date::parse(s.trim()).ok_or_else(|| {
-            fail(&format!(
-                "ce-roadmap: asOf `{s}` is not a date (YYYY-MM-DD)"
-            ))
-        })?),
-        _ => None,
-    };
+    let as_of = as_of(options)?;
     let (rules, rules_problem) = rules_for(options)?;
     let areas = match string(options, "areas")? {
         Some(list) if !list.trim().is_empty() => {
@@ -210,14 +216,7 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
 #[wasm_bindgen(js_name = evaluateJson)]
 pub fn evaluate_json(profile: &str, options: JsValue) -> Result<String, JsError> {
     let rules = host_or_default_rules(string(&options, "rulesText")?.as_deref())?;
-    let as_of = match string(&options, "asOf")? {
-        Some(s) => Some(Date::parse(&s).ok_or_else(|| {
-            fail(&format!(
-                "ce-roadmap: asOf `{s}` is not a date (YYYY-MM-DD)"
-            ))
-        })?),
-        None => None,
-    };
+    let as_of = as_of(&options)?;
     let p = Profile::from_json(profile)
         .map_err(|e| fail(&format!("ce-roadmap: invalid profile: {e}")))?;
     let roadmap = evaluate(

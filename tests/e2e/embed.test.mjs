@@ -211,6 +211,14 @@ test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRu
     return api.evaluate(profile, { asOf });
   }, [profile, AS_OF]);
   assert.deepEqual(got, cliRoadmap(profile));
+  // asOf is read as the widget reads it: spaces around the date are ignored, empty is today.
+  const spaced = await p.evaluate(async ([profile, asOf]) => {
+    const api = await import("./ce-roadmap.js");
+    const today = api.evaluate(profile, {});
+    return { spaced: api.evaluate(profile, { asOf: ` ${asOf}\n` }), empty: api.evaluate(profile, { asOf: "  " }).as_of === today.as_of };
+  }, [profile, AS_OF]);
+  assert.deepEqual(spaced.spaced, got);
+  assert.equal(spaced.empty, true);
   // With the host's rules.
   const hosted = await p.evaluate(async ([profile, rules, asOf]) => (await import("./ce-roadmap.js")).evaluate(profile, { asOf, rules }), [profile, association, AS_OF]);
   assert.equal(hosted.rules.version, "2026.11.1-association.1");
