@@ -41,7 +41,8 @@ impl<T> PartialEq for ByPtr<T> {
 }
 
 /// The roadmap as the components receive it.
-pub type SharedRoadmap = ByPtr<Result<crate::roadmap::Roadmap<'static>, String>>;
+pub type SharedRoadmap =
+    ByPtr<Result<crate::roadmap::Roadmap<'static>, crate::profile::ProfileErrors>>;
 
 /// Whether a credential concerns the visitor: a general one (no areas), or one in
 /// an area they work in or plan to.

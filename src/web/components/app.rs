@@ -180,7 +180,6 @@ pub fn App(props: &AppProps) -> Html {
                     today: *today,
                 },
             )
-            .map_err(|e| e.to_string())
         },
     );
 
