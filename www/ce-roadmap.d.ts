@@ -32,7 +32,7 @@ export interface Profile {
 }
 
 export interface PlanStep {
-  action: "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "sit";
+  action: Action;
   target: string;
   /** Done by this date ("YYYY-MM-DD") for the dates to hold. */
   by: string;
@@ -71,15 +71,37 @@ export interface Criterion {
   body?: string;
   case_kind?: string;
   ids?: string[];
+  /** credential: all of `ids` are needed (else any one). */
+  need_all?: true;
   within_years?: number;
+  /** experience: the rule asks that the work still goes on. */
+  still_working?: true;
+  /** The clock behind a time criterion runs (working in the area, a member...). */
+  ongoing?: true;
+  /** course: not needed because of a held credential or a passed exam. */
+  exempt?: true;
+  /** cases: the number is not published. */
+  need_unknown?: true;
+  /** cases: counts of kinds the rule also asks for, each with its own minimum. */
+  sub_counts?: SubCount[];
   options?: Criterion[];
   source: SourceRef | null;
   note?: Text;
   text: Text;
 }
 
+export interface SubCount {
+  case_kind: string;
+  have: number;
+  need: number;
+  met: boolean;
+}
+
+/** What a step asks of the visitor (the plan also has "sit": an exam's sitting). */
+export type Action = "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "sit";
+
 export interface Step {
-  action: string;
+  action: Exclude<Action, "sit">;
   target: string;
   unblocks: number;
   affects: number;
@@ -102,10 +124,19 @@ export interface CredentialResult {
   next_steps: Step[];
   exam_months: number[] | null;
   sources: SourceRef[];
+  /** What the exam is, where the rules say. */
+  exam: Note | null;
+  renewal: { every_years: number | null; ja: string; en: string; source: string } | null;
+  /** What the source article (seed) says of when it can be had, and whether the rules differ. */
+  seed: { clinical_year: number | null; ja: string; en: string; differs: boolean } | null;
+  notes: Note[];
+  /** What the sources do not say. */
+  unknowns: Note[];
   /** Absent for held credentials. */
   earliest?: Earliest;
-  [more: string]: unknown;
 }
+
+export interface Note { ja: string; en: string; source: string | null }
 
 export interface Roadmap {
   rules: { version: string; sha256: string };

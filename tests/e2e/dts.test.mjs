@@ -1,0 +1,86 @@
+// The TypeScript declarations agree with what the engine outputs: every key
+// the roadmap JSON carries is declared on its interface (or the interface
+// says it takes more), and every key declared as required is there. Run on
+// `ce-roadmap eval` for profiles that reach every part of the output.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+
+const AS_OF = "2026-11-21";
+const dts = readFileSync("www/ce-roadmap.d.ts", "utf8");
+
+// A type: an interface by name, an inline object `{ ... }`, or a leaf; `[]` for lists.
+function parseFields(body) {
+  const fields = {};
+  let open = false;
+  // Split on ';' and newlines at brace depth 0.
+  let depth = 0, cur = "";
+  const parts = [];
+  for (const ch of body.replace(/\/\*\*[\s\S]*?\*\//g, "")) {
+    if (ch === "{") depth++;
+    if (ch === "}") depth--;
+    if (depth === 0 && (ch === ";" || ch === "\n")) { parts.push(cur); cur = ""; } else cur += ch;
+  }
+  parts.push(cur);
+  for (const p of parts.map((s) => s.trim()).filter(Boolean)) {
+    if (/^\[\w+: string\]/.test(p)) { open = true; continue; }
+    const m = p.match(/^(\w+)(\?)?:\s*([\s\S]+)$/);
+    if (m) fields[m[1]] = { optional: !!m[2], type: m[3].trim() };
+  }
+  return { fields, open };
+}
+
+const interfaces = {};
+// One-line interfaces (`{ ja: string; en: string }`) and multi-line ones.
+for (const m of dts.matchAll(/^export interface (\w+) \{(?:([^\n]*)\}|\n([\s\S]*?)\n\})/gm)) {
+  interfaces[m[1]] = parseFields(m[2] ?? m[3]);
+}
+
+// The shape behind a type text: an interface, an inline object, or null (a leaf).
+function shapeOf(type) {
+  const t = type.replace(/\s*\|\s*null$/, "").replace(/\[\]$/, "");
+  if (interfaces[t]) return interfaces[t];
+  const inline = t.match(/^\{([\s\S]*)\}$/);
+  return inline ? parseFields(inline[1]) : null;
+}
+
+function check(value, shape, path, problems) {
+  if (Array.isArray(value)) { value.forEach((v, i) => check(v, shape, `${path}[${i}]`, problems)); return; }
+  if (value === null || typeof value !== "object" || !shape) return;
+  for (const [k, v] of Object.entries(value)) {
+    const f = shape.fields[k];
+    if (!f) { if (!shape.open) problems.push(`${path}.${k} is not declared`); continue; }
+    check(v, shapeOf(f.type), `${path}.${k}`, problems);
+  }
+  for (const [k, f] of Object.entries(shape.fields)) {
+    if (!f.optional && !(k in value)) problems.push(`${path}.${k} is declared required but missing`);
+  }
+}
+
+function evalJson(profile) {
+  const bin = process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap";
+  const r = spawnSync(bin, ["eval", "--profile", "-", "--as-of", AS_OF], { input: JSON.stringify(profile), encoding: "utf8" });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+const profiles = [
+  {},
+  { stage: "student", school: { years: 3, start_year: 2025 }, plan_areas: ["blood_purification", "intensive_care"] },
+  { stage: "licensed", licences: ["ce"], experience: { blood_purification: 2.5, intensive_care: 1, cardiac_cath: 3 },
+    membership: { jacet: 3, jhrs: 1 }, cases: { cath_assists: 120, pci_assists: 60 }, case_rates: { cath_assists: 50 },
+    units: { jacet: 25 }, courses: ["dialysis_course", "jacet_orientation"], held: ["me2", "hcit", "cdr"], passed_exams: ["jacet_spec_respiratory"],
+    targets: ["senior_hcit", "jsicm_intensive_care"] },
+];
+
+test("the d.ts declares every key of the roadmap JSON, and the required ones are always there", () => {
+  assert.ok(interfaces.Roadmap && interfaces.Criterion && interfaces.PlanStep, "interfaces found in the d.ts");
+  // The checker itself: an undeclared key and a missing required one are both caught.
+  const probe = [];
+  check({ kind: "x", extra: 1 }, interfaces.SubCount, "probe", probe);
+  assert.ok(probe.some((p) => /extra is not declared/.test(p)) && probe.some((p) => /have is declared required/.test(p)), probe.join("\n"));
+  const problems = [];
+  for (const p of profiles) check(evalJson(p), interfaces.Roadmap, "roadmap", problems);
+  assert.deepEqual([...new Set(problems.map((p) => p.replace(/\[\d+\]/g, "[]")))], []);
+});
