@@ -158,8 +158,8 @@ fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {
         }
     }
     if let Some(s) = &exp.stage {
-        if r.stage != s {
-            diffs.push(format!("{id}: stage {} (expected {s})", r.stage));
+        if r.stage.as_str() != s {
+            diffs.push(format!("{id}: stage {} (expected {s})", r.stage.as_str()));
         }
     }
     if let Some(s) = &exp.next_sitting {

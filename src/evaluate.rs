@@ -148,20 +148,22 @@ impl<'a, 'p> Eval<'a, 'p> {
         // Held outright (listed, or implied by a licensed profile), not via a school date.
         let held = matches!(self.licence_state(id), (true, None));
         let (status, on) = match (held, self.licence_on) {
-            (true, _) => ("held", None),
-            (false, Some(d)) if d <= self.as_of => ("held", Some(d)),
-            (false, Some(d)) => ("expected", Some(d)),
-            (false, None) => ("none", None),
+            (true, _) => (LicenceStatus::Held, None),
+            (false, Some(d)) if d <= self.as_of => (LicenceStatus::Held, Some(d)),
+            (false, Some(d)) => (LicenceStatus::Expected, Some(d)),
+            (false, None) => (LicenceStatus::None, None),
         };
-        let exam = on.filter(|_| status == "expected").and_then(|d| {
-            let m = self.rules.licence_route.exam_month;
-            let y = if m >= d.month() {
-                d.year() - 1
-            } else {
-                d.year()
-            };
-            Date::new(y, m, 1).map(Month::of)
-        });
+        let exam = on
+            .filter(|_| status == LicenceStatus::Expected)
+            .and_then(|d| {
+                let m = self.rules.licence_route.exam_month;
+                let y = if m >= d.month() {
+                    d.year() - 1
+                } else {
+                    d.year()
+                };
+                Date::new(y, m, 1).map(Month::of)
+            });
         LicenceInfo {
             id,
             status,
@@ -241,8 +243,8 @@ impl<'a, 'p> Eval<'a, 'p> {
     fn credential(&self, c: &'a Credential) -> (CredentialResult<'a>, Vec<(Action, Cow<'a, str>)>) {
         let passed_own = c.certify.is_some() && self.passed(c.id.as_str());
         let (stage, list) = match (&c.certify, passed_own) {
-            (Some(cert), true) => ("certify", cert),
-            _ => ("exam", &c.conditions),
+            (Some(cert), true) => (CredentialStage::Certify, cert),
+            _ => (CredentialStage::Exam, &c.conditions),
         };
         let criteria = self.criteria(list);
         let certify_criteria = match (&c.certify, passed_own) {

@@ -165,8 +165,7 @@ pub struct Roadmap<'a> {
 pub struct LicenceInfo<'a> {
     /// The licence the route leads to (`ce`).
     pub id: &'a str,
-    /// "held" | "expected" | "none"
-    pub status: &'static str,
+    pub status: LicenceStatus,
     /// For students: the day the licence is counted from (April 1 of the graduation year).
     pub on: Option<Date>,
     /// For students: the month of the national exam before it ("YYYY-MM").
@@ -197,8 +196,7 @@ pub struct CredentialResult<'a> {
     pub tier: Tier,
     pub areas: &'a [crate::ids::AreaId],
     pub status: Status,
-    /// "exam" (conditions to sit or apply) or "certify" (after a passed exam).
-    pub stage: &'static str,
+    pub stage: CredentialStage,
     /// When every time-based criterion is (or was) met if the person keeps going;
     /// null when a time-based criterion has no clock running.
     pub ready_on: Option<Date>,
@@ -351,6 +349,33 @@ pub struct Criterion<'a> {
     pub note: Option<&'a Text>,
     /// The criterion in words, both languages.
     pub text: Text,
+}
+
+/// The visitor's licence: held, expected (a student with a school), or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceStatus {
+    Held,
+    Expected,
+    None,
+}
+
+/// Which of a credential's stages is evaluated: the conditions to sit the exam
+/// or apply, or, once its exam is passed, those to be certified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialStage {
+    Exam,
+    Certify,
+}
+
+impl CredentialStage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialStage::Exam => "exam",
+            CredentialStage::Certify => "certify",
+        }
+    }
 }
 
 /// What a step asks of the visitor. The order is the order of steps due on

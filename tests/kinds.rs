@@ -270,7 +270,7 @@ fn exam_then_certification() {
     let rules = rules();
     let r = run(&rules, r#"{"courses":["c1"]}"#, NOW);
     let c = get(&r, "two_stage");
-    assert_eq!((c.stage, c.status), ("exam", Status::Eligible));
+    assert_eq!((c.stage.as_str(), c.status), ("exam", Status::Eligible));
     assert_eq!(c.certify_criteria.as_ref().map(|v| v.len()), Some(2));
     let r = run(
         &rules,
@@ -278,7 +278,7 @@ fn exam_then_certification() {
         NOW,
     );
     let c = get(&r, "two_stage");
-    assert_eq!((c.stage, c.status), ("certify", Status::Waiting));
+    assert_eq!((c.stage.as_str(), c.status), ("certify", Status::Waiting));
     assert!(c.criteria[0].met);
     assert_eq!(c.ready_on, Some(d("2028-11-21")));
 }

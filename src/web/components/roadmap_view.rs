@@ -116,7 +116,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
     html! {
         <section class="cer-roadmap" aria-labelledby="cer-roadmap-h">
             <h2 id="cer-roadmap-h">{ Msg::RoadmapHeading.text(lang) }</h2>
-            if licence.status == "expected" {
+            if licence.status == crate::roadmap::LicenceStatus::Expected {
                 <div class="cer-licence">
                     <strong>{ Msg::LicenceExpected.text(lang) }</strong>
                     <dl>

@@ -46,7 +46,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
         })
         .filter(|y| !y.credentials.is_empty() || !y.after_steps.is_empty())
         .collect();
-    let licence_fy = if r.licence.status == "expected" {
+    let licence_fy = if r.licence.status == crate::roadmap::LicenceStatus::Expected {
         r.licence.fiscal_year
     } else {
         None
