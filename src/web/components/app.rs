@@ -248,15 +248,11 @@ pub fn App(props: &AppProps) -> Html {
                 </>
             },
         ),
-        Err(e) => (
-            html! {},
-            html! {
-                <div class="cer-error" role="alert">
-                    <p>{ Msg::EngineError.text(lang_v) }</p>
-                    <ul>{ for e.0.iter().map(|e| html! { <li>{ i18n::profile_error(lang_v, e) }</li> }) }</ul>
-                </div>
-            },
-        ),
+        Err(e) => (html! {}, {
+            let problems: Vec<String> =
+                e.0.iter().map(|e| i18n::profile_error(lang_v, e)).collect();
+            html! { <p class="cer-error" role="alert">{ format!("{}: {}", Msg::EngineError.text(lang_v), problems.join(lang_v.pick2("。", "; "))) }</p> }
+        }),
     };
     let problem = props.rules_problem.as_ref().map(|p| {
         let title = if p.fallback {
