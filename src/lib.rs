@@ -8,6 +8,7 @@ pub mod cases;
 pub mod date;
 pub mod evaluate;
 pub mod explain;
+pub mod focus;
 pub mod i18n;
 pub mod ids;
 pub mod input;

@@ -44,22 +44,7 @@ impl<T> PartialEq for ByPtr<T> {
 pub type SharedRoadmap =
     ByPtr<Result<crate::roadmap::Roadmap<'static>, crate::profile::ProfileErrors>>;
 
-/// Whether a credential concerns the visitor: a general one (no areas), or one in
-/// an area they work in or plan to.
-pub fn in_focus(c: &crate::roadmap::CredentialResult, answers: &crate::answers::Answers) -> bool {
-    c.areas.is_empty()
-        || c.areas
-            .iter()
-            .any(|a| answers.experience.contains_key(a) || answers.plan_areas.contains(a))
-}
-
-/// Whether the host's area filter lets a credential through (general ones always).
-pub fn allowed(c: &crate::roadmap::CredentialResult, areas: Option<&[crate::ids::AreaId]>) -> bool {
-    match areas {
-        None => true,
-        Some(list) => c.areas.is_empty() || c.areas.iter().any(|a| list.contains(a)),
-    }
-}
+pub use crate::focus::{allowed, in_focus};
 
 /// How a widget is configured by the page.
 #[derive(Clone, Debug, PartialEq)]
