@@ -6,14 +6,11 @@ use std::collections::BTreeMap;
 
 use ce_roadmap::ids::*;
 use ce_roadmap::profile::School;
-use ce_roadmap::{evaluate, Date, Profile, RuleSet, Stage, Status, When};
+use ce_roadmap::{evaluate, Date, Profile, Stage, Status, When};
 use proptest::prelude::*;
 
-fn rules() -> &'static RuleSet {
-    use std::sync::OnceLock;
-    static R: OnceLock<RuleSet> = OnceLock::new();
-    R.get_or_init(|| ce_roadmap::default_rules().expect("valid"))
-}
+mod common;
+use common::rules;
 
 fn ids<T: Clone + std::fmt::Debug + 'static>(list: Vec<T>) -> impl Strategy<Value = Vec<T>> {
     let n = list.len();
@@ -33,25 +30,16 @@ fn date() -> impl Strategy<Value = Date> {
 }
 
 fn profile() -> impl Strategy<Value = Profile> {
-    let r = rules();
-    let areas: Vec<AreaId> = r.areas.iter().map(|a| a.id.clone()).collect();
-    let bodies: Vec<BodyId> = r.bodies.iter().map(|a| a.id.clone()).collect();
-    let kinds: Vec<CaseKindId> = r.case_kinds.iter().map(|a| a.id.clone()).collect();
-    let courses: Vec<CourseId> = r.courses.iter().map(|a| a.id.clone()).collect();
-    let creds: Vec<CredentialId> = r.credentials.iter().map(|a| a.id.clone()).collect();
-    let licences: Vec<LicenceId> = r.licences.iter().map(|a| a.id.clone()).collect();
-    let exams: Vec<String> = r
-        .exams
-        .iter()
-        .map(|e| e.id.0.clone())
-        .chain(creds.iter().map(|c| c.0.clone()))
-        .collect();
-    let stage = prop_oneof![
-        Just(Stage::Prospective),
-        Just(Stage::Student),
-        Just(Stage::Licensed),
-        Just(Stage::It)
-    ];
+    let common::Ids {
+        areas,
+        bodies,
+        kinds,
+        courses,
+        creds,
+        licences,
+        exams,
+    } = common::ids();
+    let stage = common::stage();
     let school = proptest::option::of(
         (prop_oneof![Just(1u8), Just(3), Just(4)], 2018i32..2032)
             .prop_map(|(years, start_year)| School { years, start_year }),
