@@ -137,6 +137,11 @@ fn years(months: i64) -> f64 {
     months as f64 / 12.0
 }
 
+/// Years as answered (halves allowed) → whole months.
+pub(crate) fn months_of_years(y: f64) -> i64 {
+    (y * 12.0).round() as i64
+}
+
 impl<'a, 'p> Eval<'a, 'p> {
     fn source(&self, c: &'a Condition) -> Option<SourceRef<'a>> {
         // Resolved at load: no lookup by id for each criterion.
@@ -197,7 +202,7 @@ impl<'a, 'p> Eval<'a, 'p> {
     /// planned area the time since work starts there, whichever is further along.
     pub(crate) fn area_clock(&self, area: &str) -> Clock {
         let base = self.p.experience.get(area).copied().unwrap_or(0.0);
-        let base_months = (base * 12.0).round() as i64;
+        let base_months = months_of_years(base);
         let answered = (base_months > 0).then_some(Clock {
             months: base_months + self.elapsed,
             running: true,
@@ -387,7 +392,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 k.need = Some(years(need));
                 match self.p.membership.get(body.as_str()) {
                     Some(&y) => {
-                        let have = (y * 12.0).round() as i64 + self.elapsed;
+                        let have = months_of_years(y) + self.elapsed;
                         k.have = Some(years(have));
                         k.ongoing = true;
                         k.met = have >= need;
@@ -568,9 +573,7 @@ fn ready_on(criteria: &[Criterion], as_of: Date) -> Option<Date> {
 }
 
 fn next_sitting(months: Option<&[u8]>, ready_on: Option<Date>, as_of: Date) -> Option<Month> {
-    let from = ready_on?.max(as_of);
-    let first = months?.iter().map(|&m| from.next_month_start(m)).min()?;
-    Some(Month::of(first))
+    crate::plan::project::first_sitting(months, ready_on?.max(as_of))
 }
 
 /// The actions an unmet, non-waiting criterion asks for.

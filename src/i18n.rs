@@ -7,6 +7,7 @@ use crate::num::plain;
 use crate::profile::ProfileError;
 use crate::roadmap::{Action, Earliest, Status};
 use crate::rules::file::Text;
+use crate::rules::model::RuleSet;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -311,6 +312,13 @@ pub fn profile_error(lang: Lang, e: &ProfileError) -> String {
         "" => text,
         path => format!("{path}: {text}"),
     }
+}
+
+/// A credential's name in `lang`; its id where the rules do not have it.
+pub fn credential_name(rules: &RuleSet, lang: Lang, id: &str) -> String {
+    rules
+        .credential(id)
+        .map_or_else(|| id.to_string(), |c| lang.pick(&c.name).to_string())
 }
 
 pub fn date(lang: Lang, d: Date) -> String {

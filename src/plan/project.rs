@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::date::{Date, Month};
-use crate::evaluate::Eval;
+use crate::evaluate::{months_of_years, Eval};
 use crate::roadmap::{Action, Assumption, Blocker, Earliest, PlanStep};
 use crate::rules::model::{Condition, Rule};
 
@@ -229,10 +229,6 @@ pub(crate) struct Projector<'e, 'a, 'p> {
     ev: &'e Eval<'a, 'p>,
     memo: Vec<Memo<'a>>,
     st: Stacks<'a>,
-}
-
-fn years_to_months(y: f64) -> i64 {
-    (y * 12.0).round() as i64
 }
 
 impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
@@ -526,7 +522,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             Rule::Membership { body, months } => {
                 let need = *months as i64;
                 if let Some(&y) = ev.p.membership.get(body.as_str()) {
-                    let have = years_to_months(y) + ev.elapsed;
+                    let have = months_of_years(y) + ev.elapsed;
                     return Proj::at(now.add_months((need - have).max(0)));
                 }
                 // Someone in school joins once licensed (full membership generally

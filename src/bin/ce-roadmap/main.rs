@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ce_roadmap::rules::{self, RuleFile, RuleSet};
-use ce_roadmap::{cases, evaluate, Date, Profile, When};
+use ce_roadmap::{cases, evaluate, Date, Profile, Roadmap, When};
 
 const USAGE: &str = "\
 ce-roadmap: credential roadmap rules for clinical engineering technologists
@@ -166,6 +166,14 @@ struct Inputs {
     when: When,
 }
 
+impl Inputs {
+    /// The roadmap with its texts; a profile error names the profile file.
+    fn evaluate(&self) -> Result<Roadmap<'_>, Fail> {
+        evaluate(&self.rules, &self.profile, self.when)
+            .map_err(|e| Fail(format!("{}: {e}", self.profile_path)))
+    }
+}
+
 fn inputs(cmd: &str, opts: &[(&str, &str)], pos: &[&str]) -> Result<Inputs, Fail> {
     if let Some(p) = pos.first() {
         return Err(Fail(format!("unexpected argument `{p}`")));
@@ -195,14 +203,8 @@ fn inputs(cmd: &str, opts: &[(&str, &str)], pos: &[&str]) -> Result<Inputs, Fail
 
 fn eval(args: &[String]) -> Result<ExitCode, Fail> {
     let (opts, pos) = options(args, &["--profile", "--rules", "--as-of"])?;
-    let Inputs {
-        rules,
-        profile,
-        profile_path,
-        when,
-    } = inputs("eval", &opts, &pos)?;
-    let roadmap =
-        evaluate(&rules, &profile, when).map_err(|e| Fail(format!("{profile_path}: {e}")))?;
+    let inputs = inputs("eval", &opts, &pos)?;
+    let roadmap = inputs.evaluate()?;
     println!("{}", serde_json::to_string_pretty(&roadmap)?);
     Ok(ExitCode::SUCCESS)
 }

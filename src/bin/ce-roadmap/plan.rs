@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use ce_roadmap::date::Month;
 use ce_roadmap::i18n::{self, Lang};
 use ce_roadmap::roadmap::{Action, Roadmap};
-use ce_roadmap::{evaluate, RuleSet};
+use ce_roadmap::RuleSet;
 
-use super::{inputs, opt, options, Fail, Inputs};
+use super::{inputs, opt, options, Fail};
 
 pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
     let (opts, pos) = options(args, &["--profile", "--rules", "--as-of", "--lang"])?;
@@ -17,22 +17,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
         Some("en") => Lang::En,
         Some(other) => return Err(Fail(format!("--lang: `{other}` is not ja or en"))),
     };
-    let Inputs {
-        rules,
-        profile,
-        profile_path,
-        when,
-    } = inputs("plan", &opts, &pos)?;
-    let roadmap =
-        evaluate(&rules, &profile, when).map_err(|e| Fail(format!("{profile_path}: {e}")))?;
-    print!("{}", table(&rules, &roadmap, lang));
+    let inputs = inputs("plan", &opts, &pos)?;
+    let roadmap = inputs.evaluate()?;
+    print!("{}", table(&inputs.rules, &roadmap, lang));
     Ok(ExitCode::SUCCESS)
-}
-
-fn name(rules: &RuleSet, lang: Lang, id: &str) -> String {
-    rules
-        .credential(id)
-        .map_or(id.to_string(), |c| lang.pick(&c.name).to_string())
 }
 
 /// One block per fiscal year: the steps with their dates, then what opens.
@@ -79,7 +67,10 @@ pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
         }
         for (label, ids) in [(opens, &y.opens), (certifies, &y.certifies)] {
             if !ids.is_empty() {
-                let names: Vec<String> = ids.iter().map(|id| name(rules, lang, id)).collect();
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|id| i18n::credential_name(rules, lang, id))
+                    .collect();
                 out.push_str(&format!(
                     "  {label}: {}\n",
                     names.join(lang.pick2("、", ", "))

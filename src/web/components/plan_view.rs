@@ -68,14 +68,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         };
         &derived
     };
-    let name = |id: &str| {
-        props
-            .rules
-            .0
-            .credential(id)
-            .map(|c| lang.pick(&c.name).to_string())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let name = |id: &str| i18n::credential_name(props.rules.0, lang, id);
     let names = |ids: &[&str]| {
         ids.iter()
             .map(|id| name(id))

@@ -51,14 +51,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     } else {
         None
     };
-    let name = |id: &str| {
-        props
-            .rules
-            .0
-            .credential(id)
-            .map(|c| lang.pick(&c.name).to_string())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let name = |id: &str| i18n::credential_name(props.rules.0, lang, id);
     if timeline.is_empty() && licence_fy.is_none() {
         return html! {
             <section class="cer-timeline" aria-labelledby="cer-tl-h">
