@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ce_roadmap::cases::{self, criterion_key};
-use ce_roadmap::{evaluate, Date, Profile, When};
+use ce_roadmap_core::cases::{self, criterion_key};
+use ce_roadmap_core::{evaluate, Date, Profile, When};
 
 fn case_files() -> Vec<(String, cases::CaseFile)> {
     let mut files: Vec<_> = std::fs::read_dir("data/cases")
@@ -26,7 +26,7 @@ fn case_files() -> Vec<(String, cases::CaseFile)> {
 
 #[test]
 fn every_declarative_case_passes() {
-    let rules = ce_roadmap::default_rules().expect("default rules valid");
+    let rules = ce_roadmap_core::default_rules().expect("default rules valid");
     let mut failures = Vec::new();
     let mut count = 0;
     for (name, file) in case_files() {
@@ -55,7 +55,7 @@ fn every_declarative_case_passes() {
 /// not publish, which can never be shown as met.
 #[test]
 fn cases_cover_both_sides_of_every_criterion() {
-    let rules = ce_roadmap::default_rules().expect("default rules valid");
+    let rules = ce_roadmap_core::default_rules().expect("default rules valid");
     let mut seen: BTreeMap<(String, String), BTreeSet<bool>> = BTreeMap::new();
     let mut credentials_seen = BTreeSet::new();
     for (_, file) in case_files() {

@@ -259,8 +259,8 @@ fn export_prints_json_that_loads_with_the_same_hash() {
     let o = run(&["export", "data/rules.toml"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let json = String::from_utf8(o.stdout).unwrap();
-    let from_json = ce_roadmap::rules::load("r.json", &json).unwrap_or_else(|e| panic!("{e}"));
-    let from_toml = ce_roadmap::default_rules().unwrap();
+    let from_json = ce_roadmap_core::rules::load("r.json", &json).unwrap_or_else(|e| panic!("{e}"));
+    let from_toml = ce_roadmap_core::default_rules().unwrap();
     assert_eq!(from_json.sha256, from_toml.sha256);
     let bad = run(&["export", &tmp("bad.json", "{}")]);
     assert_eq!(bad.status.code(), Some(2));
@@ -269,7 +269,7 @@ fn export_prints_json_that_loads_with_the_same_hash() {
 #[test]
 fn the_association_demo_rule_file_is_valid() {
     let text = std::fs::read_to_string("www/rules/association.json").expect("demo rule file");
-    let r = ce_roadmap::rules::load("www/rules/association.json", &text)
+    let r = ce_roadmap_core::rules::load("www/rules/association.json", &text)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(r.version.contains("association"), "{}", r.version);
 }

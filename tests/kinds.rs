@@ -1,8 +1,8 @@
 //! One credential per condition kind on a small rule set: have, need, met,
 //! waiting and met_on for each kind, on both sides of its threshold.
 
-use ce_roadmap::roadmap::{CredentialResult, Criterion};
-use ce_roadmap::{evaluate, rules, Date, Profile, RuleSet, Status, When};
+use ce_roadmap_core::roadmap::{CredentialResult, Criterion};
+use ce_roadmap_core::{evaluate, rules, Date, Profile, RuleSet, Status, When};
 
 const RULES: &str = r#"
 version = "kinds"

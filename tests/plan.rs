@@ -7,10 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use ce_roadmap::ids::*;
-use ce_roadmap::profile::School;
-use ce_roadmap::roadmap::{Action, Earliest, PlanStep};
-use ce_roadmap::{evaluate, Date, Profile, Status, When};
+use ce_roadmap_core::ids::*;
+use ce_roadmap_core::profile::School;
+use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep};
+use ce_roadmap_core::{evaluate, Date, Profile, Status, When};
 use proptest::prelude::*;
 
 mod common;

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use ce_roadmap::ids::*;
-use ce_roadmap::profile::School;
-use ce_roadmap::{evaluate, Date, Profile, Stage, Status, When};
+use ce_roadmap_core::ids::*;
+use ce_roadmap_core::profile::School;
+use ce_roadmap_core::{evaluate, Date, Profile, Stage, Status, When};
 use proptest::prelude::*;
 
 mod common;

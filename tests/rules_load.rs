@@ -1,4 +1,4 @@
-use ce_roadmap::rules;
+use ce_roadmap_core::rules;
 
 #[test]
 fn default_rules_are_valid() {

@@ -1,6 +1,6 @@
 //! Rule-file validation: each kind of error names the path (and line, for TOML).
 
-use ce_roadmap::rules::{self, RuleErrorKind, RuleErrors, DEFAULT_RULES};
+use ce_roadmap_core::rules::{self, RuleErrorKind, RuleErrors, DEFAULT_RULES};
 
 /// A minimal valid rule file to break in one place per test.
 const MINI: &str = r#"
@@ -266,11 +266,11 @@ fn hash_ignores_comments_and_layout_but_not_content() {
 
 #[test]
 fn every_default_condition_carries_a_source_with_address_and_date() {
-    let r = ce_roadmap::default_rules().unwrap();
-    fn walk(list: &[ce_roadmap::rules::Condition], r: &ce_roadmap::RuleSet, id: &str) {
+    let r = ce_roadmap_core::default_rules().unwrap();
+    fn walk(list: &[ce_roadmap_core::rules::Condition], r: &ce_roadmap_core::RuleSet, id: &str) {
         for c in list {
             match &c.rule {
-                ce_roadmap::rules::Rule::AnyOf(l) | ce_roadmap::rules::Rule::AllOf(l) => {
+                ce_roadmap_core::rules::Rule::AnyOf(l) | ce_roadmap_core::rules::Rule::AllOf(l) => {
                     walk(l, r, id)
                 }
                 _ => {
@@ -295,7 +295,7 @@ fn every_default_condition_carries_a_source_with_address_and_date() {
 
 #[test]
 fn the_required_credential_ids_are_all_present() {
-    let r = ce_roadmap::default_rules().unwrap();
+    let r = ce_roadmap_core::default_rules().unwrap();
     let ids = [
         "me2",
         "me1",

@@ -2,7 +2,7 @@
 //! and a rule set that validates can be evaluated for any of a few profiles.
 #![no_main]
 
-use ce_roadmap::{evaluate, rules, Date, Profile, When};
+use ce_roadmap_core::{evaluate, rules, Date, Profile, When};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,12 +4,13 @@
 
 use std::sync::OnceLock;
 
-use ce_roadmap::{evaluate, share, Date, RuleSet, When};
+use ce_roadmap_core::{evaluate, Date, RuleSet, When};
+use ce_roadmap_widget::share;
 use libfuzzer_sys::fuzz_target;
 
 fn rules() -> &'static RuleSet {
     static R: OnceLock<RuleSet> = OnceLock::new();
-    R.get_or_init(|| ce_roadmap::default_rules().expect("the default rules are valid"))
+    R.get_or_init(|| ce_roadmap_core::default_rules().expect("the default rules are valid"))
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -49,8 +49,11 @@ ensure_wasm_toolchain() {
   fi
   # Size flags measured in issue 5: no panic file/line strings and no Debug
   # formatting code (the widget never shows `{:?}`): 197.2 -> 192.6 KB brotli.
+  # -Zcross-crate-inline-threshold=always: since the widget is four crates (the layers), rustc's
+  # MIR inliner no longer saw the callees across them and the wasm grew 4.0 KB brotli; with
+  # every function inlinable across crates it is 1.5 KB below the one-crate build (issue 16).
   WASM_CARGO=(env RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
-    "RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none $WASM_CFG" /usr/bin/cargo rustc
+    "RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none -Zcross-crate-inline-threshold=always $WASM_CFG" /usr/bin/cargo rustc
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 }
 

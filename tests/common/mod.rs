@@ -3,13 +3,13 @@
 
 use std::sync::OnceLock;
 
-use ce_roadmap::ids::*;
-use ce_roadmap::{RuleSet, Stage};
+use ce_roadmap_core::ids::*;
+use ce_roadmap_core::{RuleSet, Stage};
 use proptest::prelude::*;
 
 pub fn rules() -> &'static RuleSet {
     static R: OnceLock<RuleSet> = OnceLock::new();
-    R.get_or_init(|| ce_roadmap::default_rules().expect("valid"))
+    R.get_or_init(|| ce_roadmap_core::default_rules().expect("valid"))
 }
 
 /// Every id of each kind in the default rules; exams include the credentials' own.

@@ -1,0 +1,151 @@
+//! Reading a rule file (TOML or JSON) into `RuleFile`, with the path and line of
+//! the first parse error, then validating it into a `RuleSet`.
+
+use sha2::{Digest, Sha256};
+
+use crate::rules::error::{RuleError, RuleErrorKind, RuleErrors};
+use crate::rules::file::RuleFile;
+#[cfg(feature = "toml")]
+use crate::rules::locate;
+use crate::rules::model::RuleSet;
+use crate::rules::validate;
+
+/// The rules shipped with the crate, embedded in every build: as written (TOML)
+/// where the TOML parser is built in, else as converted to JSON by build.rs.
+#[cfg(feature = "toml")]
+pub const DEFAULT_RULES: &str = include_str!("../../../../data/rules.toml");
+#[cfg(feature = "toml")]
+pub const DEFAULT_RULES_NAME: &str = "data/rules.toml";
+#[cfg(not(feature = "toml"))]
+pub const DEFAULT_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+#[cfg(not(feature = "toml"))]
+pub const DEFAULT_RULES_NAME: &str = "data/rules.toml (as JSON)";
+
+/// The embedded rules' content hash, computed by build.rs with the crate's own
+/// rule-file types (empty if data/rules.toml does not parse). The browser uses it
+/// instead of hashing the file at every start; a test checks it equals `content_hash`.
+pub const DEFAULT_RULES_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Format {
+    /// By file name, else by content: JSON documents start with `{`.
+    pub fn guess(name: &str, text: &str) -> Format {
+        if name.ends_with(".json") {
+            Format::Json
+        } else if name.ends_with(".toml") {
+            Format::Toml
+        } else if text.trim_start().starts_with('{') {
+            Format::Json
+        } else {
+            Format::Toml
+        }
+    }
+}
+
+#[cfg(feature = "toml")]
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(feature = "toml")]
+fn path_string(p: &serde_path_to_error::Path) -> String {
+    let s = p.to_string();
+    if s == "." {
+        String::new()
+    } else {
+        s
+    }
+}
+
+/// Parses without validating references; the first error only (a parser cannot go on).
+pub fn parse(name: &str, text: &str, format: Format) -> Result<RuleFile, RuleError> {
+    let err = |path: String, line: Option<usize>, message: String| RuleError {
+        file: name.to_string(),
+        path,
+        line,
+        kind: RuleErrorKind::Parse { message },
+    };
+    match format {
+        #[cfg(not(feature = "toml"))]
+        Format::Toml => Err(err(
+            String::new(),
+            None,
+            "this build reads JSON rule files only; convert TOML with `ce-roadmap export`".into(),
+        )),
+        #[cfg(feature = "toml")]
+        Format::Toml => {
+            let de = toml::Deserializer::parse(text).map_err(|e| {
+                err(
+                    String::new(),
+                    e.span().map(|s| line_of(text, s.start)),
+                    e.message().to_string(),
+                )
+            })?;
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let path = path_string(e.path());
+                let inner = e.into_inner();
+                let line = inner
+                    .span()
+                    .map(|s| line_of(text, s.start))
+                    .or_else(|| locate::line_of_path(text, &path));
+                err(path, line, inner.message().to_string())
+            })
+        }
+        Format::Json => crate::json_path::read(text).map_err(|e| err(e.path, e.line, e.message)),
+    }
+}
+
+/// sha256 of the canonical form: the parsed file serialised as compact JSON with
+/// fields in declaration order, so comments, layout and format do not change it.
+pub fn content_hash(file: &RuleFile) -> String {
+    let canonical = serde_json::to_vec(file).unwrap_or_default();
+    let digest = Sha256::digest(&canonical);
+    let mut hex = String::with_capacity(64);
+    for b in digest.iter() {
+        hex.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
+        hex.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0'));
+    }
+    hex
+}
+
+/// Parses and validates. Validation reports every error it finds.
+pub fn load(name: &str, text: &str) -> Result<RuleSet, RuleErrors> {
+    let format = Format::guess(name, text);
+    let file = parse(name, text, format).map_err(|e| RuleErrors(vec![e]))?;
+    let source_text = (format == Format::Toml).then_some(text);
+    let sha256 = content_hash(&file);
+    validate::validate(name, source_text, file, sha256)
+}
+
+/// The embedded default rules. Their validity is checked by the test suite.
+pub fn default_rules() -> Result<RuleSet, RuleErrors> {
+    let format = if cfg!(feature = "toml") {
+        Format::Toml
+    } else {
+        Format::Json
+    };
+    let file = parse(DEFAULT_RULES_NAME, DEFAULT_RULES, format).map_err(|e| RuleErrors(vec![e]))?;
+    // Hashed here where the TOML parser is built in (the tests compare the two),
+    // taken from build.rs in the browser, where hashing 45 KB cost ~9 ms at start.
+    let sha256 = if format == Format::Toml || DEFAULT_RULES_SHA256.is_empty() {
+        content_hash(&file)
+    } else {
+        DEFAULT_RULES_SHA256.to_string()
+    };
+    validate::validate(
+        DEFAULT_RULES_NAME,
+        (format == Format::Toml).then_some(DEFAULT_RULES),
+        file,
+        sha256,
+    )
+}

@@ -1,0 +1,339 @@
+//! The rule file as written by hand (TOML) or shipped as JSON: every field explicit,
+//! unknown keys rejected. `validate` turns it into the typed model in `model`.
+//! Serialising this struct to JSON is also the canonical form behind the content hash.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::ids::*;
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// A text in both languages. Japanese first: it is the widget's default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub ja: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Version of the rule set, shown in every roadmap, e.g. "2026.11.1".
+    pub version: String,
+    pub title: Text,
+    /// Shown under every roadmap: the issuing bodies' current rules decide.
+    pub disclaimer: Text,
+    pub sources: Vec<SourceDef>,
+    pub licences: Vec<NamedDef<LicenceId>>,
+    pub areas: Vec<NamedDef<AreaId>>,
+    pub bodies: Vec<BodyDef>,
+    pub case_kinds: Vec<NamedDef<CaseKindId>>,
+    pub courses: Vec<CourseDef>,
+    /// Exams that are not themselves credentials of this catalogue (e.g. IBHRE).
+    #[serde(default)]
+    pub exams: Vec<NamedDef<ExamId>>,
+    pub licence_route: LicenceRouteDef,
+    pub credentials: Vec<CredentialDef>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    pub id: SourceId,
+    pub url: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// When the source was read: "YYYY-MM-DD", or "YYYY-MM" where only the month is known.
+    pub read: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NamedDef<I> {
+    pub id: I,
+    pub ja: String,
+    pub en: String,
+}
+
+// Read through one untyped struct: derived per id type, the same parser was
+// compiled four times over (about 8 KB of wasm).
+impl<'de, I: From<String>> Deserialize<'de> for NamedDef<I> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = untyped::NamedDef::deserialize(d)?;
+        Ok(NamedDef {
+            id: I::from(raw.id),
+            ja: raw.ja,
+            en: raw.en,
+        })
+    }
+}
+
+mod untyped {
+    /// Named as the typed struct, so parse errors read the same.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct NamedDef {
+        pub id: String,
+        pub ja: String,
+        pub en: String,
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BodyDef {
+    pub id: BodyId,
+    pub ja: String,
+    pub en: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CourseDef {
+    pub id: CourseId,
+    pub ja: String,
+    pub en: String,
+    #[serde(default)]
+    pub body: Option<BodyId>,
+    /// What kind of thing it is, so the words fit: a course is taken, a meeting attended.
+    #[serde(default, skip_serializing_if = "CourseKind::is_course")]
+    pub kind: CourseKind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CourseKind {
+    /// A course, seminar, training or lectures: taken (受講する).
+    #[default]
+    Course,
+    /// A congress or society meeting: attended (参加する).
+    Meeting,
+}
+
+impl CourseKind {
+    fn is_course(&self) -> bool {
+        *self == CourseKind::Course
+    }
+}
+
+/// School → national exam → licence.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LicenceRouteDef {
+    /// The licence the route leads to (臨床工学技士: `ce`).
+    pub licence: LicenceId,
+    /// Lengths of the designated school courses, in years.
+    pub school_years: Vec<u8>,
+    /// Month of the national exam (early March).
+    pub exam_month: u8,
+    /// Month the results are published.
+    pub results_month: u8,
+    /// Month from which the licence is counted (April of the graduation year).
+    pub licence_month: u8,
+    pub sources: Vec<SourceId>,
+    #[serde(default)]
+    pub notes: Vec<NoteDef>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Open to anyone, students included.
+    Open,
+    Certification,
+    Specialist,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CredentialDef {
+    pub id: CredentialId,
+    pub ja: String,
+    pub en: String,
+    pub body: BodyId,
+    pub tier: Tier,
+    /// Work areas the credential belongs to; empty for general ones.
+    #[serde(default)]
+    pub areas: Vec<AreaId>,
+    /// Months in which the exam is usually held; absent when not published.
+    #[serde(default)]
+    pub exam_months: Option<Vec<u8>>,
+    /// How the exam runs (format, timing), where known.
+    #[serde(default)]
+    pub exam: Option<NoteDef>,
+    #[serde(default)]
+    pub renewal: Option<RenewalDef>,
+    /// What seed 000 ("from clinical year N") says, kept to show where it differs.
+    #[serde(default)]
+    pub seed: Option<SeedDef>,
+    #[serde(default)]
+    pub notes: Vec<NoteDef>,
+    /// Requirements the sources do not publish: shown as "check with the body".
+    #[serde(default)]
+    pub unknowns: Vec<NoteDef>,
+    /// The main pages for this credential.
+    pub sources: Vec<SourceId>,
+    /// What it takes to sit the exam or apply.
+    pub conditions: Vec<ConditionDef>,
+    /// For credentials that certify after a passed exam (JACET 専門): the
+    /// certification stage. Passing this credential's exam is implied.
+    #[serde(default)]
+    pub certify: Option<Vec<ConditionDef>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NoteDef {
+    pub ja: String,
+    pub en: String,
+    #[serde(default)]
+    pub source: Option<SourceId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RenewalDef {
+    #[serde(default)]
+    pub every_years: Option<u8>,
+    pub ja: String,
+    pub en: String,
+    pub source: SourceId,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SeedDef {
+    /// The clinical year ("n年目") seed 000 gives; absent for "as a student".
+    #[serde(default)]
+    pub clinical_year: Option<u8>,
+    pub ja: String,
+    pub en: String,
+    /// True where the body's own rule differs from the seed's year.
+    #[serde(default)]
+    pub differs: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionKind {
+    Licence,
+    Experience,
+    Membership,
+    Cases,
+    Credential,
+    Course,
+    Units,
+    Exam,
+    AnyOf,
+    AllOf,
+}
+
+impl ConditionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConditionKind::Licence => "licence",
+            ConditionKind::Experience => "experience",
+            ConditionKind::Membership => "membership",
+            ConditionKind::Cases => "cases",
+            ConditionKind::Credential => "credential",
+            ConditionKind::Course => "course",
+            ConditionKind::Units => "units",
+            ConditionKind::Exam => "exam",
+            ConditionKind::AnyOf => "any_of",
+            ConditionKind::AllOf => "all_of",
+        }
+    }
+}
+
+/// One condition as written. Which fields apply depends on `kind`; a field that
+/// does not apply to the kind is an error, with its path.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConditionDef {
+    pub kind: ConditionKind,
+    /// Where this requirement is stated (an id from `sources`). Required on every
+    /// condition except the any_of / all_of groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// The condition is in force from this date on (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// The condition is in force until this date (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// licence, course, exam, credential: one of these ids is enough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any_of: Option<Vec<String>>,
+    /// credential: all of these ids are needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_of: Option<Vec<String>>,
+    /// experience: the area; absent means work in any area counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<AreaId>,
+    /// experience, membership: years needed (membership: 0 means "be a member").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<f64>,
+    /// experience, cases, course, units, exam: counted within the last N years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_years: Option<f64>,
+    /// experience: the person must still be working in the area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub still_working: Option<bool>,
+    /// membership, units: the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<BodyId>,
+    /// cases: the kind of case counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_kind: Option<CaseKindId>,
+    /// cases, units: how many.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<f64>,
+    /// cases: the count is required but its number is not published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count_unknown: Option<bool>,
+    /// cases: sub-counts among the counted cases (ITE: at least 100 PCI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<Vec<SubCountDef>>,
+    /// credential: a passed exam for the credential counts as well as holding it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub or_passed: Option<bool>,
+    /// course: not needed by holders of any of these credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt_if_held: Option<Vec<CredentialId>>,
+    /// course: not needed by those who passed any of these exams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt_if_passed: Option<Vec<String>>,
+    /// any_of, all_of: the grouped conditions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<Vec<ConditionDef>>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SubCountDef {
+    pub case_kind: CaseKindId,
+    pub count: f64,
+}

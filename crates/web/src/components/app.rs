@@ -1,0 +1,319 @@
+//! The widget: the visitor's answers in one reducer, the roadmap derived from them.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{
+    details_form::DetailsForm, experience_form::ExperienceForm, footer::Footer, header::Header,
+    kind_picker::KindPicker, roadmap_view::RoadmapView, school_form::SchoolForm, toolbar::Toolbar,
+};
+use crate::{allowed, platform, ByPtr, Options, RulesRef};
+use ce_roadmap_core::evaluate::{evaluate, When};
+use ce_roadmap_core::ids::AreaId;
+use ce_roadmap_core::profile::Stage;
+use ce_roadmap_core::roadmap::{Roadmap, Status};
+use ce_roadmap_widget::answers::{Action, Answers};
+use ce_roadmap_widget::i18n::{self, Lang, Msg};
+use ce_roadmap_widget::share;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub rules: RulesRef,
+    pub options: Options,
+    /// The host's rule file could not be used.
+    #[prop_or_default]
+    pub rules_problem: Option<RulesProblem>,
+}
+
+/// A host rule file that failed: where, the first error's path and message, and
+/// whether the host allows falling back to the embedded rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RulesProblem {
+    pub source: String,
+    pub message: String,
+    pub fallback: bool,
+}
+
+/// The reducer state: `Answers::apply` does the work.
+#[derive(Clone, PartialEq)]
+pub struct State(pub Answers);
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = self.0.clone();
+        next.apply(action);
+        Rc::new(State(next))
+    }
+}
+
+/// Where the first answers come from: a shared link, else saved answers, else a
+/// clean start. A text that cannot be read, or names ids these rules do not know,
+/// gives a notice and a clean start.
+struct Start {
+    answers: Answers,
+    saved: bool,
+    notice: Option<Msg>,
+}
+
+fn start(rules: RulesRef, options: &Options, year: i32) -> Start {
+    let fresh = Answers::new(year);
+    let check = |text: &str| -> Option<Answers> {
+        let a = share::decode(text, year).ok()?;
+        a.profile(rules.0).check(rules.0).ok()?;
+        Some(a)
+    };
+    if options.read_link {
+        if let Some(text) = platform::fragment().filter(|t| t.starts_with('v')) {
+            return match check(&text) {
+                Some(answers) => Start {
+                    answers,
+                    saved: platform::load_saved().is_some(),
+                    notice: None,
+                },
+                None => {
+                    platform::clear_fragment();
+                    Start {
+                        answers: fresh,
+                        saved: false,
+                        notice: Some(Msg::BrokenLink),
+                    }
+                }
+            };
+        }
+    }
+    if !options.save {
+        return Start {
+            answers: fresh,
+            saved: false,
+            notice: None,
+        };
+    }
+    match platform::load_saved() {
+        Some(text) => match check(&text) {
+            Some(answers) => Start {
+                answers,
+                saved: true,
+                notice: None,
+            },
+            None => {
+                platform::forget_saved();
+                Start {
+                    answers: fresh,
+                    saved: false,
+                    notice: Some(Msg::BrokenSaved),
+                }
+            }
+        },
+        None => Start {
+            answers: fresh,
+            saved: false,
+            notice: None,
+        },
+    }
+}
+
+fn announcement(lang: Lang, r: &Roadmap, areas: Option<&[AreaId]>) -> String {
+    let count = |s: Status| {
+        r.credentials
+            .iter()
+            .filter(|c| c.status == s && allowed(c, areas))
+            .count()
+    };
+    match lang {
+        Lang::Ja => format!(
+            "{}: いま受けられる {}件、続ければ受けられる {}件、準備が必要 {}件",
+            Msg::Updated.text(lang),
+            count(Status::Eligible),
+            count(Status::Waiting),
+            count(Status::Action)
+        ),
+        Lang::En => format!(
+            "{}: {} open now, {} open with time, {} need something done",
+            Msg::Updated.text(lang),
+            count(Status::Eligible),
+            count(Status::Waiting),
+            count(Status::Action)
+        ),
+    }
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let rules = props.rules;
+    let today = props.options.as_of.unwrap_or_else(platform::today);
+    let first = use_memo((), |_| start(rules, &props.options, today.fiscal_year()));
+    let state = use_reducer({
+        let a = first.answers.clone();
+        move || State(a)
+    });
+    let lang = use_state(|| props.options.lang);
+    {
+        // A host changing the lang attribute switches the language live.
+        let lang = lang.clone();
+        use_effect_with(props.options.lang, move |l| lang.set(*l));
+    }
+    let mode = props.options.mode;
+    let areas: Option<Rc<Vec<AreaId>>> = props.options.areas.clone().map(Rc::new);
+    let saving = use_state(|| first.saved);
+    let notice = use_state(|| first.notice);
+    let lang_v = *lang;
+
+    // A host's fixed mode is the visitor's kind.
+    let answers = Rc::new({
+        let mut a = state.0.clone();
+        if mode.is_some() {
+            a.stage = mode;
+        }
+        a
+    });
+    // The roadmap is derived from the answers, never stored beside them.
+    let roadmap = use_memo(
+        ((*answers).clone(), today, rules),
+        move |(a, today, rules)| {
+            evaluate(
+                rules.0,
+                &a.profile(rules.0),
+                When {
+                    as_of: Some(*today),
+                    today: *today,
+                },
+            )
+        },
+    );
+
+    {
+        let saving = *saving;
+        use_effect_with((state.0.clone(), saving), move |(a, saving)| {
+            if *saving {
+                platform::save(&share::encode(a));
+            }
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            lang.set(if *lang == Lang::Ja {
+                Lang::En
+            } else {
+                Lang::Ja
+            })
+        })
+    };
+    let on_save = {
+        let saving = saving.clone();
+        let state = state.clone();
+        Callback::from(move |on: bool| {
+            if on {
+                platform::save(&share::encode(&state.0));
+            } else {
+                platform::forget_saved();
+            }
+            saving.set(on);
+        })
+    };
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        let notice = notice.clone();
+        Callback::from(move |_| {
+            platform::clear_fragment();
+            notice.set(None);
+            dispatch.emit(Action::Reset);
+        })
+    };
+    let dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_| notice.set(None))
+    };
+
+    let stage = answers.stage;
+    let area_list = areas.as_deref().map(|v| v.as_slice());
+    let (details, result) = match &*roadmap {
+        Ok(r) => (
+            html! {
+                if stage.is_some() {
+                    <DetailsForm lang={lang_v} rules={rules} answers={answers.clone()} roadmap={ByPtr(roadmap.clone())} dispatch={dispatch.clone()} areas={areas.clone()} />
+                }
+            },
+            html! {
+                <>
+                    <RoadmapView lang={lang_v} rules={rules} roadmap={ByPtr(roadmap.clone())} started={stage.is_some()} answers={answers.clone()} areas={areas.clone()} dispatch={dispatch.clone()} />
+                    <p class="cer-visually-hidden" aria-live="polite">{ if stage.is_some() { announcement(lang_v, r, area_list) } else { String::new() } }</p>
+                </>
+            },
+        ),
+        Err(e) => (html! {}, {
+            let problems: Vec<String> =
+                e.0.iter().map(|e| i18n::profile_error(lang_v, e)).collect();
+            html! { <p class="cer-error" role="alert">{ format!("{}: {}", Msg::EngineError.text(lang_v), problems.join(lang_v.pick2("。", "; "))) }</p> }
+        }),
+    };
+    let problem = props.rules_problem.as_ref().map(|p| {
+        let title = if p.fallback {
+            Msg::RulesFallback
+        } else {
+            Msg::RulesInvalid
+        };
+        let inner = html! {
+            <div>
+                <strong>{ title.text(lang_v) }</strong>
+                <details>
+                    <summary>{ Msg::TechnicalDetails.text(lang_v) }</summary>
+                    <code>{ format!("{}: {}", p.source, p.message) }</code>
+                </details>
+            </div>
+        };
+        // Literal class lists: a computed one goes through yew's Classes set on every render.
+        if p.fallback {
+            html! { <div class="cer-notice cer-rules-problem" role="alert">{ inner }</div> }
+        } else {
+            html! { <div class="cer-error cer-rules-problem" role="alert">{ inner }</div> }
+        }
+    });
+    if props.rules_problem.as_ref().is_some_and(|p| !p.fallback) {
+        return html! {
+            <div class="cer-root" lang={lang_v.code()}>
+                <Header lang={lang_v} on_toggle={on_lang} />
+                { for problem }
+                <Footer lang={lang_v} rules={rules} as_of={today} />
+            </div>
+        };
+    }
+    html! {
+        <div class="cer-root" lang={lang_v.code()}>
+            <Header lang={lang_v} on_toggle={on_lang} />
+            { for problem }
+            if let Some(n) = *notice {
+                <div class="cer-notice" role="status">
+                    <span>{ n.text(lang_v) }</span>
+                    <button type="button" class="cer-link-button" onclick={dismiss}>{ "×" }</button>
+                </div>
+            }
+            <div class="cer-layout" data-started={stage.is_some().then_some("")}>
+                <div class="cer-ask">
+                    if mode.is_none() {
+                <KindPicker lang={lang_v} stage={stage} dispatch={dispatch.clone()} />
+            }
+                    if matches!(stage, Some(Stage::Prospective | Stage::Student)) {
+                        <SchoolForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} areas={areas.clone()} />
+                    }
+                    if matches!(stage, Some(Stage::Licensed | Stage::It)) {
+                        <ExperienceForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} areas={areas.clone()} />
+                    }
+                    { details }
+                </div>
+                <div class="cer-answer">{ result }</div>
+            </div>
+            if stage.is_some() {
+                <Toolbar lang={lang_v} answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />
+            }
+            <Footer lang={lang_v} rules={rules} as_of={today} />
+        </div>
+    }
+}

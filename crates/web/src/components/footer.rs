@@ -1,0 +1,28 @@
+use yew::prelude::*;
+
+use crate::RulesRef;
+use ce_roadmap_core::date::Date;
+use ce_roadmap_widget::i18n::{self, Lang, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub lang: Lang,
+    pub rules: RulesRef,
+    pub as_of: Date,
+}
+
+#[component]
+pub fn Footer(props: &FooterProps) -> Html {
+    let lang = props.lang;
+    let r = props.rules.0;
+    html! {
+        <footer class="cer-footer">
+            <p>
+                { format!("{} {} · sha256 ", Msg::RulesVersion.text(lang), r.version) }
+                <code title={r.sha256.clone()}>{ r.sha256.get(..12).unwrap_or(&r.sha256) }</code>
+                { format!(" · {} {}", Msg::AsOf.text(lang), i18n::date(lang, props.as_of)) }
+            </p>
+            <p>{ lang.pick(&r.disclaimer) }</p>
+        </footer>
+    }
+}

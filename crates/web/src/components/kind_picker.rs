@@ -1,0 +1,39 @@
+use yew::prelude::*;
+
+use ce_roadmap_core::profile::Stage;
+use ce_roadmap_widget::answers::Action;
+use ce_roadmap_widget::i18n::{Lang, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct KindPickerProps {
+    pub lang: Lang,
+    pub stage: Option<Stage>,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn KindPicker(props: &KindPickerProps) -> Html {
+    let lang = props.lang;
+    let kinds = [
+        (Stage::Prospective, Msg::KindProspective),
+        (Stage::Student, Msg::KindStudent),
+        (Stage::Licensed, Msg::KindLicensed),
+        (Stage::It, Msg::KindIt),
+    ];
+    html! {
+        <fieldset class="cer-section cer-kinds">
+            <legend>{ Msg::WhoAreYou.text(lang) }</legend>
+            { for kinds.iter().map(|&(stage, msg)| {
+                let dispatch = props.dispatch.clone();
+                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::SetStage(stage)));
+                let checked = props.stage == Some(stage);
+                html! {
+                    <label class="cer-kind" data-selected={checked.then_some("")} key={stage.as_str()}>
+                        <input type="radio" name="cer-kind" value={stage.as_str()} {checked} {onchange} />
+                        <span>{ msg.text(lang) }</span>
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}

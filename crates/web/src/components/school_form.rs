@@ -1,0 +1,77 @@
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::RulesRef;
+use ce_roadmap_widget::answers::{Action, Answers};
+use ce_roadmap_widget::i18n::{Lang, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct SchoolFormProps {
+    pub lang: Lang,
+    pub rules: RulesRef,
+    pub answers: Rc<Answers>,
+    pub dispatch: Callback<Action>,
+    /// The host's area filter.
+    #[prop_or_default]
+    pub areas: Option<Rc<Vec<ce_roadmap_core::ids::AreaId>>>,
+    /// This fiscal year, the centre of the start-year choices.
+    pub year: i32,
+}
+
+#[component]
+pub fn SchoolForm(props: &SchoolFormProps) -> Html {
+    let lang = props.lang;
+    let a = &props.answers;
+    let on_years = props.dispatch.reform(|e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetSchoolYears(s.value().parse().unwrap_or(3))
+    });
+    let year = props.year;
+    let on_start = props.dispatch.reform(move |e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetStartYear(s.value().parse().unwrap_or(year))
+    });
+    let course = |y: u8| match y {
+        1 => Msg::School1,
+        4 => Msg::School4,
+        _ => Msg::School3,
+    };
+    let years = (year - 5)..=(year + 5);
+    html! {
+        <fieldset class="cer-section">
+            <legend>{ Msg::SchoolHeading.text(lang) }</legend>
+            <div class="cer-row">
+                <label for="cer-school-years">{ Msg::SchoolYears.text(lang) }</label>
+                <select id="cer-school-years" onchange={on_years}>
+                    { for props.rules.0.licence_route.school_years.iter().map(|&y| html! {
+                        <option value={y.to_string()} selected={a.school.years == y}>{ course(y).text(lang) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="cer-row">
+                <label for="cer-start-year">{ Msg::StartYear.text(lang) }</label>
+                <select id="cer-start-year" onchange={on_start}>
+                    { for years.map(|y| html! {
+                        <option value={y.to_string()} selected={a.school.start_year == y}>{ y.to_string() }</option>
+                    }) }
+                </select>
+            </div>
+            <fieldset class="cer-checks">
+                <legend>{ Msg::PlanAreas.text(lang) }</legend>
+                { for props.rules.0.areas.iter().filter(|ar| !matches!(ar.id.as_str(), "it" | "medical_it"))
+                    .filter(|ar| props.areas.as_ref().is_none_or(|list| list.contains(&ar.id))).map(|ar| {
+                    let id = ar.id.clone();
+                    let onchange = props.dispatch.reform(move |_: Event| Action::TogglePlanArea(id.clone()));
+                    html! {
+                        <label class="cer-check" key={ar.id.as_str()}>
+                            <input type="checkbox" checked={a.plan_areas.contains(&ar.id)} {onchange} />
+                            <span>{ lang.pick2(&ar.ja, &ar.en) }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+        </fieldset>
+    }
+}

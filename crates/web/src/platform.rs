@@ -1,0 +1,113 @@
+//! The few browser calls the widget makes: the clock, the URL fragment, local
+//! storage and the clipboard. Each one fails soft: a blocked storage or clipboard
+//! is reported, never thrown.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use ce_roadmap_core::date::Date;
+
+const STORAGE_KEY: &str = "ce-roadmap:answers:v1";
+
+/// Today in Japan (UTC+9).
+pub fn today() -> Date {
+    let ms = js_sys::Date::now();
+    let days = ((ms / 1000.0 + 9.0 * 3600.0) / 86_400.0).floor();
+    Date::from_unix_days(if days.is_finite() { days as i64 } else { 0 })
+}
+
+/// The URL fragment without `#`, if any.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let h = hash.strip_prefix('#').unwrap_or(&hash);
+    if h.is_empty() {
+        None
+    } else {
+        // Links pasted into chat apps sometimes arrive percent-encoded.
+        Some(
+            js_sys::decode_uri_component(h)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_else(|| h.to_string()),
+        )
+    }
+}
+
+fn url_without_fragment() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    Some(href.split('#').next().unwrap_or_default().to_string())
+}
+
+/// The page's address with `text` as its fragment; also puts it in the address
+/// bar without a reload or a history entry.
+pub fn link_with_fragment(text: &str) -> Option<String> {
+    let url = format!("{}#{text}", url_without_fragment()?);
+    let history = web_sys::window()?.history().ok()?;
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    Some(url)
+}
+
+/// Removes the fragment (after a broken link, or on reset).
+pub fn clear_fragment() {
+    if let (Some(url), Some(w)) = (url_without_fragment(), web_sys::window()) {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load_saved() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+pub fn save(text: &str) -> bool {
+    storage()
+        .map(|s| s.set_item(STORAGE_KEY, text).is_ok())
+        .unwrap_or(false)
+}
+
+pub fn forget_saved() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
+}
+
+/// Copies text; the callback learns whether it worked.
+pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(ok);
+    });
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Runs `f` once the next frame has been painted (a timeout queued from inside the
+/// frame's animation callback), so work done in steps shows each step. Nothing runs
+/// while the page is hidden; it resumes when the page is shown.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let later = Closure::once_into_js(f);
+    let in_frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(in_frame.unchecked_ref());
+}

@@ -1,0 +1,214 @@
+//! The visitor's answers in the widget: one state, changed only through `Action`s
+//! by `Answers::apply` (the reducer behind Yew's `use_reducer`). The roadmap is
+//! derived from this, never stored beside it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ce_roadmap_core::ids::*;
+use ce_roadmap_core::profile::{Profile, School, Stage};
+use ce_roadmap_core::rules::RuleSet;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answers {
+    /// None until the visitor says who they are.
+    pub stage: Option<Stage>,
+    pub school: School,
+    pub plan_areas: BTreeSet<AreaId>,
+    /// Licences besides the CE licence that `licensed` implies (nurse, lab, ...).
+    pub licences: BTreeSet<LicenceId>,
+    /// Years per area; an area absent is an area not worked in.
+    pub experience: BTreeMap<AreaId, f64>,
+    /// Years of membership; a body absent is a body not joined.
+    pub membership: BTreeMap<BodyId, f64>,
+    pub cases: BTreeMap<CaseKindId, f64>,
+    pub units: BTreeMap<BodyId, f64>,
+    pub courses: BTreeSet<CourseId>,
+    pub held: BTreeSet<CredentialId>,
+    pub passed: BTreeSet<String>,
+    /// Credentials the visitor aims for ("aim for this" on a card).
+    pub targets: BTreeSet<CredentialId>,
+    /// Cases a year, by case kind, for dating case counts.
+    pub case_rates: BTreeMap<CaseKindId, f64>,
+}
+
+impl Answers {
+    /// A clean start; `year` is the default school start year (this fiscal year).
+    pub fn new(year: i32) -> Answers {
+        Answers {
+            stage: None,
+            school: School {
+                years: 3,
+                start_year: year,
+            },
+            plan_areas: BTreeSet::new(),
+            licences: BTreeSet::new(),
+            experience: BTreeMap::new(),
+            membership: BTreeMap::new(),
+            cases: BTreeMap::new(),
+            units: BTreeMap::new(),
+            courses: BTreeSet::new(),
+            held: BTreeSet::new(),
+            passed: BTreeSet::new(),
+            targets: BTreeSet::new(),
+            case_rates: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetStage(Stage),
+    SetSchoolYears(u8),
+    SetStartYear(i32),
+    TogglePlanArea(AreaId),
+    ToggleLicence(LicenceId),
+    /// 0 removes the area (not worked in).
+    SetExperience(AreaId, f64),
+    /// None: not a member.
+    SetMembership(BodyId, Option<f64>),
+    SetCases(CaseKindId, f64),
+    SetUnits(BodyId, f64),
+    ToggleCourse(CourseId),
+    ToggleHeld(CredentialId),
+    TogglePassed(String),
+    ToggleTarget(CredentialId),
+    /// 0 removes the rate.
+    SetCaseRate(CaseKindId, f64),
+    /// Back to a clean start.
+    Reset,
+    /// Restore saved or shared answers.
+    Replace(Box<Answers>),
+}
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, v: T) {
+    if !set.remove(&v) {
+        set.insert(v);
+    }
+}
+
+fn set_or_remove<K: Ord>(map: &mut BTreeMap<K, f64>, k: K, v: f64) {
+    // Non-finite or negative values never reach the state: inputs reject them first.
+    if v.is_finite() && v > 0.0 {
+        map.insert(k, v);
+    } else {
+        map.remove(&k);
+    }
+}
+
+impl Answers {
+    /// The reducer.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetStage(s) => self.stage = Some(s),
+            Action::SetSchoolYears(y) => self.school.years = y,
+            Action::SetStartYear(y) => self.school.start_year = y,
+            Action::TogglePlanArea(a) => toggle(&mut self.plan_areas, a),
+            Action::ToggleLicence(l) => toggle(&mut self.licences, l),
+            Action::SetExperience(a, y) => set_or_remove(&mut self.experience, a, y),
+            Action::SetMembership(b, None) => {
+                self.membership.remove(&b);
+            }
+            Action::SetMembership(b, Some(y)) => {
+                self.membership
+                    .insert(b, if y.is_finite() && y > 0.0 { y } else { 0.0 });
+            }
+            Action::SetCases(k, n) => set_or_remove(&mut self.cases, k, n),
+            Action::SetUnits(b, n) => set_or_remove(&mut self.units, b, n),
+            Action::ToggleCourse(c) => toggle(&mut self.courses, c),
+            Action::ToggleHeld(c) => toggle(&mut self.held, c),
+            Action::TogglePassed(e) => toggle(&mut self.passed, e),
+            Action::ToggleTarget(c) => toggle(&mut self.targets, c),
+            Action::SetCaseRate(k, n) => set_or_remove(&mut self.case_rates, k, n),
+            Action::Reset => *self = Answers::new(self.school.start_year),
+            Action::Replace(a) => *self = *a,
+        }
+    }
+
+    /// The engine's profile for these answers. A licensed visitor holds the
+    /// route's licence (臨床工学技士); someone in school has a school.
+    pub fn profile(&self, rules: &RuleSet) -> Profile {
+        let stage = self.stage.unwrap_or(Stage::Prospective);
+        let mut licences: Vec<LicenceId> = self.licences.iter().cloned().collect();
+        if stage == Stage::Licensed && !self.licences.contains(&rules.licence_route.licence) {
+            licences.insert(0, rules.licence_route.licence.clone());
+        }
+        let in_school = stage.is_in_school() && self.stage.is_some();
+        Profile {
+            as_of: None,
+            stage,
+            licences,
+            school: in_school.then_some(self.school),
+            plan_areas: self.plan_areas.iter().cloned().collect(),
+            experience: if in_school {
+                BTreeMap::new()
+            } else {
+                self.experience.clone()
+            },
+            membership: self.membership.clone(),
+            cases: self.cases.clone(),
+            units: self.units.clone(),
+            courses: self.courses.iter().cloned().collect(),
+            held: self.held.iter().cloned().collect(),
+            passed_exams: self.passed.iter().cloned().collect(),
+            targets: self.targets.iter().cloned().collect(),
+            case_rates: self.case_rates.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reducer_sets_toggles_and_resets() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.apply(Action::SetStage(Stage::Licensed));
+        a.apply(Action::SetExperience(
+            AreaId::new("blood_purification"),
+            2.5,
+        ));
+        a.apply(Action::SetMembership(BodyId::new("jacet"), Some(0.0)));
+        a.apply(Action::ToggleCourse(CourseId::new("dialysis_course")));
+        let p = a.profile(&rules);
+        assert_eq!(p.licences, vec![LicenceId::new("ce")]);
+        assert_eq!(p.experience.get("blood_purification"), Some(&2.5));
+        assert_eq!(p.membership.get("jacet"), Some(&0.0));
+        assert_eq!(p.courses.len(), 1);
+        a.apply(Action::SetExperience(
+            AreaId::new("blood_purification"),
+            0.0,
+        ));
+        a.apply(Action::ToggleCourse(CourseId::new("dialysis_course")));
+        a.apply(Action::SetMembership(BodyId::new("jacet"), None));
+        assert!(a.experience.is_empty() && a.courses.is_empty() && a.membership.is_empty());
+        a.apply(Action::SetExperience(AreaId::new("icu"), f64::NAN));
+        assert!(a.experience.is_empty());
+        a.apply(Action::Reset);
+        assert_eq!(a, Answers::new(2026));
+    }
+
+    #[test]
+    fn students_get_a_school_and_no_experience() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.apply(Action::SetStage(Stage::Student));
+        a.apply(Action::SetSchoolYears(4));
+        a.apply(Action::SetStartYear(2025));
+        a.apply(Action::SetExperience(
+            AreaId::new("blood_purification"),
+            2.0,
+        ));
+        let p = a.profile(&rules);
+        assert_eq!(
+            p.school,
+            Some(School {
+                years: 4,
+                start_year: 2025
+            })
+        );
+        assert!(p.experience.is_empty());
+        assert!(p.licences.is_empty());
+    }
+}

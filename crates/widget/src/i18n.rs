@@ -1,0 +1,550 @@
+//! Every string the widget shows, in Japanese (default) and English, and the
+//! formatting of dates, months and fiscal years for each.
+
+use crate::input::InputError;
+use ce_roadmap_core::date::{Date, Month};
+use ce_roadmap_core::num::plain;
+use ce_roadmap_core::profile::ProfileError;
+use ce_roadmap_core::roadmap::{Action, Earliest, Status};
+use ce_roadmap_core::rules::file::Text;
+use ce_roadmap_core::rules::model::RuleSet;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+    /// `ja`, `en`, `en-US`, `ja-JP` ...; anything else is Japanese.
+    pub fn parse(s: &str) -> Lang {
+        if s.trim().to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Ja
+        }
+    }
+    pub fn pick(self, t: &Text) -> &str {
+        match self {
+            Lang::Ja => &t.ja,
+            Lang::En => &t.en,
+        }
+    }
+    pub fn pick2<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $ja:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Ja) => $ja, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    Title => "臨床工学技士 資格ロードマップ", "Clinical engineer credential roadmap";
+    Intro => "いまの状況を選ぶと、受けられる資格と、いつ受けられるかが分かります。入力はこの端末の外に送られません。", "Tell us where you stand to see which credentials you can sit now, which open up when, and what to do next. Nothing you enter leaves this device.";
+    OtherLanguage => "English", "日本語";
+    OtherLanguageLabel => "Switch to English", "日本語に切り替え";
+    WhoAreYou => "あなたは？", "Who are you?";
+    KindProspective => "高校生など（臨床工学技士を目指している）", "High-school student thinking about the profession";
+    KindStudent => "臨床工学技士の養成校の学生", "Student at a clinical engineering school";
+    KindLicensed => "臨床工学技士（免許あり）", "Licensed clinical engineer";
+    KindIt => "病院のIT・医療情報の担当", "Hospital IT / medical informatics";
+    SchoolHeading => "学校", "School";
+    SchoolYears => "課程", "Course";
+    School3 => "3年制（専門学校・大学）", "3 years (vocational school or university)";
+    School4 => "4年制大学", "4-year university";
+    School1 => "1年制の専攻科（他の医療系学校の卒業後）", "1-year course (after another medical school)";
+    StartYear => "入学する年（4月）", "Year you start (April)";
+    PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";
+    ExperienceHeading => "各分野での経験年数", "Years worked in each area";
+    ExperienceHint => "0.5年単位で増減できます。数字を直接入力してもかまいません。", "Steps of half a year; you can also type a number.";
+    YearsUnit => "年", "years";
+    Decrease => "減らす", "Decrease";
+    Increase => "増やす", "Increase";
+    DetailsHeading => "会員歴・症例・講習・資格", "Memberships, cases, courses, credentials";
+    DetailsHint => "ロードマップに関係する項目だけを表示しています。", "Only the items that matter for your roadmap are shown.";
+    Memberships => "学会・技士会の会員歴（会費納入、継続年数）", "Memberships (dues paid, consecutive years)";
+    Member => "会員", "Member";
+    Cases => "症例数", "Cases";
+    Units => "単位・ポイント", "Units and points";
+    Courses => "受講済みの講習・セミナー", "Courses and seminars completed";
+    Held => "取得済みの資格", "Credentials held";
+    Passed => "合格済み（認定前）の試験", "Exams passed (not yet certified)";
+    OtherLicences => "ほかに持っている免許", "Other licences you hold";
+    RoadmapHeading => "あなたのロードマップ", "Your roadmap";
+    LicenceExpected => "臨床工学技士免許の見込み", "Expected CE licence";
+    LicenceExam => "国家試験", "National exam";
+    LicenceFrom => "免許（起算日）", "Licence counted from";
+    GroupEligible => "いま受験・申請できる", "You can sit or apply now";
+    GroupWaiting => "続けていれば受けられるようになる", "Open up if you keep going";
+    GroupAction => "準備が必要", "Something to do first";
+    GroupHeld => "取得済み", "Held";
+    OtherAreas => "ほかの分野の資格", "Credentials in other areas";
+    NothingNow => "いま受けられるものはありません。", "Nothing to sit right now.";
+    TimelineHeading => "年度ごとの見通し", "By fiscal year";
+    TimelineEmpty => "時間だけで受けられるようになる資格はまだありません。下の「準備が必要」を見てください。", "No credential opens up by time alone yet; see \"Something to do first\" below.";
+    NowLabel => "いま", "Now";
+    StatusHeld => "取得済み", "Held";
+    StatusEligible => "受験・申請できます", "You can sit or apply";
+    StatusWaiting => "時間がたてば受けられます", "Opens up with time";
+    StatusAction => "準備が必要です", "Something to do";
+    ReadyOn => "条件がそろう時期", "Time criteria met";
+    NextSitting => "次の試験", "Next sitting";
+    ExamMonths => "試験の時期", "Exam";
+    ExamUnknown => "公開情報なし（認定団体に確認）", "Not published (check with the body)";
+    Criteria => "条件", "Criteria";
+    CertifyCriteria => "合格後の認定に必要なこと", "After passing: to be certified";
+    NextSteps => "次にすること", "Next steps";
+    Renewal => "更新", "Renewal";
+    Body => "認定団体", "Issuing body";
+    Sources => "出典", "Sources";
+    ReadOn => "閲覧", "read";
+    SeedSays => "よく言われる目安", "The common rule of thumb";
+    SeedDiffers => "学会の規則はこの目安と異なります。", "The body's rule differs from this.";
+    Unknowns => "要確認", "To check";
+    Met => "満たしている", "met";
+    NotMet => "未達", "not met";
+    Waiting => "時間で満たされる", "met in time";
+    ShowMore => "詳しく", "Details";
+    ShowLess => "閉じる", "Close";
+    CopyLink => "リンクをコピー", "Copy link";
+    LinkCopied => "リンクをコピーしました。", "Link copied.";
+    LinkCopyFailed => "コピーできませんでした。アドレス欄のリンクを使ってください。", "Could not copy; use the address in the address bar.";
+    SaveOnDevice => "この端末に保存する", "Save on this device";
+    Reset => "最初からやり直す", "Start over";
+    Print => "印刷", "Print";
+    BrokenLink => "共有リンクを読み取れなかったため、最初から始めます。", "The shared link could not be read, so we started afresh.";
+    BrokenSaved => "保存されていた回答を読み取れなかったため、最初から始めます。", "The saved answers could not be read, so we started afresh.";
+    InputNotNumber => "数字で入力してください。", "Please enter a number.";
+    InputNegative => "0以上の数を入力してください。", "Please enter 0 or more.";
+    InputTooLarge => "大きすぎます。", "That is too large.";
+    InputNotWhole => "整数で入力してください。", "Please enter a whole number.";
+    InputKept => "直前の結果を表示しています。", "Showing the last valid result.";
+    RulesVersion => "ルール", "Rules";
+    RulesInvalid => "このページのルールファイルに誤りがあるため、ロードマップを表示できません。ページの管理者にお知らせください。", "This page's rule file has an error, so the roadmap cannot be shown. Please tell the page's administrator.";
+    RulesFallback => "このページのルールファイルに誤りがあるため、組み込みのルールで表示しています。", "This page's rule file has an error, so the built-in rules are shown instead.";
+    TechnicalDetails => "技術的な詳細（管理者向け）", "Technical details (for administrators)";
+    AsOf => "基準日", "As of";
+    EngineError => "この回答では計算できませんでした", "Could not compute a roadmap for these answers";
+    Updated => "ロードマップを更新しました", "Roadmap updated";
+    TierOpen => "誰でも受験可", "Open to anyone";
+    TierCertification => "認定資格", "Certification";
+    TierSpecialist => "専門資格", "Specialist";
+    PlanHeading => "あなたの計画", "Your plan";
+    PlanIntro => "足りない準備を最初の機会に進めた場合の、いちばん早い見通しです。日付は「までに」の目安です。", "The earliest dates if you take each missing step at its first chance. Each date is when a step must be done by.";
+    PlanAllHint => "カードの「これを目指す」を押すと、その資格と前提だけの計画になります。", "Press \"Aim for this\" on a card to narrow the plan to that credential and what it needs.";
+    PlanTargeted => "目指す資格とその前提にしぼった計画です。", "Narrowed to your targets and what they need.";
+    PlanOpens => "受験・申請できるようになる", "Opens";
+    PlanCertifies => "認定を受けられる", "Can be certified";
+    PlanEmpty => "いまの回答では、日付を出せる資格がありません。", "With these answers, no credential can be dated yet.";
+    PlanBy => "までに", "by";
+    PlanSit => "受験", "exam";
+    AimFor => "これを目指す", "Aim for this";
+    Aiming => "目指しています", "Your target";
+    TimeOnly => "準備不要", "no steps needed";
+    AfterSteps => "準備のあと", "after steps";
+    NoDate => "日付を出せません", "No date yet";
+    Assumes => "この見通しの前提", "This estimate assumes";
+    CaseRate => "1年あたりの件数", "Cases a year";
+    CaseRatesHint => "1年あたりの件数を入れると、症例が必要な資格にも日付が出ます。", "Give a yearly number to see dates for credentials that need cases.";
+}
+
+impl Msg {
+    pub fn status(s: Status) -> Msg {
+        match s {
+            Status::Held => Msg::StatusHeld,
+            Status::Eligible => Msg::StatusEligible,
+            Status::Waiting => Msg::StatusWaiting,
+            Status::Action => Msg::StatusAction,
+        }
+    }
+    pub fn input_error(e: InputError) -> Msg {
+        match e {
+            InputError::NotANumber => Msg::InputNotNumber,
+            InputError::Negative => Msg::InputNegative,
+            InputError::TooLarge { .. } => Msg::InputTooLarge,
+            InputError::NotWhole => Msg::InputNotWhole,
+        }
+    }
+}
+
+/// A step's kind in a few words, for the card's "(after joining and the course)".
+fn step_label(action: Action, lang: Lang) -> &'static str {
+    match (action, lang) {
+        (Action::Join, Lang::Ja) => "入会",
+        (Action::Join, Lang::En) => "joining",
+        (Action::Course, Lang::Ja) => "講習・学会",
+        (Action::Course, Lang::En) => "the courses",
+        (Action::Units, Lang::Ja) => "単位",
+        (Action::Units, Lang::En) => "the units",
+        (Action::Cases, Lang::Ja) => "症例",
+        (Action::Cases, Lang::En) => "the cases",
+        (Action::WorkInArea | Action::Work, Lang::Ja) => "実務",
+        (Action::WorkInArea | Action::Work, Lang::En) => "the work",
+        (Action::Licence, Lang::Ja) => "免許",
+        (Action::Licence, Lang::En) => "the licence",
+        (Action::Credential, Lang::Ja) => "前提の資格",
+        (Action::Credential, Lang::En) => "the prerequisite",
+        (Action::Exam | Action::Sit, Lang::Ja) => "試験の合格",
+        (Action::Exam | Action::Sit, Lang::En) => "passing the exam",
+    }
+}
+
+/// The card's line on when a credential can be had: "2028年6月の試験から受験
+/// できます（入会と講習・学会が前提）" / "From the Jun 2028 exam (after joining
+/// and the courses)". Empty when it cannot be dated (the card shows why).
+pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
+    let Some(on) = e.on else {
+        return String::new();
+    };
+    let mut labels: Vec<&str> = Vec::new();
+    for s in &e.steps {
+        let l = step_label(s.action, lang);
+        if !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    let after = match (lang, labels.len()) {
+        (_, 0) => String::new(),
+        (Lang::Ja, _) => format!("（{}が前提）", labels.join("と")),
+        (Lang::En, 1) => format!(" (after {})", labels[0]),
+        (Lang::En, n) => format!(
+            " (after {} and {})",
+            labels[..n - 1].join(", "),
+            labels[n - 1]
+        ),
+    };
+    let mut out = match (lang, &e.sitting) {
+        (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, *s)),
+        (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, *s)),
+        (Lang::Ja, None) => format!(
+            "{}に条件がそろいます{after}。試験の時期は未公表です",
+            date(lang, on)
+        ),
+        (Lang::En, None) => format!(
+            "Conditions met on {}{after}; the exam month is not published",
+            date(lang, on)
+        ),
+    };
+    if let Some(c) = e.certify_on {
+        out += &match lang {
+            Lang::Ja => format!("。認定は{}から", date(lang, c)),
+            Lang::En => format!("; certification from {}", date(lang, c)),
+        };
+    }
+    out += lang.pick2("。", ".");
+    out
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A profile problem in the visitor's language, prefixed by the path to the
+/// value (the path stays as the JSON names it, so a host can find it).
+pub fn profile_error(lang: Lang, e: &ProfileError) -> String {
+    use ProfileError::*;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let what = |w: &str| match w {
+        "licence" => "免許",
+        "area" => "業務分野",
+        "body" => "団体",
+        "case kind" => "症例の種類",
+        "credential" => "資格",
+        "course" => "講習会",
+        "exam" => "試験",
+        _ => "項目",
+    };
+    let text = match e {
+        Parse { line, .. } => match line {
+            Some(l) => format!("読み取れない形式です（{l}行目）"),
+            None => "読み取れない形式です".to_string(),
+        },
+        NotFinite { .. } => "数値を入れてください".to_string(),
+        Negative { value, .. } => format!("{} は負の数です。0以上を入れてください", plain(*value)),
+        TooLarge { value, max, .. } => {
+            format!(
+                "{} は大きすぎます。{}以下にしてください",
+                plain(*value),
+                plain(*max)
+            )
+        }
+        NotWhole { value, .. } => format!("{} は整数ではありません", plain(*value)),
+        UnknownId { what: w, id, .. } => format!("{}「{id}」はルールにありません", what(w)),
+        BadSchoolYears { value, allowed, .. } => {
+            let years: Vec<String> = allowed.iter().map(|y| y.to_string()).collect();
+            format!(
+                "{value}年制の課程はありません。{}年のいずれかです",
+                years.join("・")
+            )
+        }
+        BadYear { value, .. } => format!("{value}年は範囲外です（1950〜2150年）"),
+        AsOfBeforeProfile { as_of, profile } => format!(
+            "評価日（{}）が回答の基準日（{}）より前です",
+            date(lang, *as_of),
+            date(lang, *profile)
+        ),
+    };
+    match e.path() {
+        "" => text,
+        path => format!("{path}: {text}"),
+    }
+}
+
+/// A credential's name in `lang`; its id where the rules do not have it.
+pub fn credential_name(rules: &RuleSet, lang: Lang, id: &str) -> String {
+    rules
+        .credential(id)
+        .map_or_else(|| id.to_string(), |c| lang.pick(&c.name).to_string())
+}
+
+pub fn date(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_EN[(d.month() as usize + 11) % 12],
+            d.year()
+        ),
+    }
+}
+
+/// "YYYY-MM" → 2027年9月 / Sep 2027.
+pub fn year_month(lang: Lang, ym: Month) -> String {
+    let (y, m) = (ym.year(), ym.month() as usize);
+    match lang {
+        Lang::Ja => format!("{y}年{m}月"),
+        Lang::En => format!("{} {y}", MONTHS_EN[m - 1]),
+    }
+}
+
+pub fn month(lang: Lang, m: u8) -> String {
+    match lang {
+        Lang::Ja => format!("{m}月"),
+        Lang::En => MONTHS_EN[(m as usize + 11) % 12].to_string(),
+    }
+}
+
+/// 2027年度 / FY2027 (Apr 2027–Mar 2028).
+pub fn fiscal_year(lang: Lang, fy: i32) -> String {
+    match lang {
+        Lang::Ja => format!("{fy}年度"),
+        Lang::En => format!("FY{fy} (Apr {fy}–Mar {})", fy + 1),
+    }
+}
+
+/// Short form for tight places: 2027年度 / FY2027.
+pub fn fiscal_year_short(lang: Lang, fy: i32) -> String {
+    match lang {
+        Lang::Ja => format!("{fy}年度"),
+        Lang::En => format!("FY{fy}"),
+    }
+}
+
+/// A message fit to show: a quoted value (in `backticks` or "quotes") over 60
+/// characters is cut to its first 40, and the whole to 600, so a hostile 1 MB
+/// value never comes back inside its own error message.
+pub fn clip_quoted(msg: &str) -> String {
+    const LONG: usize = 60;
+    let mut out = String::with_capacity(msg.len().min(700));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let q = &rest[open..open + 1];
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        let end = rest.find(q).unwrap_or(rest.len());
+        let inner = &rest[..end];
+        let n = inner.chars().count();
+        if n > LONG {
+            out.extend(inner.chars().take(40));
+            out.push_str(&format!("… ({n} characters)"));
+        } else {
+            out.push_str(inner);
+        }
+        rest = &rest[end..];
+        if let Some(close) = rest.strip_prefix(q) {
+            out.push_str(q);
+            rest = close;
+        }
+    }
+    out.push_str(rest);
+    if out.chars().count() > 600 {
+        out = out.chars().take(600).collect::<String>() + "…";
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+
+    #[test]
+    fn profile_errors_read_in_japanese() {
+        use ce_roadmap_core::profile::Profile;
+        let rules = ce_roadmap_core::rules::default_rules().unwrap();
+        let p = Profile::from_json(
+            r#"{"experience":{"nowhere":1,"respiratory":-1},"units":{"jacet":1e9},
+                "school":{"years":7,"start_year":2026},"stage":"student"}"#,
+        )
+        .unwrap();
+        let errs = p.check(&rules).unwrap_err().0;
+        assert!(errs.len() >= 3, "{errs:?}");
+        for e in &errs {
+            let ja = profile_error(Lang::Ja, e);
+            let en = profile_error(Lang::En, e);
+            assert_eq!(en, e.to_string());
+            assert!(ja.starts_with(e.path()), "{ja}");
+            // The words after the path are Japanese, not the English message.
+            let rest = &ja[e.path().len()..];
+            assert!(
+                rest.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)),
+                "{ja}"
+            );
+            assert!(
+                !rest.contains("expected") && !rest.contains("unknown"),
+                "{ja}"
+            );
+        }
+    }
+
+    use super::*;
+
+    #[test]
+    fn long_quoted_values_are_clipped() {
+        let big = "x".repeat(100_000);
+        let m = clip_quoted(&format!("unknown area `{big}` in areas; known: `a`, \"b\""));
+        assert!(m.starts_with("unknown area `xxxx"), "{m}");
+        assert!(
+            m.contains("… (100000 characters)` in areas; known: `a`, \"b\""),
+            "{m}"
+        );
+        assert!(m.len() < 200);
+        assert_eq!(clip_quoted("plain `short` text"), "plain `short` text");
+        assert_eq!(clip_quoted("unclosed `quote"), "unclosed `quote");
+        assert!(clip_quoted(&"y".repeat(5000)).chars().count() <= 601);
+        assert_eq!(clip_quoted("日本語の`値`"), "日本語の`値`");
+    }
+
+    fn has_japanese(s: &str) -> bool {
+        s.chars()
+            .any(|c| matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xff00..=0xffef))
+    }
+
+    #[test]
+    fn every_message_in_both_languages_without_mixing() {
+        for m in Msg::ALL {
+            let (ja, en) = (m.text(Lang::Ja), m.text(Lang::En));
+            assert!(!ja.is_empty() && !en.is_empty(), "{m:?}");
+            // The language toggle names the other language on purpose.
+            if !matches!(m, Msg::OtherLanguage | Msg::OtherLanguageLabel) {
+                assert!(!has_japanese(en), "{m:?}: English text has Japanese: {en}");
+                assert!(
+                    has_japanese(ja),
+                    "{m:?}: Japanese text has no Japanese: {ja}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rule_texts_are_complete_in_both_languages() {
+        let r = ce_roadmap_core::default_rules().unwrap();
+        let mut texts: Vec<(&str, &str, String)> = Vec::new();
+        for c in &r.credentials {
+            texts.push((&c.name.ja, &c.name.en, c.id.to_string()));
+            for n in c.notes.iter().chain(&c.unknowns).chain(c.exam.iter()) {
+                texts.push((&n.ja, &n.en, c.id.to_string()));
+            }
+        }
+        for a in &r.areas {
+            texts.push((&a.ja, &a.en, a.id.to_string()));
+        }
+        for (ja, en, id) in texts {
+            assert!(!ja.trim().is_empty() && !en.trim().is_empty(), "{id}");
+            assert!(!has_japanese(en), "{id}: English has Japanese: {en}");
+        }
+    }
+
+    #[test]
+    fn earliest_in_words() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let p = ce_roadmap_core::Profile::from_json(r#"{"experience":{"blood_purification":2}}"#)
+            .unwrap();
+        let d = Date::parse("2026-11-21").unwrap();
+        let r = ce_roadmap_core::evaluate(
+            &rules,
+            &p,
+            ce_roadmap_core::When {
+                as_of: Some(d),
+                today: d,
+            },
+        )
+        .unwrap();
+        let e = |id: &str| {
+            r.credentials
+                .iter()
+                .find(|c| c.id == id)
+                .unwrap()
+                .earliest
+                .clone()
+                .unwrap()
+        };
+        let jacet = e("jacet_cert_blood_purification");
+        assert_eq!(
+            earliest_sentence(Lang::Ja, &jacet),
+            "2028年11月21日に条件がそろいます（入会と講習・学会と単位が前提）。試験の時期は未公表です。"
+        );
+        assert_eq!(
+            earliest_sentence(Lang::En, &jacet),
+            "Conditions met on 21 Nov 2028 (after joining, the courses and the units); the exam month is not published."
+        );
+        let me1 = e("me1");
+        assert_eq!(
+            earliest_sentence(Lang::Ja, &me1),
+            "2027年6月の試験から受験できます。"
+        );
+        assert_eq!(earliest_sentence(Lang::En, &me1), "From the Jun 2027 exam.");
+        let spec = e("jacet_spec_blood_purification");
+        assert!(
+            earliest_sentence(Lang::En, &spec).contains("; certification from"),
+            "{}",
+            earliest_sentence(Lang::En, &spec)
+        );
+    }
+
+    #[test]
+    fn formats() {
+        let d = Date::parse("2027-04-01").unwrap();
+        assert_eq!(date(Lang::Ja, d), "2027年4月1日");
+        assert_eq!(date(Lang::En, d), "1 Apr 2027");
+        let sep = Month::parse("2027-09").unwrap();
+        assert_eq!(year_month(Lang::En, sep), "Sep 2027");
+        assert_eq!(year_month(Lang::Ja, sep), "2027年9月");
+        assert_eq!(fiscal_year(Lang::Ja, 2027), "2027年度");
+        assert_eq!(Lang::parse("en-US"), Lang::En);
+        assert_eq!(Lang::parse("fr"), Lang::Ja);
+    }
+}

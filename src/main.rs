@@ -1,0 +1,276 @@
+//! `ce-roadmap`: the maintainers' tool. validate, eval, schema, test, bench.
+//! Bad input prints one clear message on stderr and exits with 2; never a panic.
+
+mod bench;
+mod plan;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ce_roadmap_core::rules::{self, RuleFile, RuleSet};
+use ce_roadmap_core::{cases, evaluate, Date, Profile, Roadmap, When};
+
+const USAGE: &str = "\
+ce-roadmap: credential roadmap rules for clinical engineering technologists
+
+Usage:
+  ce-roadmap validate [FILE]                  check a rule file (default: data/rules.toml, else the embedded rules)
+  ce-roadmap eval --profile FILE [--rules FILE] [--as-of YYYY-MM-DD]
+                                              print the roadmap JSON for a profile (FILE may be - for stdin)
+  ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en]
+                                              print the plan by fiscal year: what to do, what opens
+  ce-roadmap schema                           print the JSON Schema of the rule file
+  ce-roadmap export [FILE]                    validate a rule file and print it as JSON (what browsers read)
+  ce-roadmap test [--rules FILE] [FILES...]   run declarative cases (default: data/cases/*.toml)
+  ce-roadmap bench                            print median evaluation times
+  ce-roadmap --version
+
+Exit codes: 0 ok, 1 test cases failed, 2 bad input.";
+
+/// An error for the user: printed once, exit code 2.
+struct Fail(String);
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Self {
+        Fail(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Fail(msg)) => {
+            eprintln!("ce-roadmap: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Fail> {
+    let Some(cmd) = args.first() else {
+        return Err(Fail(format!("no command given\n\n{USAGE}")));
+    };
+    let rest = &args[1..];
+    match cmd.as_str() {
+        "validate" => validate(rest),
+        "eval" => eval(rest),
+        "plan" => plan::run(rest),
+        "schema" => schema(rest),
+        "export" => export(rest),
+        "test" => test(rest),
+        "bench" => bench::run(rest).map(|_| ExitCode::SUCCESS),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "-V" | "--version" => {
+            println!("ce-roadmap {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(Fail(format!("unknown command `{other}`\n\n{USAGE}"))),
+    }
+}
+
+fn read(path: &str) -> Result<String, Fail> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| Fail(format!("cannot read stdin: {e}")))?;
+        return Ok(s);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Fail(format!("cannot read {path}: {e}")))?;
+    String::from_utf8(bytes).map_err(|_| Fail(format!("{path}: not UTF-8 text")))
+}
+
+/// The rules named by --rules, else the embedded defaults.
+fn load_rules(path: Option<&str>) -> Result<RuleSet, Fail> {
+    match path {
+        Some(p) => Ok(rules::load(p, &read(p)?)?),
+        None => Ok(rules::default_rules()?),
+    }
+}
+
+/// `--flag value` pairs, and the positional arguments.
+type Parsed<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
+
+/// Splits `--flag value` options from positional arguments.
+fn options<'a>(args: &'a [String], flags: &[&str]) -> Result<Parsed<'a>, Fail> {
+    let mut opts = Vec::new();
+    let mut pos = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if let Some((flag, value)) = a.split_once('=').filter(|(f, _)| flags.contains(f)) {
+            opts.push((flag, value));
+        } else if flags.contains(&a) {
+            let v = args
+                .get(i + 1)
+                .ok_or_else(|| Fail(format!("{a} needs a value")))?;
+            opts.push((a, v.as_str()));
+            i += 1;
+        } else if a.starts_with("--") {
+            return Err(Fail(format!("unknown option `{a}`")));
+        } else {
+            pos.push(a);
+        }
+        i += 1;
+    }
+    Ok((opts, pos))
+}
+
+fn opt<'a>(opts: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    opts.iter().rev().find(|(f, _)| *f == name).map(|(_, v)| *v)
+}
+
+fn validate(args: &[String]) -> Result<ExitCode, Fail> {
+    let (_, pos) = options(args, &[])?;
+    if pos.len() > 1 {
+        return Err(Fail("validate takes one file".into()));
+    }
+    let (name, text) = match pos.first() {
+        Some(p) => (p.to_string(), read(p)?),
+        None if Path::new("data/rules.toml").exists() => {
+            ("data/rules.toml".to_string(), read("data/rules.toml")?)
+        }
+        None => (
+            "(embedded) data/rules.toml".to_string(),
+            rules::DEFAULT_RULES.to_string(),
+        ),
+    };
+    match rules::load(&name, &text) {
+        Ok(r) => {
+            println!(
+                "ok: {name}: version {}, {} credentials, sha256 {}",
+                r.version,
+                r.credentials.len(),
+                r.sha256
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errs) => {
+            let n = errs.0.len();
+            Err(Fail(format!(
+                "{n} error{} in {name}:\n{errs}",
+                if n == 1 { "" } else { "s" }
+            )))
+        }
+    }
+}
+
+/// What `eval` and `plan` read: the rules, the profile and the evaluation date.
+struct Inputs {
+    rules: RuleSet,
+    profile: Profile,
+    profile_path: String,
+    when: When,
+}
+
+impl Inputs {
+    /// The roadmap with its texts; a profile error names the profile file.
+    fn evaluate(&self) -> Result<Roadmap<'_>, Fail> {
+        evaluate(&self.rules, &self.profile, self.when)
+            .map_err(|e| Fail(format!("{}: {e}", self.profile_path)))
+    }
+}
+
+fn inputs(cmd: &str, opts: &[(&str, &str)], pos: &[&str]) -> Result<Inputs, Fail> {
+    if let Some(p) = pos.first() {
+        return Err(Fail(format!("unexpected argument `{p}`")));
+    }
+    let profile_path =
+        opt(opts, "--profile").ok_or_else(|| Fail(format!("{cmd} needs --profile FILE")))?;
+    let as_of =
+        match opt(opts, "--as-of") {
+            Some(s) => Some(Date::parse(s).ok_or_else(|| {
+                Fail(format!("--as-of: `{s}` is not a date: expected YYYY-MM-DD"))
+            })?),
+            None => None,
+        };
+    let rules = load_rules(opt(opts, "--rules"))?;
+    let text = read(profile_path)?;
+    let profile = Profile::from_json(&text).map_err(|e| Fail(format!("{profile_path}: {e}")))?;
+    Ok(Inputs {
+        rules,
+        profile,
+        profile_path: profile_path.to_string(),
+        when: When {
+            as_of,
+            today: Date::today_jst(),
+        },
+    })
+}
+
+fn eval(args: &[String]) -> Result<ExitCode, Fail> {
+    let (opts, pos) = options(args, &["--profile", "--rules", "--as-of"])?;
+    let inputs = inputs("eval", &opts, &pos)?;
+    let roadmap = inputs.evaluate()?;
+    println!("{}", serde_json::to_string_pretty(&roadmap)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rule file as JSON, for hosts: the widget in the browser reads JSON only.
+fn export(args: &[String]) -> Result<ExitCode, Fail> {
+    let (_, pos) = options(args, &[])?;
+    if pos.len() > 1 {
+        return Err(Fail("export takes one file".into()));
+    }
+    let path = pos.first().copied().unwrap_or("data/rules.toml");
+    let text = read(path)?;
+    rules::load(path, &text)?;
+    let file = rules::parse(path, &text, rules::Format::guess(path, &text))?;
+    println!("{}", serde_json::to_string_pretty(&file)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn schema(args: &[String]) -> Result<ExitCode, Fail> {
+    if let Some(a) = args.first() {
+        return Err(Fail(format!("unexpected argument `{a}`")));
+    }
+    let schema = schemars::schema_for!(RuleFile);
+    println!("{}", serde_json::to_string_pretty(&schema)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn case_files(pos: &[&str]) -> Result<Vec<PathBuf>, Fail> {
+    if !pos.is_empty() {
+        return Ok(pos.iter().map(PathBuf::from).collect());
+    }
+    let dir = Path::new("data/cases");
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Fail(format!("cannot read {}: {e}", dir.display())))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn test(args: &[String]) -> Result<ExitCode, Fail> {
+    let (opts, pos) = options(args, &["--rules"])?;
+    let rules = load_rules(opt(&opts, "--rules"))?;
+    let (mut passed, mut failed) = (0, 0);
+    for path in case_files(&pos)? {
+        let name = path.display().to_string();
+        let file = cases::parse(&name, &read(&name)?).map_err(Fail)?;
+        for case in &file.cases {
+            let diffs = cases::check(&rules, case);
+            if diffs.is_empty() {
+                passed += 1;
+            } else {
+                failed += 1;
+                println!("FAIL {name}: {}", case.name);
+                for d in diffs {
+                    println!("     {d}");
+                }
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

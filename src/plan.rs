@@ -1,0 +1,101 @@
+//! `ce-roadmap plan`: the roadmap's plan as a table by fiscal year, in Japanese
+//! (default) or English. The same data as the `plan` of `eval`'s JSON.
+
+use std::process::ExitCode;
+
+use ce_roadmap_core::date::Month;
+use ce_roadmap_core::roadmap::{Action, Roadmap};
+use ce_roadmap_core::RuleSet;
+use ce_roadmap_widget::i18n::{self, Lang};
+
+use super::{inputs, opt, options, Fail};
+
+pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
+    let (opts, pos) = options(args, &["--profile", "--rules", "--as-of", "--lang"])?;
+    let lang = match opt(&opts, "--lang") {
+        None | Some("ja") => Lang::Ja,
+        Some("en") => Lang::En,
+        Some(other) => return Err(Fail(format!("--lang: `{other}` is not ja or en"))),
+    };
+    let inputs = inputs("plan", &opts, &pos)?;
+    let roadmap = inputs.evaluate()?;
+    print!("{}", table(&inputs.rules, &roadmap, lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One block per fiscal year: the steps with their dates, then what opens.
+pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
+    let mut out = String::new();
+    let (by, opens, certifies, none) = match lang {
+        Lang::Ja => (
+            "まで",
+            "受験・申請できるようになる",
+            "認定を受けられる",
+            "日付を出せる資格はありません。",
+        ),
+        Lang::En => (
+            "by",
+            "Opens",
+            "Can be certified",
+            "No credential can be dated.",
+        ),
+    };
+    out.push_str(&format!(
+        "{} {}\n",
+        i18n::date(lang, r.as_of),
+        lang.pick2("時点の計画", "plan")
+    ));
+    if r.plan.is_empty() {
+        out.push_str(none);
+        out.push('\n');
+    }
+    for y in &r.plan {
+        out.push_str(&format!("\n{}\n", i18n::fiscal_year(lang, y.fiscal_year)));
+        for s in &y.steps {
+            // A sitting is a month, not a deadline.
+            let when = if s.action == Action::Sit {
+                let ym = Month::of(s.by);
+                i18n::year_month(lang, ym)
+            } else {
+                let date = i18n::date(lang, s.by);
+                match lang {
+                    Lang::Ja => format!("{date}{by}"),
+                    Lang::En => format!("{by} {date}"),
+                }
+            };
+            out.push_str(&format!("  {when:<18}  {}\n", lang.pick(&s.text)));
+        }
+        for (label, ids) in [(opens, &y.opens), (certifies, &y.certifies)] {
+            if !ids.is_empty() {
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|id| i18n::credential_name(rules, lang, id))
+                    .collect();
+                out.push_str(&format!(
+                    "  {label}: {}\n",
+                    names.join(lang.pick2("、", ", "))
+                ));
+            }
+        }
+    }
+    let blocked: Vec<String> = r
+        .credentials
+        .iter()
+        .filter_map(|c| {
+            let e = c.earliest.as_ref()?;
+            let b = e.blocked_by.first().filter(|_| e.on.is_none())?;
+            Some(format!("  {}: {}", lang.pick(c.name), lang.pick(&b.text)))
+        })
+        .collect();
+    if !blocked.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            lang.pick2("日付を出せないもの", "Cannot be dated")
+        ));
+        for b in blocked {
+            out.push_str(&b);
+            out.push('\n');
+        }
+    }
+    out
+}
