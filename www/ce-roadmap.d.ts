@@ -6,6 +6,12 @@ export type Stage = "prospective" | "student" | "licensed" | "it";
 export type Status = "held" | "eligible" | "waiting" | "action";
 export type CriterionKind =
   | "licence" | "experience" | "membership" | "cases" | "credential" | "course" | "units" | "exam" | "any_of" | "all_of";
+/** Why a credential cannot be dated yet (`earliest.blocked_by`). */
+export type BlockerKind =
+  | "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" | "cases_window" | "cycle" | "credential";
+/** What a projected date takes for granted (`earliest.assumptions`). */
+export type AssumptionKind =
+  | "join_at_licence" | "course_dates" | "units_in_time" | "cases_in_window" | "exam_dates" | "results" | "pass_first";
 
 /** Where a visitor stands. Ids are those of the rule file (see README.md). */
 export interface Profile {
@@ -49,8 +55,8 @@ export interface Earliest {
   sitting: string | null;
   certify_on: string | null;
   steps: PlanStep[];
-  blocked_by: { kind: string; target?: string; text: Text }[];
-  assumptions: { kind: string; text: Text }[];
+  blocked_by: { kind: BlockerKind; target?: string; text: Text }[];
+  assumptions: { kind: AssumptionKind; text: Text }[];
   requires?: string[];
 }
 
@@ -154,22 +160,26 @@ export interface Roadmap {
 export interface RuleError { path: string; line: number | null; message: string }
 
 export interface MountOptions {
+  // options: generated from crates/web/options.json by `node scripts/options.mjs --write`
+  /** The language; the visitor can still switch. Default: `ja`. */
   lang?: Lang;
+  /** Fixes the kind of visitor and skips the first question: `prospective` for a school's admissions page, `licensed` for a member portal. Default: `choose`. */
   mode?: Mode;
-  /** Comma-separated area ids, e.g. "blood_purification,intensive_care". */
+  /** Shows only these areas and their credentials (plus the general ones). A dialysis clinic: `blood_purification`. Default: all. */
   areas?: string;
-  /** Address of a JSON rule file on the host. */
+  /** A newer rule file on your site (JSON, see below). Default: the built-in rules. */
   rules?: string;
-  /** A JSON rule file's text. */
+  /** The rule file itself rather than its address (the JavaScript API only). Default: the built-in rules. */
   rulesText?: string;
-  /** Use the embedded rules (with a notice) when the host's rules are invalid. Default false. */
+  /** If your rule file is invalid: `off` shows an error with the place of the mistake; `on` shows the built-in rules with a notice. Default: false. */
   fallback?: boolean;
-  /** Offer "save on this device". Default true. */
+  /** Offers visitors "save on this device" (their browser's local storage). Default: true. */
   save?: boolean;
-  /** A fixed evaluation date for demos, "YYYY-MM-DD". */
+  /** A fixed date, for demos and screenshots. Default: today (Japan). */
   asOf?: string;
-  /** Read shared answers from the address's #fragment. Default true. */
+  /** Reads shared answers from the page address's `#fragment` (the JavaScript API only). Default: true. */
   readLink?: boolean;
+  // /options
 }
 
 export interface WidgetHandle {

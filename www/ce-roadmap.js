@@ -4,7 +4,10 @@
 
 const CSS = "__CE_ROADMAP_CSS__"; // the widget's stylesheet, inlined by scripts/build
 const TAG = "ce-roadmap";
-const ATTRS = ["lang", "mode", "areas", "rules", "save", "as-of", "fallback"];
+// The attributes a host can set, as [attribute, option, 1 for on/off flags]: filled at build
+// from crates/web/options.json, the one table of embed options (scripts/options.mjs).
+const OPTIONS = "__CE_ROADMAP_OPTIONS__";
+const ATTRS = OPTIONS.map(([attr]) => attr);
 const MAX_PROFILE = 1_000_000;
 
 // The wasm download starts now, beside the glue's, not after it: one round trip
@@ -81,15 +84,12 @@ const off = (v) => /^(off|false|no|0)$/i.test(String(v).trim());
 
 /** Options from attributes (`lang`) or data attributes (`data-lang`). */
 function optionsFrom(read) {
-  const o = { lang: undefined, mode: undefined, areas: undefined, asOf: undefined, save: undefined, fallback: undefined, rules: undefined };
-  const v = (name) => read(name) ?? undefined;
-  o.lang = v("lang");
-  o.mode = v("mode");
-  o.areas = v("areas");
-  o.asOf = v("as-of");
-  if (v("save") !== undefined) o.save = !off(v("save"));
-  if (v("fallback") !== undefined) o.fallback = !off(v("fallback"));
-  o.rules = v("rules") || undefined;
+  const o = {};
+  for (const [attr, key, flag] of OPTIONS) {
+    const v = read(attr) ?? undefined;
+    // An empty text is no value; a flag present without one (`<ce-roadmap save>`) is on.
+    o[key] = v === undefined ? undefined : flag ? !off(v) : v || undefined;
+  }
   return o;
 }
 

@@ -37,6 +37,21 @@ for (const m of dts.matchAll(/^export interface (\w+) \{(?:([^\n]*)\}|\n([\s\S]*
   interfaces[m[1]] = parseFields(m[2] ?? m[3]);
 }
 
+// String unions by name (`export type Status = "held" | ...`), so values are checked too.
+const unions = {};
+for (const m of dts.matchAll(/^export type (\w+) =([^;]*);/gm)) {
+  const values = [...m[2].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
+  if (values.length && !/[^\s|"\w-]/.test(m[2].replace(/"[^"]*"/g, ""))) unions[m[1]] = values;
+}
+
+// The values a leaf type allows, when it is a union of strings (named or written inline).
+function allowed(type) {
+  const t = type.replace(/\s*\|\s*null$/, "").replace(/\[\]$/, "").trim();
+  if (unions[t]) return unions[t];
+  const m = t.match(/^"[^"]*"(\s*\|\s*"[^"]*")*$/);
+  return m ? [...t.matchAll(/"([^"]*)"/g)].map((v) => v[1]) : null;
+}
+
 // The shape behind a type text: an interface, an inline object, or null (a leaf).
 function shapeOf(type) {
   const t = type.replace(/\s*\|\s*null$/, "").replace(/\[\]$/, "");
@@ -51,6 +66,10 @@ function check(value, shape, path, problems) {
   for (const [k, v] of Object.entries(value)) {
     const f = shape.fields[k];
     if (!f) { if (!shape.open) problems.push(`${path}.${k} is not declared`); continue; }
+    const values = allowed(f.type);
+    for (const x of [v].flat()) {
+      if (values && typeof x === "string" && !values.includes(x)) problems.push(`${path}.${k} = "${x}" is not in ${f.type}`);
+    }
     check(v, shapeOf(f.type), `${path}.${k}`, problems);
   }
   for (const [k, f] of Object.entries(shape.fields)) {
@@ -74,12 +93,17 @@ const profiles = [
     targets: ["senior_hcit", "jsicm_intensive_care"] },
 ];
 
-test("the d.ts declares every key of the roadmap JSON, and the required ones are always there", () => {
+test("the d.ts declares every key of the roadmap JSON and every kind string, and the required keys are always there", () => {
   assert.ok(interfaces.Roadmap && interfaces.Criterion && interfaces.PlanStep, "interfaces found in the d.ts");
   // The checker itself: an undeclared key and a missing required one are both caught.
   const probe = [];
   check({ kind: "x", extra: 1 }, interfaces.SubCount, "probe", probe);
   assert.ok(probe.some((p) => /extra is not declared/.test(p)) && probe.some((p) => /have is declared required/.test(p)), probe.join("\n"));
+  // And a string outside its declared union.
+  const bad = [];
+  check({ kind: "no_such_kind", met: true, waiting: false, have: null, need: null, source: null, text: {} }, interfaces.Criterion, "probe", bad);
+  assert.ok(bad.some((p) => /"no_such_kind" is not in CriterionKind/.test(p)), bad.join("\n"));
+  assert.ok(unions.BlockerKind && unions.AssumptionKind && unions.Action, "unions found in the d.ts");
   const problems = [];
   for (const p of profiles) check(evalJson(p), interfaces.Roadmap, "roadmap", problems);
   assert.deepEqual([...new Set(problems.map((p) => p.replace(/\[\d+\]/g, "[]")))], []);
