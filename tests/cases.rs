@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use ce_roadmap_core::cases::{self, criterion_key};
+use ce_roadmap_core::rules::ConditionKind;
 use ce_roadmap_core::{evaluate, Date, Profile, When};
 
 fn case_files() -> Vec<(String, cases::CaseFile)> {
@@ -80,7 +81,7 @@ fn cases_cover_both_sides_of_every_criterion() {
                     let full = r
                         .criteria
                         .iter()
-                        .find(|k| criterion_key(k) == *key || k.kind == key)
+                        .find(|k| criterion_key(k) == *key || k.kind.as_str() == key)
                         .map(criterion_key)
                         .unwrap_or_else(|| key.clone());
                     seen.entry((id.clone(), full)).or_default().insert(met);
@@ -117,7 +118,7 @@ fn cases_cover_both_sides_of_every_criterion() {
                 .unwrap_or_default();
             // The certification stage is reached by passing the credential's own
             // exam, so there that criterion is met by construction.
-            let own_exam = k.kind == "exam" && k.ids.to_vec() == [c.id];
+            let own_exam = k.kind == ConditionKind::Exam && k.ids.to_vec() == [c.id];
             let needed: &[bool] = if k.need_unknown {
                 &[false]
             } else if own_exam {

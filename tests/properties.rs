@@ -173,7 +173,7 @@ proptest! {
             let later = evaluate(r, &pinned, When { as_of: Some(ready), today: ready }).expect("valid");
             let again = later.credentials.iter().find(|x| x.id == c.id).expect("same catalogue");
             for k in again.criteria.iter().filter(|k| k.time_based) {
-                prop_assert!(k.met, "{}: {} not met at ready_on {}", c.id, k.kind, ready);
+                prop_assert!(k.met, "{}: {} not met at ready_on {}", c.id, k.kind.as_str(), ready);
             }
             prop_assert_eq!(again.status, Status::Eligible, "{} at {}", c.id, ready);
         }

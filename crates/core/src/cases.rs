@@ -89,9 +89,9 @@ pub fn criterion_key(k: &Criterion) -> String {
         .map(str::to_string)
         .unwrap_or_else(|| k.ids.to_vec().join("|"));
     if target.is_empty() {
-        k.kind.to_string()
+        k.kind.as_str().to_string()
     } else {
-        format!("{}:{target}", k.kind)
+        format!("{}:{target}", k.kind.as_str())
     }
 }
 
@@ -102,7 +102,7 @@ fn find<'r>(criteria: &'r [Criterion<'r>], key: &str) -> Result<&'r Criterion<'r
             .filter(|k| criterion_key(k) == key)
             .collect()
     } else {
-        criteria.iter().filter(|k| k.kind == key).collect()
+        criteria.iter().filter(|k| k.kind.as_str() == key).collect()
     };
     match matches.len() {
         1 => Ok(matches[0]),
@@ -259,9 +259,9 @@ fn compare_earliest(
             .iter()
             .map(|b| {
                 if b.target.is_empty() {
-                    b.kind.to_string()
+                    b.kind.as_str().to_string()
                 } else {
-                    format!("{}:{}", b.kind, b.target)
+                    format!("{}:{}", b.kind.as_str(), b.target)
                 }
             })
             .collect();

@@ -8,6 +8,7 @@ use crate::explain;
 use crate::profile::{Profile, ProfileErrors, Stage};
 use crate::roadmap::*;
 use crate::rules::model::{Condition, Credential, FastMap, Rule, RuleSet};
+use crate::rules::ConditionKind;
 use crate::timeline;
 
 /// Which date to evaluate for. `as_of` overrides the profile's date; the
@@ -322,7 +323,7 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     fn criterion(&self, c: &'a Condition) -> Criterion<'a> {
         let mut k = Criterion {
-            kind: c.rule.kind().as_str(),
+            kind: c.rule.kind(),
             met: false,
             waiting: false,
             time_based: false,
@@ -367,7 +368,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 still_working,
             } => {
                 k.time_based = true;
-                k.unit = Some("years");
+                k.unit = Some(CountUnit::Years);
                 k.area = area.as_ref().map(|a| a.as_str());
                 k.still_working = *still_working;
                 k.within_years = within_months.map(|m| years(m as i64));
@@ -386,7 +387,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             Rule::Membership { body, months } => {
                 k.time_based = true;
-                k.unit = Some("years");
+                k.unit = Some(CountUnit::Years);
                 k.body = Some(body.as_str());
                 let need = *months as i64;
                 k.need = Some(years(need));
@@ -408,7 +409,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 within_months,
                 at_least,
             } => {
-                k.unit = Some("cases");
+                k.unit = Some(CountUnit::Cases);
                 k.case_kind = Some(case_kind.as_str());
                 k.within_years = within_months.map(|m| years(m as i64));
                 let have = self.p.cases.get(case_kind.as_str()).copied().unwrap_or(0.0);
@@ -436,7 +437,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 need_all,
                 or_passed,
             } => {
-                k.unit = Some("credentials");
+                k.unit = Some(CountUnit::Credentials);
                 k.ids = Ids::Credentials(ids);
                 k.need_all = *need_all;
                 let have = ids
@@ -467,7 +468,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 count,
                 within_months,
             } => {
-                k.unit = Some("units");
+                k.unit = Some(CountUnit::Units);
                 k.body = Some(body.as_str());
                 k.within_years = within_months.map(|m| years(m as i64));
                 let have = self.p.units.get(body.as_str()).copied().unwrap_or(0.0);
@@ -587,26 +588,28 @@ fn steps_of<'a>(k: &Criterion<'a>, out: &mut Vec<(Action, Cow<'a, str>)>) {
         }
     };
     match k.kind {
-        "licence" => push(out, Action::Licence, k.ids.joined()),
-        "experience" => match k.area {
+        ConditionKind::Licence => push(out, Action::Licence, k.ids.joined()),
+        ConditionKind::Experience => match k.area {
             Some(a) => push(out, Action::WorkInArea, Cow::Borrowed(a)),
             None => push(out, Action::Work, Cow::Borrowed("")),
         },
-        "membership" => push(out, Action::Join, Cow::Borrowed(k.body.unwrap_or_default())),
-        "cases" => push(
+        ConditionKind::Membership => {
+            push(out, Action::Join, Cow::Borrowed(k.body.unwrap_or_default()))
+        }
+        ConditionKind::Cases => push(
             out,
             Action::Cases,
             Cow::Borrowed(k.case_kind.unwrap_or_default()),
         ),
-        "credential" => push(out, Action::Credential, k.ids.joined()),
-        "course" => push(out, Action::Course, k.ids.joined()),
-        "units" => push(
+        ConditionKind::Credential => push(out, Action::Credential, k.ids.joined()),
+        ConditionKind::Course => push(out, Action::Course, k.ids.joined()),
+        ConditionKind::Units => push(
             out,
             Action::Units,
             Cow::Borrowed(k.body.unwrap_or_default()),
         ),
-        "exam" => push(out, Action::Exam, k.ids.joined()),
-        "any_of" => {
+        ConditionKind::Exam => push(out, Action::Exam, k.ids.joined()),
+        ConditionKind::AnyOf => {
             // The alternative needing the fewest actions.
             let mut best: Option<Vec<(Action, Cow<'a, str>)>> = None;
             for o in &k.options {
@@ -620,7 +623,7 @@ fn steps_of<'a>(k: &Criterion<'a>, out: &mut Vec<(Action, Cow<'a, str>)>) {
                 push(out, a, t);
             }
         }
-        _ => {
+        ConditionKind::AllOf => {
             for o in &k.options {
                 steps_of(o, out);
             }

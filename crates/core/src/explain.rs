@@ -1,8 +1,10 @@
 //! Every criterion and step in words, Japanese and English, from the names in
 //! the rule set. Presentation only: verdicts are decided in `evaluate`.
 
-use crate::roadmap::{Action, Assumption, Blocker, Criterion, PlanStep, Roadmap};
-use crate::rules::file::{CourseKind, Text};
+use crate::roadmap::{
+    Action, Assumption, AssumptionKind, Blocker, BlockerKind, Criterion, PlanStep, Roadmap,
+};
+use crate::rules::file::{ConditionKind, CourseKind, Text};
 use crate::rules::model::RuleSet;
 
 pub fn fill(rules: &RuleSet, roadmap: &mut Roadmap) {
@@ -176,7 +178,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
     let need = k.need.unwrap_or(0.0);
     let (wja, wen) = window(k);
     let (ja, en) = match k.kind {
-        "licence" => {
+        ConditionKind::Licence => {
             let (ja, en) = names(rules, "licence", &k.ids.to_vec());
             let mut t = (
                 format!("免許: {}", ja.join("・")),
@@ -190,7 +192,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             }
             t
         }
-        "experience" => {
+        ConditionKind::Experience => {
             let (aja, aen) = match k.area {
                 Some(a) => one(rules, "area", a),
                 None => ("臨床".to_string(), "clinical".to_string()),
@@ -213,7 +215,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                 ),
             )
         }
-        "membership" => {
+        ConditionKind::Membership => {
             let (bja, ben) = one(rules, "body", k.body.unwrap_or_default());
             let member = k.ongoing || k.met;
             let (nja, nen) = if member {
@@ -243,7 +245,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                 )
             }
         }
-        "cases" => {
+        ConditionKind::Cases => {
             let (cja, cen) = one(rules, "case_kind", k.case_kind.unwrap_or_default());
             let mut t = if k.need_unknown {
                 (
@@ -275,7 +277,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             }
             t
         }
-        "credential" => {
+        ConditionKind::Credential => {
             let (ja, en) = names(rules, "credential", &k.ids.to_vec());
             if k.need_all || k.ids.len() == 1 {
                 (
@@ -289,7 +291,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                 )
             }
         }
-        "course" => {
+        ConditionKind::Course => {
             let (kind, ja, en) = course_phrase(rules, &k.ids.to_vec());
             let (eja, een) = if k.exempt {
                 ("（免除）", " (exempt)")
@@ -307,7 +309,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                 ),
             }
         }
-        "units" => {
+        ConditionKind::Units => {
             let (bja, ben) = one(rules, "body", k.body.unwrap_or_default());
             (
                 format!(
@@ -322,14 +324,14 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                 ),
             )
         }
-        "exam" => {
+        ConditionKind::Exam => {
             let (ja, en) = names(rules, "exam", &k.ids.to_vec());
             (
                 format!("{}に合格{wja}", ja.join(" または ")),
                 format!("Pass {}{wen}", en.join(" or ")),
             )
         }
-        "any_of" => match k.note {
+        ConditionKind::AnyOf => match k.note {
             Some(n) => (
                 format!("次のいずれか: {}", n.ja),
                 format!("One of: {}", n.en),
@@ -339,7 +341,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                 "One of the following".to_string(),
             ),
         },
-        _ => match k.note {
+        ConditionKind::AllOf => match k.note {
             Some(n) => (format!("次のすべて: {}", n.ja), format!("All of: {}", n.en)),
             None => ("次のすべて".to_string(), "All of the following".to_string()),
         },
@@ -465,7 +467,7 @@ fn plan_step(rules: &RuleSet, s: &PlanStep) -> Text {
 fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
     let t = b.target.as_ref();
     let (ja, en) = match b.kind {
-        "licence" => {
+        BlockerKind::Licence => {
             let ids: Vec<&str> = t.split('|').collect();
             let (ja, en) = names(rules, "licence", &ids);
             (
@@ -473,11 +475,11 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
                 format!("Needs a licence: {}.", en.join(" or ")),
             )
         }
-        "school" => (
+        BlockerKind::School => (
             "学校（課程と入学年）を入れると、免許の時期が分かります。".to_string(),
             "Give your school (course and start year) to date the licence.".to_string(),
         ),
-        "area" => {
+        BlockerKind::Area => {
             let (ja, en) = one(rules, "area", t);
             (
                 format!("{ja}での実務が必要です。働く予定の分野に加えると日付が出ます。"),
@@ -487,12 +489,12 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
                 ),
             )
         }
-        "work" => (
+        BlockerKind::Work => (
             "臨床での実務が必要です。働いている分野か働く予定の分野を選ぶと日付が出ます。"
                 .to_string(),
             "Needs clinical work: choose the areas you work in or plan to.".to_string(),
         ),
-        "cases_rate" => {
+        BlockerKind::CasesRate => {
             let (ja, en) = one(rules, "case_kind", t);
             (
                 format!("症例数しだいです。{ja}の年間の件数を入れると日付が出ます。"),
@@ -502,7 +504,7 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
                 ),
             )
         }
-        "cases_unknown" => {
+        BlockerKind::CasesUnknown => {
             let (ja, en) = one(rules, "case_kind", t);
             (
                 format!("{ja}の必要数が公表されていないため、日付を出せません。"),
@@ -512,7 +514,7 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
                 ),
             )
         }
-        "cases_window" => {
+        BlockerKind::CasesWindow => {
             let (ja, en) = one(rules, "case_kind", t);
             (
                 format!("いまの年間件数では、{ja}の必要数に規定の期間内で届きません。"),
@@ -522,11 +524,11 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
                 ),
             )
         }
-        "cycle" => (
+        BlockerKind::Cycle => (
             format!("前提となる資格が循環しています（{t}）。"),
             format!("The prerequisites form a cycle ({t})."),
         ),
-        _ => {
+        BlockerKind::Credential => {
             let (ja, en) = one(rules, "credential", t);
             (
                 format!("前提の{ja}の日付を出せません。"),
@@ -539,35 +541,34 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
 
 fn assumption(a: &Assumption) -> Text {
     let (ja, en) = match a.kind {
-        "pass_first" => (
+        AssumptionKind::PassFirst => (
             "試験には最初の回で合格する前提です。",
             "Assumes you pass each exam at the first sitting.",
         ),
-        "course_dates" => (
+        AssumptionKind::CourseDates => (
             "講習会や学会には必要な時期までに参加できる前提です（開催日はルールにありません）。",
             "Assumes the courses and meetings can be taken in time (their dates are not in the rules).",
         ),
-        "units_in_time" => (
+        AssumptionKind::UnitsInTime => (
             "単位はそれまでに取得できる前提です。",
             "Assumes the units can be earned by then.",
         ),
-        "exam_dates" => (
+        AssumptionKind::ExamDates => (
             "試験の時期が公表されていないため、条件がそろえば受験できる前提です。",
             "The exam month is not published: assumes it can be sat once the conditions are met.",
         ),
-        "results" => (
+        AssumptionKind::Results => (
             "前提となる資格は、試験の翌月から持っているものとして数えています（合格発表の日はルールにありません）。",
             "A prerequisite counts from the month after its exam (results dates are not in the rules).",
         ),
-        "join_at_licence" => (
+        AssumptionKind::JoinAtLicence => (
             "学会や技士会には免許を取ってから入会する前提です。",
             "Assumes you join the societies once licensed.",
         ),
-        "cases_in_window" => (
+        AssumptionKind::CasesInWindow => (
             "いまある症例が、その時点でも規定の期間内に数えられる前提です。",
             "Assumes the cases you have still count within the rule's window then.",
         ),
-        other => (other, other),
     };
     Text {
         ja: ja.to_string(),

@@ -10,7 +10,7 @@ use crate::ids::{CourseId, CredentialId, LicenceId, SourceId};
 use crate::rules::model::RuleSet;
 
 use crate::date::{Date, Month};
-use crate::rules::file::{NoteDef, RenewalDef, SeedDef, Text, Tier};
+use crate::rules::file::{ConditionKind, NoteDef, RenewalDef, SeedDef, Text, Tier};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -260,11 +260,86 @@ pub struct PlanStep<'a> {
     pub text: Text,
 }
 
+/// Why a credential cannot be dated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockerKind {
+    /// No licence and no route to one.
+    Licence,
+    /// A student without school dates.
+    School,
+    /// Work in an area the visitor has not chosen.
+    Area,
+    /// Work in some area, none chosen.
+    Work,
+    /// A case count with no yearly rate to date it.
+    CasesRate,
+    /// A case count the body does not publish.
+    CasesUnknown,
+    /// The rate cannot reach the count within the window.
+    CasesWindow,
+    /// Prerequisites that require each other.
+    Cycle,
+    /// A prerequisite that cannot be dated.
+    Credential,
+}
+
+impl BlockerKind {
+    /// The name the JSON gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockerKind::Licence => "licence",
+            BlockerKind::School => "school",
+            BlockerKind::Area => "area",
+            BlockerKind::Work => "work",
+            BlockerKind::CasesRate => "cases_rate",
+            BlockerKind::CasesUnknown => "cases_unknown",
+            BlockerKind::CasesWindow => "cases_window",
+            BlockerKind::Cycle => "cycle",
+            BlockerKind::Credential => "credential",
+        }
+    }
+}
+
+/// What a projected date takes for granted. The order here is the order shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssumptionKind {
+    JoinAtLicence,
+    CourseDates,
+    UnitsInTime,
+    CasesInWindow,
+    ExamDates,
+    Results,
+    PassFirst,
+}
+
+impl AssumptionKind {
+    /// Every kind, in the order shown.
+    pub const ALL: [AssumptionKind; 7] = [
+        AssumptionKind::JoinAtLicence,
+        AssumptionKind::CourseDates,
+        AssumptionKind::UnitsInTime,
+        AssumptionKind::CasesInWindow,
+        AssumptionKind::ExamDates,
+        AssumptionKind::Results,
+        AssumptionKind::PassFirst,
+    ];
+}
+
+/// What a criterion's `have` and `need` count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountUnit {
+    Years,
+    Cases,
+    Units,
+    Credentials,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Blocker<'a> {
-    /// "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" |
-    /// "cases_window" | "cycle" | "credential"
-    pub kind: &'static str,
+    pub kind: BlockerKind,
     /// The id concerned (an area, a case kind, a credential...), when there is one.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub target: Cow<'a, str>,
@@ -273,9 +348,7 @@ pub struct Blocker<'a> {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Assumption {
-    /// "pass_first" | "course_dates" | "units_in_time" | "exam_dates" | "results" |
-    /// "join_at_licence" | "cases_in_window"
-    pub kind: &'static str,
+    pub kind: AssumptionKind,
     pub text: Text,
 }
 
@@ -301,7 +374,7 @@ pub struct SubCount<'a> {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Criterion<'a> {
-    pub kind: &'static str,
+    pub kind: ConditionKind,
     pub met: bool,
     /// Unmet, but will be met by time alone (its clock runs).
     pub waiting: bool,
@@ -309,9 +382,9 @@ pub struct Criterion<'a> {
     pub time_based: bool,
     pub have: Option<f64>,
     pub need: Option<f64>,
-    /// What have/need count: "years", "cases", "units", "credentials".
+    /// What have/need count.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<&'static str>,
+    pub unit: Option<CountUnit>,
     /// When the criterion is or was met if the person keeps going.
     pub met_on: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]

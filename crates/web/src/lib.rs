@@ -46,7 +46,17 @@ pub type SharedRoadmap = ByPtr<
     Result<ce_roadmap_core::roadmap::Roadmap<'static>, ce_roadmap_core::profile::ProfileErrors>,
 >;
 
-pub use ce_roadmap_widget::focus::{allowed, in_focus};
+/// The display model as the components receive it (see `ce_roadmap_widget::display`).
+pub type SharedDisplay = ByPtr<ce_roadmap_widget::display::Display>;
+
+/// What every component reads from `App` through a Yew context, not props: the
+/// language (the visitor may switch it), the rules and the host's areas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Env {
+    pub lang: Lang,
+    pub rules: RulesRef,
+    pub areas: Option<std::rc::Rc<Vec<ce_roadmap_core::ids::AreaId>>>,
+}
 
 /// How a widget is configured by the page.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,7 +10,9 @@ use std::borrow::Cow;
 
 use crate::date::{Date, Month};
 use crate::evaluate::{months_of_years, Eval};
-use crate::roadmap::{Action, Assumption, Blocker, Earliest, PlanStep};
+use crate::roadmap::{
+    Action, Assumption, AssumptionKind as Assume, Blocker, BlockerKind, Earliest, PlanStep,
+};
 use crate::rules::model::{Condition, Rule};
 
 /// When a step must be done, relative to the date D of the stage it serves.
@@ -33,42 +35,6 @@ struct Pending<'a> {
     /// The rule counts it only within this many months before D.
     within: Option<u32>,
     amount: Option<f64>,
-}
-
-/// What a date takes for granted. The order here is the order shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Assume {
-    JoinAtLicence,
-    CourseDates,
-    UnitsInTime,
-    CasesInWindow,
-    ExamDates,
-    Results,
-    PassFirst,
-}
-
-impl Assume {
-    const ALL: [Assume; 7] = [
-        Assume::JoinAtLicence,
-        Assume::CourseDates,
-        Assume::UnitsInTime,
-        Assume::CasesInWindow,
-        Assume::ExamDates,
-        Assume::Results,
-        Assume::PassFirst,
-    ];
-    /// The kind as the JSON names it.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Assume::JoinAtLicence => "join_at_licence",
-            Assume::CourseDates => "course_dates",
-            Assume::UnitsInTime => "units_in_time",
-            Assume::CasesInWindow => "cases_in_window",
-            Assume::ExamDates => "exam_dates",
-            Assume::Results => "results",
-            Assume::PassFirst => "pass_first",
-        }
-    }
 }
 
 /// A set of assumptions: one bit each, so joining parts costs nothing.
@@ -278,7 +244,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         self.ev.as_of
     }
 
-    fn blocked(&mut self, kind: &'static str, target: Cow<'a, str>) -> Proj {
+    fn blocked(&mut self, kind: BlockerKind, target: Cow<'a, str>) -> Proj {
         self.st.blockers.push(Blocker {
             kind,
             target,
@@ -369,7 +335,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             assumptions: assumes
                 .iter()
                 .map(|a| Assumption {
-                    kind: a.as_str(),
+                    kind: a,
                     text: Default::default(),
                 })
                 .collect(),
@@ -466,9 +432,9 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                         },
                     ),
                     None if ev.p.stage.is_in_school() && ev.p.school.is_none() => {
-                        self.blocked("school", Cow::Borrowed(""))
+                        self.blocked(BlockerKind::School, Cow::Borrowed(""))
                     }
-                    None => self.blocked("licence", join(any_of)),
+                    None => self.blocked(BlockerKind::Licence, join(any_of)),
                 }
             }
             Rule::Experience {
@@ -487,12 +453,12 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     }
                 };
                 if within_months.is_some_and(|w| (w as i64) < need) {
-                    return self.blocked("area", target);
+                    return self.blocked(BlockerKind::Area, target);
                 }
                 let Some(met) = clock.met_on(need, now) else {
                     return match area {
-                        Some(a) => self.blocked("area", Cow::Borrowed(a.as_str())),
-                        None => self.blocked("work", Cow::Borrowed("")),
+                        Some(a) => self.blocked(BlockerKind::Area, Cow::Borrowed(a.as_str())),
+                        None => self.blocked(BlockerKind::Work, Cow::Borrowed("")),
                     };
                 };
                 let p = Proj::at(met.max(now));
@@ -554,7 +520,8 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                 at_least,
             } => {
                 let Some(count) = count else {
-                    return self.blocked("cases_unknown", Cow::Borrowed(case_kind.as_str()));
+                    return self
+                        .blocked(BlockerKind::CasesUnknown, Cow::Borrowed(case_kind.as_str()));
                 };
                 let wanted = std::iter::once((case_kind.as_str(), *count))
                     .chain(at_least.iter().map(|(k, n)| (k.as_str(), *n)));
@@ -676,11 +643,11 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         }
         let rate = ev.p.case_rates.get(kind).copied().unwrap_or(0.0);
         if !(rate > 0.0 && rate.is_finite()) {
-            return self.blocked("cases_rate", Cow::Borrowed(kind));
+            return self.blocked(BlockerKind::CasesRate, Cow::Borrowed(kind));
         }
         // A rate too low to gather the count inside the rule's window never gets there.
         if within.is_some_and(|w| rate * (w as f64) / 12.0 < need) {
-            return self.blocked("cases_window", Cow::Borrowed(kind));
+            return self.blocked(BlockerKind::CasesWindow, Cow::Borrowed(kind));
         }
         let months = ((need - have) / rate * 12.0).ceil().min(12.0 * 200.0) as i64;
         let mut p = Proj::at(now.add_months(months));
@@ -709,14 +676,14 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             return Proj::at(now);
         }
         let Some(ix) = ev.rules.credential_index(id) else {
-            return self.blocked("credential", Cow::Borrowed(id));
+            return self.blocked(BlockerKind::Credential, Cow::Borrowed(id));
         };
         let two_stage = ev.rules.credentials[ix].certify.is_some();
         if !self.credential(ix) {
-            return self.blocked("cycle", Cow::Borrowed(id));
+            return self.blocked(BlockerKind::Cycle, Cow::Borrowed(id));
         }
         let Memo::Done(e, assumes) = &self.memo[ix] else {
-            return self.blocked("cycle", Cow::Borrowed(id));
+            return self.blocked(BlockerKind::Cycle, Cow::Borrowed(id));
         };
         // Held from its certification, or from the month after its exam: results
         // come later and their dates are not in the rules, so a dependent exam in
@@ -738,7 +705,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         self.st.requires.extend(e.requires.iter().copied());
         let Some(d) = date else {
             if e.blocked_by.is_empty() {
-                return self.blocked("credential", Cow::Borrowed(id));
+                return self.blocked(BlockerKind::Credential, Cow::Borrowed(id));
             }
             return p;
         };

@@ -8,12 +8,12 @@ use super::{
     details_form::DetailsForm, experience_form::ExperienceForm, footer::Footer, header::Header,
     kind_picker::KindPicker, roadmap_view::RoadmapView, school_form::SchoolForm, toolbar::Toolbar,
 };
-use crate::{allowed, platform, ByPtr, Options, RulesRef};
+use crate::{platform, ByPtr, Env, Options, RulesRef};
 use ce_roadmap_core::evaluate::{evaluate, When};
-use ce_roadmap_core::ids::AreaId;
 use ce_roadmap_core::profile::Stage;
-use ce_roadmap_core::roadmap::{Roadmap, Status};
+use ce_roadmap_core::roadmap::Status;
 use ce_roadmap_widget::answers::{Action, Answers};
+use ce_roadmap_widget::display::Display;
 use ce_roadmap_widget::i18n::{self, Lang, Msg};
 use ce_roadmap_widget::share;
 
@@ -114,13 +114,8 @@ fn start(rules: RulesRef, options: &Options, year: i32) -> Start {
     }
 }
 
-fn announcement(lang: Lang, r: &Roadmap, areas: Option<&[AreaId]>) -> String {
-    let count = |s: Status| {
-        r.credentials
-            .iter()
-            .filter(|c| c.status == s && allowed(c, areas))
-            .count()
-    };
+fn announcement(lang: Lang, d: &Display) -> String {
+    let count = |s: Status| d.count(s);
     match lang {
         Lang::Ja => format!(
             "{}: いま受けられる {}件、続ければ受けられる {}件、準備が必要 {}件",
@@ -155,7 +150,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(props.options.lang, move |l| lang.set(*l));
     }
     let mode = props.options.mode;
-    let areas: Option<Rc<Vec<AreaId>>> = props.options.areas.clone().map(Rc::new);
+    let areas = use_memo(props.options.areas.clone(), |a| a.clone().map(Rc::new));
     let saving = use_state(|| first.saved);
     let notice = use_state(|| first.notice);
     let lang_v = *lang;
@@ -182,6 +177,21 @@ pub fn App(props: &AppProps) -> Html {
             )
         },
     );
+
+    // What is shown of it, with the host's areas applied once for every component.
+    let display = use_memo(
+        (ByPtr(roadmap.clone()), answers.clone(), (*areas).clone()),
+        move |(r, a, areas)| match &*r.0 {
+            Ok(r) => Display::new(rules.0, r, a, areas.as_deref().map(|v| v.as_slice())),
+            Err(_) => Display::default(),
+        },
+    );
+    let display = ByPtr(display);
+    let env = Env {
+        lang: lang_v,
+        rules,
+        areas: (*areas).clone(),
+    };
 
     {
         let saving = *saving;
@@ -233,18 +243,17 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let stage = answers.stage;
-    let area_list = areas.as_deref().map(|v| v.as_slice());
     let (details, result) = match &*roadmap {
-        Ok(r) => (
+        Ok(_) => (
             html! {
                 if stage.is_some() {
-                    <DetailsForm lang={lang_v} rules={rules} answers={answers.clone()} roadmap={ByPtr(roadmap.clone())} dispatch={dispatch.clone()} areas={areas.clone()} />
+                    <DetailsForm answers={answers.clone()} display={display.clone()} dispatch={dispatch.clone()} />
                 }
             },
             html! {
                 <>
-                    <RoadmapView lang={lang_v} rules={rules} roadmap={ByPtr(roadmap.clone())} started={stage.is_some()} answers={answers.clone()} areas={areas.clone()} dispatch={dispatch.clone()} />
-                    <p class="cer-visually-hidden" aria-live="polite">{ if stage.is_some() { announcement(lang_v, r, area_list) } else { String::new() } }</p>
+                    <RoadmapView roadmap={ByPtr(roadmap.clone())} display={display.clone()} started={stage.is_some()} answers={answers.clone()} dispatch={dispatch.clone()} />
+                    <p class="cer-visually-hidden" aria-live="polite">{ if stage.is_some() { announcement(lang_v, &display.0) } else { String::new() } }</p>
                 </>
             },
         ),
@@ -276,19 +285,14 @@ pub fn App(props: &AppProps) -> Html {
             html! { <div class="cer-error cer-rules-problem" role="alert">{ inner }</div> }
         }
     });
-    if props.rules_problem.as_ref().is_some_and(|p| !p.fallback) {
-        return html! {
-            <div class="cer-root" lang={lang_v.code()}>
-                <Header lang={lang_v} on_toggle={on_lang} />
-                { for problem }
-                <Footer lang={lang_v} rules={rules} as_of={today} />
-            </div>
-        };
-    }
+    // A host rule file that cannot be used, without fallback: only the problem shows.
+    let usable = props.rules_problem.as_ref().is_none_or(|p| p.fallback);
     html! {
+        <ContextProvider<Env> context={env}>
         <div class="cer-root" lang={lang_v.code()}>
-            <Header lang={lang_v} on_toggle={on_lang} />
+            <Header on_toggle={on_lang} />
             { for problem }
+            if usable {
             if let Some(n) = *notice {
                 <div class="cer-notice" role="status">
                     <span>{ n.text(lang_v) }</span>
@@ -298,22 +302,24 @@ pub fn App(props: &AppProps) -> Html {
             <div class="cer-layout" data-started={stage.is_some().then_some("")}>
                 <div class="cer-ask">
                     if mode.is_none() {
-                <KindPicker lang={lang_v} stage={stage} dispatch={dispatch.clone()} />
+                <KindPicker stage={stage} dispatch={dispatch.clone()} />
             }
                     if matches!(stage, Some(Stage::Prospective | Stage::Student)) {
-                        <SchoolForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} areas={areas.clone()} />
+                        <SchoolForm answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} />
                     }
                     if matches!(stage, Some(Stage::Licensed | Stage::It)) {
-                        <ExperienceForm lang={lang_v} rules={rules} answers={answers.clone()} dispatch={dispatch.clone()} areas={areas.clone()} />
+                        <ExperienceForm answers={answers.clone()} dispatch={dispatch.clone()} />
                     }
                     { details }
                 </div>
                 <div class="cer-answer">{ result }</div>
             </div>
             if stage.is_some() {
-                <Toolbar lang={lang_v} answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />
+                <Toolbar answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />
             }
-            <Footer lang={lang_v} rules={rules} as_of={today} />
+            }
+            <Footer as_of={today} />
         </div>
+        </ContextProvider<Env>>
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::{RulesRef, SharedRoadmap};
+use crate::{Env, SharedRoadmap};
 use ce_roadmap_core::ids::CredentialId;
 use ce_roadmap_core::roadmap::{CredentialResult, Criterion, Status};
 use ce_roadmap_core::rules::Tier;
@@ -12,8 +12,6 @@ use ce_roadmap_widget::i18n::{self, Lang, Msg};
 
 #[derive(Properties)]
 pub struct CredentialCardProps {
-    pub lang: Lang,
-    pub rules: RulesRef,
     pub roadmap: SharedRoadmap,
     pub index: usize,
     /// The visitor aims for this credential.
@@ -23,12 +21,11 @@ pub struct CredentialCardProps {
 
 /// Equal when this card's own result is: a new roadmap after each answer then redraws
 /// only the cards that changed, not all of them (most answers touch a few credentials).
-/// The dispatch callback always reaches the same reducer, so it is not compared.
+/// The dispatch callback always reaches the same reducer, so it is not compared; the
+/// language comes from the context, whose change redraws every card anyway.
 impl PartialEq for CredentialCardProps {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && self.rules == other.rules
-            && self.index == other.index
+        self.index == other.index
             && self.targeted == other.targeted
             && (self.roadmap == other.roadmap
                 || self.result().is_some_and(|c| other.result() == Some(c)))
@@ -201,6 +198,7 @@ fn card(
 
 #[component]
 pub fn CredentialCard(props: &CredentialCardProps) -> Html {
+    let lang = use_context::<Env>().map_or(Lang::default(), |e| e.lang);
     let status = props.result().map(|c| c.status);
     // Cards that can be acted on now or soon start open; long lists of the rest start closed.
     let open = use_state(|| matches!(status, Some(Status::Eligible | Status::Waiting)));
@@ -218,7 +216,7 @@ pub fn CredentialCard(props: &CredentialCardProps) -> Html {
         })
     };
     match props.result() {
-        Some(c) => card(props.lang, c, *open, toggle, props.targeted, aim),
+        Some(c) => card(lang, c, *open, toggle, props.targeted, aim),
         None => html! {},
     }
 }

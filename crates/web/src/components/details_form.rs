@@ -1,150 +1,44 @@
 //! Memberships, cases, units, courses, credentials and exams: only those the
 //! roadmap's next steps name, plus whatever the visitor has already answered.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::number_field::NumberField;
-use crate::{allowed, in_focus, RulesRef, SharedRoadmap};
-use ce_roadmap_core::ids::AreaId;
+use crate::{Env, SharedDisplay};
 use ce_roadmap_core::profile::{MAX_CASES, MAX_UNITS, MAX_YEARS};
-use ce_roadmap_core::roadmap::Action as StepAction;
 use ce_roadmap_widget::answers::{Action, Answers};
-use ce_roadmap_widget::i18n::{Lang, Msg};
+use ce_roadmap_widget::i18n::Msg;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFormProps {
-    pub lang: Lang,
-    pub rules: RulesRef,
     pub answers: Rc<Answers>,
-    pub roadmap: SharedRoadmap,
+    pub display: SharedDisplay,
     pub dispatch: Callback<Action>,
-    /// The host's area filter.
-    #[prop_or_default]
-    pub areas: Option<Rc<Vec<ce_roadmap_core::ids::AreaId>>>,
-}
-
-/// Targets of the steps for `action` of the credentials in the visitor's areas,
-/// in the order the roadmap ranks them.
-fn wanted(
-    roadmap: &SharedRoadmap,
-    answers: &Answers,
-    areas: Option<&[AreaId]>,
-    action: StepAction,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    if let Ok(r) = &*roadmap.0 {
-        let focus: Vec<&str> = r
-            .credentials
-            .iter()
-            .filter(|c| in_focus(c, answers) && allowed(c, areas))
-            .map(|c| c.id)
-            .collect();
-        let steps = r
-            .next_steps
-            .iter()
-            .filter(|s| s.credentials.iter().any(|c| focus.contains(c)));
-        for s in steps.filter(|s| s.action == action) {
-            for t in s.target.split('|').filter(|t| !t.is_empty()) {
-                if !out.iter().any(|o| o == t) {
-                    out.push(t.to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
-fn merge<'a>(first: Vec<String>, answered: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut out = first;
-    for a in answered {
-        if !out.iter().any(|o| o == a) {
-            out.push(a.to_string());
-        }
-    }
-    out
 }
 
 #[component]
 pub fn DetailsForm(props: &DetailsFormProps) -> Html {
-    let lang = props.lang;
-    let rules = props.rules.0;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
+    let rules = env.rules.0;
     let a = &props.answers;
     let d = &props.dispatch;
 
-    let filter = props.areas.as_deref().map(|v| v.as_slice());
     // Someone still in school is asked only what a student can have done.
     let in_school = a.stage.is_some_and(|s| s.is_in_school());
-    let bodies = merge(
-        wanted(&props.roadmap, a, filter, StepAction::Join),
-        a.membership.keys().map(|k| k.as_str()),
-    );
-    let unit_bodies = merge(
-        wanted(&props.roadmap, a, filter, StepAction::Units),
-        a.units.keys().map(|k| k.as_str()),
-    );
-    // Case kinds the plan names too (a sub-count such as PCI needs its own rate).
-    let planned_kinds: Vec<String> = match &*props.roadmap.0 {
-        Ok(r) => r
-            .credentials
-            .iter()
-            .filter(|c| in_focus(c, a) && allowed(c, filter))
-            .filter_map(|c| c.earliest.as_ref())
-            .flat_map(|e| {
-                let blocked = e
-                    .blocked_by
-                    .iter()
-                    .filter(|b| matches!(b.kind, "cases_rate" | "cases_window"))
-                    .map(|b| b.target.as_ref());
-                let steps = e
-                    .steps
-                    .iter()
-                    .filter(|s| s.action == StepAction::Cases)
-                    .map(|s| s.target.as_ref());
-                blocked.chain(steps).map(str::to_string).collect::<Vec<_>>()
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    let case_kinds = merge(
-        merge(
-            wanted(&props.roadmap, a, filter, StepAction::Cases),
-            planned_kinds.iter().map(|k| k.as_str()),
-        ),
-        a.cases.keys().map(|k| k.as_str()),
-    );
-    let courses = merge(
-        wanted(&props.roadmap, a, filter, StepAction::Course),
-        a.courses.iter().map(|k| k.as_str()),
-    );
-    let mut creds = merge(
-        wanted(&props.roadmap, a, filter, StepAction::Credential),
-        a.held.iter().map(|k| k.as_str()),
-    );
-    let two_stage = rules
-        .credentials
-        .iter()
-        .filter(|c| c.certify.is_some())
-        .map(|c| c.id.as_str());
-    let exams = merge(
-        merge(
-            wanted(&props.roadmap, a, filter, StepAction::Exam),
-            a.passed.iter().map(|s| s.as_str()),
-        ),
-        two_stage,
-    );
-    // Every credential can be marked as held, the ones the roadmap asks for first.
-    let shown: BTreeSet<String> = creds.iter().cloned().collect();
-    creds.extend(
-        rules
-            .credentials
-            .iter()
-            .map(|c| c.id.to_string())
-            .filter(|c| !shown.contains(c)),
-    );
-
+    // What to ask in each group: computed with the roadmap (`display::Details`).
+    let ce_roadmap_widget::display::Details {
+        bodies,
+        unit_bodies,
+        case_kinds,
+        courses,
+        held: creds,
+        exams,
+    } = &props.display.0.details;
     let body_name = |id: &str| {
         rules
             .body(id)
@@ -169,7 +63,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                 </label>
                 if let Some(y) = member {
                     <NumberField id={format!("cer-mem-{}", b.id)} label={name} value={y} step={1.0} max={MAX_YEARS}
-                        unit={Some(AttrValue::from(Msg::YearsUnit.text(lang)))} {lang} {on_change} />
+                        unit={Some(AttrValue::from(Msg::YearsUnit.text(lang)))} {on_change} />
                 }
             </div>
         }
@@ -184,9 +78,9 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         html! {
             <div class="cer-case" key={k.id.as_str()}>
                 <NumberField id={format!("cer-cases-{}", k.id)} label={name.clone()}
-                    value={a.cases.get(&k.id).copied().unwrap_or(0.0)} step={10.0} max={MAX_CASES} whole=true {lang} {on_change} />
+                    value={a.cases.get(&k.id).copied().unwrap_or(0.0)} step={10.0} max={MAX_CASES} whole=true {on_change} />
                 <NumberField id={format!("cer-rate-{}", k.id)} label={format!("{name}: {}", Msg::CaseRate.text(lang))}
-                    value={a.case_rates.get(&k.id).copied().unwrap_or(0.0)} step={10.0} max={MAX_CASES} {lang} on_change={on_rate} />
+                    value={a.case_rates.get(&k.id).copied().unwrap_or(0.0)} step={10.0} max={MAX_CASES} on_change={on_rate} />
             </div>
         }
     });
@@ -195,7 +89,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         let on_change = d.reform(move |v: f64| Action::SetUnits(id.clone(), v));
         html! {
             <NumberField key={b.id.as_str()} id={format!("cer-units-{}", b.id)} label={body_name(b.id.as_str())}
-                value={a.units.get(&b.id).copied().unwrap_or(0.0)} step={1.0} max={MAX_UNITS} {lang} {on_change} />
+                value={a.units.get(&b.id).copied().unwrap_or(0.0)} step={1.0} max={MAX_UNITS} {on_change} />
         }
     });
     let check = |key: String, label: String, checked: bool, action: Action| {

@@ -1,20 +1,21 @@
 use yew::prelude::*;
 
-use crate::RulesRef;
+use crate::Env;
 use ce_roadmap_core::date::Date;
-use ce_roadmap_widget::i18n::{self, Lang, Msg};
+use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
-    pub lang: Lang,
-    pub rules: RulesRef,
     pub as_of: Date,
 }
 
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
-    let lang = props.lang;
-    let r = props.rules.0;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
+    let r = env.rules.0;
     html! {
         <footer class="cer-footer">
             <p>

@@ -1,16 +1,20 @@
 use yew::prelude::*;
 
+use crate::Env;
+
 use ce_roadmap_widget::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub lang: Lang,
     pub on_toggle: Callback<()>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let lang = props.lang;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
     let other = if lang == Lang::Ja { "en" } else { "ja" };
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     html! {

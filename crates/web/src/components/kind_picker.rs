@@ -1,19 +1,23 @@
 use yew::prelude::*;
 
+use crate::Env;
+
 use ce_roadmap_core::profile::Stage;
 use ce_roadmap_widget::answers::Action;
-use ce_roadmap_widget::i18n::{Lang, Msg};
+use ce_roadmap_widget::i18n::Msg;
 
 #[derive(Properties, PartialEq)]
 pub struct KindPickerProps {
-    pub lang: Lang,
     pub stage: Option<Stage>,
     pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn KindPicker(props: &KindPickerProps) -> Html {
-    let lang = props.lang;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
     let kinds = [
         (Stage::Prospective, Msg::KindProspective),
         (Stage::Student, Msg::KindStudent),

@@ -5,6 +5,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::Env;
+
 use ce_roadmap_core::explain::number;
 use ce_roadmap_widget::i18n::{Lang, Msg};
 use ce_roadmap_widget::input::{parse_number, InputError};
@@ -14,7 +16,6 @@ pub struct NumberFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: f64,
-    pub lang: Lang,
     #[prop_or(1.0)]
     pub step: f64,
     pub max: f64,
@@ -27,7 +28,7 @@ pub struct NumberFieldProps {
 
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let lang = props.lang;
+    let lang = use_context::<Env>().map_or(Lang::default(), |e| e.lang);
     let draft = use_state(|| number(props.value));
     let error = use_state(|| None::<InputError>);
     // A change from outside (steppers, reset, a restored link) replaces the draft.

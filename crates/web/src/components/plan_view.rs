@@ -6,9 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::{allowed, in_focus, RulesRef, SharedRoadmap};
+use crate::{Env, SharedDisplay, SharedRoadmap};
 use ce_roadmap_core::date::Month;
-use ce_roadmap_core::ids::AreaId;
 use ce_roadmap_core::plan::{by_year, Include};
 use ce_roadmap_core::roadmap::{Action, PlanStep, PlanYear};
 use ce_roadmap_widget::answers::Answers;
@@ -16,12 +15,9 @@ use ce_roadmap_widget::i18n::{self, Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct PlanViewProps {
-    pub lang: Lang,
-    pub rules: RulesRef,
     pub roadmap: SharedRoadmap,
+    pub display: SharedDisplay,
     pub answers: Rc<Answers>,
-    #[prop_or_default]
-    pub areas: Option<Rc<Vec<AreaId>>>,
 }
 
 fn step(lang: Lang, s: &PlanStep) -> Html {
@@ -45,7 +41,10 @@ fn step(lang: Lang, s: &PlanStep) -> Html {
 
 #[component]
 pub fn PlanView(props: &PlanViewProps) -> Html {
-    let lang = props.lang;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
     let Ok(r) = &*props.roadmap.0 else {
         return html! {};
     };
@@ -54,21 +53,21 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
     let plan: &[PlanYear] = if targeted {
         &r.plan
     } else {
-        let filter = props.areas.as_deref().map(|v| v.as_slice());
         let ids: Vec<&str> = r
             .credentials
             .iter()
-            .filter(|c| in_focus(c, &props.answers) && allowed(c, filter))
-            .map(|c| c.id)
+            .zip(&props.display.0.focus)
+            .filter(|(_, &f)| f)
+            .map(|(c, _)| c.id)
             .collect();
         derived = {
             let mut p = by_year(&r.credentials, Include::Only(&ids));
-            ce_roadmap_core::explain::plan_texts(props.rules.0, &mut p);
+            ce_roadmap_core::explain::plan_texts(env.rules.0, &mut p);
             p
         };
         &derived
     };
-    let name = |id: &str| i18n::credential_name(props.rules.0, lang, id);
+    let name = |id: &str| i18n::credential_name(env.rules.0, lang, id);
     let names = |ids: &[&str]| {
         ids.iter()
             .map(|id| name(id))

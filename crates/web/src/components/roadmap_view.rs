@@ -3,23 +3,18 @@ use yew::prelude::*;
 use super::credential_card::CredentialCard;
 use super::plan_view::PlanView;
 use super::timeline_view::TimelineView;
-use crate::{allowed, in_focus, RulesRef, SharedRoadmap};
-use ce_roadmap_core::ids::AreaId;
+use crate::{Env, SharedDisplay, SharedRoadmap};
 use ce_roadmap_core::roadmap::Status;
 use ce_roadmap_widget::answers::{Action, Answers};
-use ce_roadmap_widget::i18n::{self, Lang, Msg};
+use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct RoadmapViewProps {
-    pub lang: Lang,
-    pub rules: RulesRef,
     pub roadmap: SharedRoadmap,
+    pub display: SharedDisplay,
     /// The visitor has said who they are.
     pub started: bool,
     pub answers: std::rc::Rc<Answers>,
-    /// The host's area filter.
-    #[prop_or_default]
-    pub areas: Option<std::rc::Rc<Vec<AreaId>>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -31,7 +26,10 @@ const FIRST_CARDS: usize = 40;
 
 #[component]
 pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
-    let lang = props.lang;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
     // Credentials outside the visitor's areas that need action fold away.
     let others_open = use_state(|| false);
     let limit = use_state_eq(|| FIRST_CARDS);
@@ -60,14 +58,12 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
         ids.into_iter().take(n).collect()
     };
     let group = |status: Status, title: Msg| {
-        let filter = props.areas.as_deref().map(|v| v.as_slice());
+        let d = &props.display.0;
         let mut idx: Vec<usize> = (0..r.credentials.len())
-            .filter(|&i| r.credentials[i].status == status && allowed(&r.credentials[i], filter))
+            .filter(|&i| r.credentials[i].status == status && d.shown[i])
             .collect();
         let others: Vec<usize> = if status == Status::Action {
-            let (mine, others): (Vec<usize>, Vec<usize>) = idx
-                .iter()
-                .partition(|&&i| in_focus(&r.credentials[i], &props.answers));
+            let (mine, others): (Vec<usize>, Vec<usize>) = idx.iter().partition(|&&i| d.focus[i]);
             idx = mine;
             others
         } else {
@@ -95,7 +91,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     <p class="cer-hint">{ Msg::NothingNow.text(lang) }</p>
                 }
                 { for idx.into_iter().map(|i| html! {
-                    <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i}
+                    <CredentialCard key={r.credentials[i].id} roadmap={props.roadmap.clone()} index={i}
                         targeted={props.answers.targets.iter().any(|t| t.as_str() == r.credentials[i].id)} dispatch={props.dispatch.clone()} />
                 }) }
                 if others_count > 0 {
@@ -104,7 +100,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     </button>
                     <div id="cer-others" hidden={!open}>
                         { for others.into_iter().map(|i| html! {
-                            <CredentialCard key={r.credentials[i].id} {lang} rules={props.rules} roadmap={props.roadmap.clone()} index={i}
+                            <CredentialCard key={r.credentials[i].id} roadmap={props.roadmap.clone()} index={i}
                         targeted={props.answers.targets.iter().any(|t| t.as_str() == r.credentials[i].id)} dispatch={props.dispatch.clone()} />
                         }) }
                     </div>
@@ -130,8 +126,8 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     </dl>
                 </div>
             }
-            <TimelineView {lang} rules={props.rules} roadmap={props.roadmap.clone()} areas={props.areas.clone()} />
-            <PlanView {lang} rules={props.rules} roadmap={props.roadmap.clone()} answers={props.answers.clone()} areas={props.areas.clone()} />
+            <TimelineView roadmap={props.roadmap.clone()} display={props.display.clone()} />
+            <PlanView roadmap={props.roadmap.clone()} display={props.display.clone()} answers={props.answers.clone()} />
             { group(Status::Eligible, Msg::GroupEligible) }
             { group(Status::Waiting, Msg::GroupWaiting) }
             { group(Status::Action, Msg::GroupAction) }

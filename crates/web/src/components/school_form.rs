@@ -3,26 +3,24 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::RulesRef;
+use crate::Env;
 use ce_roadmap_widget::answers::{Action, Answers};
-use ce_roadmap_widget::i18n::{Lang, Msg};
+use ce_roadmap_widget::i18n::Msg;
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolFormProps {
-    pub lang: Lang,
-    pub rules: RulesRef,
     pub answers: Rc<Answers>,
     pub dispatch: Callback<Action>,
-    /// The host's area filter.
-    #[prop_or_default]
-    pub areas: Option<Rc<Vec<ce_roadmap_core::ids::AreaId>>>,
     /// This fiscal year, the centre of the start-year choices.
     pub year: i32,
 }
 
 #[component]
 pub fn SchoolForm(props: &SchoolFormProps) -> Html {
-    let lang = props.lang;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
     let a = &props.answers;
     let on_years = props.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
@@ -45,7 +43,7 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
             <div class="cer-row">
                 <label for="cer-school-years">{ Msg::SchoolYears.text(lang) }</label>
                 <select id="cer-school-years" onchange={on_years}>
-                    { for props.rules.0.licence_route.school_years.iter().map(|&y| html! {
+                    { for env.rules.0.licence_route.school_years.iter().map(|&y| html! {
                         <option value={y.to_string()} selected={a.school.years == y}>{ course(y).text(lang) }</option>
                     }) }
                 </select>
@@ -60,8 +58,8 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
             </div>
             <fieldset class="cer-checks">
                 <legend>{ Msg::PlanAreas.text(lang) }</legend>
-                { for props.rules.0.areas.iter().filter(|ar| !matches!(ar.id.as_str(), "it" | "medical_it"))
-                    .filter(|ar| props.areas.as_ref().is_none_or(|list| list.contains(&ar.id))).map(|ar| {
+                { for env.rules.0.areas.iter().filter(|ar| !matches!(ar.id.as_str(), "it" | "medical_it"))
+                    .filter(|ar| env.areas.as_ref().is_none_or(|list| list.contains(&ar.id))).map(|ar| {
                     let id = ar.id.clone();
                     let onchange = props.dispatch.reform(move |_: Event| Action::TogglePlanArea(id.clone()));
                     html! {

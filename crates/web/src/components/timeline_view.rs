@@ -3,19 +3,15 @@
 
 use yew::prelude::*;
 
-use crate::{allowed, RulesRef, SharedRoadmap};
-use ce_roadmap_core::ids::AreaId;
+use crate::{Env, SharedDisplay, SharedRoadmap};
 use ce_roadmap_core::num::plain;
 use ce_roadmap_core::roadmap::TimelineYear;
 use ce_roadmap_widget::i18n::{self, Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
-    pub lang: Lang,
-    pub rules: RulesRef,
     pub roadmap: SharedRoadmap,
-    #[prop_or_default]
-    pub areas: Option<std::rc::Rc<Vec<AreaId>>>,
+    pub display: SharedDisplay,
 }
 
 /// At most this many years are drawn; the list below names them all.
@@ -23,19 +19,16 @@ const MAX_COLUMNS: i32 = 10;
 
 #[component]
 pub fn TimelineView(props: &TimelineViewProps) -> Html {
-    let lang = props.lang;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
     let Ok(r) = &*props.roadmap.0 else {
         return html! {};
     };
     let now = r.as_of.fiscal_year();
     // Only the credentials the host shows.
-    let filter = props.areas.as_deref().map(|v| v.as_slice());
-    let shown = |id: &str| {
-        r.credentials
-            .iter()
-            .find(|c| c.id == id)
-            .is_some_and(|c| allowed(c, filter))
-    };
+    let shown = |id: &str| props.display.0.shows(r, id);
     let timeline: Vec<TimelineYear> = r
         .timeline
         .iter()
@@ -51,7 +44,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     } else {
         None
     };
-    let name = |id: &str| i18n::credential_name(props.rules.0, lang, id);
+    let name = |id: &str| i18n::credential_name(env.rules.0, lang, id);
     if timeline.is_empty() && licence_fy.is_none() {
         return html! {
             <section class="cer-timeline" aria-labelledby="cer-tl-h">

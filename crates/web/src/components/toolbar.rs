@@ -3,14 +3,13 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::platform;
+use crate::{platform, Env};
 use ce_roadmap_widget::answers::Answers;
-use ce_roadmap_widget::i18n::{Lang, Msg};
+use ce_roadmap_widget::i18n::Msg;
 use ce_roadmap_widget::share;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub lang: Lang,
     pub answers: Rc<Answers>,
     pub saving: bool,
     pub on_save: Callback<bool>,
@@ -22,7 +21,10 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let lang = props.lang;
+    let Some(env) = use_context::<Env>() else {
+        return html! {};
+    };
+    let lang = env.lang;
     let copied = use_state(|| None::<bool>);
     let on_copy = {
         let answers = props.answers.clone();

@@ -1,0 +1,268 @@
+//! The display model: what the widget shows of one roadmap, computed once per roadmap
+//! in `App` with the host's areas applied there, so no component filters again and
+//! the counts, the cards, the timeline and the details form always agree.
+
+use ce_roadmap_core::ids::AreaId;
+use ce_roadmap_core::roadmap::{Action, BlockerKind, Roadmap, Status};
+use ce_roadmap_core::rules::RuleSet;
+
+use crate::answers::Answers;
+use crate::focus::{allowed, in_focus};
+
+/// Per credential of the roadmap (by index): shown at all, and shown in full.
+#[derive(Debug, Default, PartialEq)]
+pub struct Display {
+    /// The host's `areas` let it through (general credentials always).
+    pub shown: Vec<bool>,
+    /// Shown, and in the visitor's areas (or general): a full card, not a line.
+    pub focus: Vec<bool>,
+    /// Shown credentials per status: eligible, waiting, action, held.
+    counts: [usize; 4],
+    /// What the details form asks about, the roadmap's wants first.
+    pub details: Details,
+}
+
+/// The ids the details form lists in each group: first what the roadmap's steps for
+/// the visitor's focus ask for (in the order they rank), then whatever the visitor
+/// already answered, so an answer never disappears from the form.
+#[derive(Debug, Default, PartialEq)]
+pub struct Details {
+    pub bodies: Vec<String>,
+    pub unit_bodies: Vec<String>,
+    pub case_kinds: Vec<String>,
+    pub courses: Vec<String>,
+    /// Every credential (it can be marked as held), the ones asked for first.
+    pub held: Vec<String>,
+    /// Exams asked for, passed, and every two-stage credential's exam.
+    pub exams: Vec<String>,
+}
+
+fn status_slot(s: Status) -> usize {
+    match s {
+        Status::Eligible => 0,
+        Status::Waiting => 1,
+        Status::Action => 2,
+        Status::Held => 3,
+    }
+}
+
+impl Display {
+    pub fn new(
+        rules: &RuleSet,
+        roadmap: &Roadmap,
+        answers: &Answers,
+        areas: Option<&[AreaId]>,
+    ) -> Self {
+        let shown: Vec<bool> = roadmap
+            .credentials
+            .iter()
+            .map(|c| allowed(c, areas))
+            .collect();
+        let focus: Vec<bool> = roadmap
+            .credentials
+            .iter()
+            .zip(&shown)
+            .map(|(c, &s)| s && in_focus(c, answers))
+            .collect();
+        let mut counts = [0; 4];
+        for (c, _) in roadmap.credentials.iter().zip(&shown).filter(|(_, &s)| s) {
+            counts[status_slot(c.status)] += 1;
+        }
+        let details = Details::new(rules, roadmap, answers, &focus);
+        Display {
+            shown,
+            focus,
+            counts,
+            details,
+        }
+    }
+
+    /// How many shown credentials have this status.
+    pub fn count(&self, status: Status) -> usize {
+        self.counts[status_slot(status)]
+    }
+
+    /// Whether the credential with this id is shown (unknown ids are not).
+    pub fn shows(&self, roadmap: &Roadmap, id: &str) -> bool {
+        roadmap
+            .credentials
+            .iter()
+            .position(|c| c.id == id)
+            .is_some_and(|i| self.shown[i])
+    }
+}
+
+/// Adds `more` to `out`, each id once, keeping the order.
+fn add<'a>(out: &mut Vec<String>, more: impl IntoIterator<Item = &'a str>) {
+    for m in more {
+        if !m.is_empty() && !out.iter().any(|o| o == m) {
+            out.push(m.to_string());
+        }
+    }
+}
+
+impl Details {
+    fn new(rules: &RuleSet, r: &Roadmap, a: &Answers, focus: &[bool]) -> Self {
+        let in_focus = |id: &str| {
+            r.credentials
+                .iter()
+                .zip(focus)
+                .any(|(c, &f)| f && c.id == id)
+        };
+        // Targets of the ranked next steps of one action that serve a credential in focus.
+        let wanted = |action: Action| {
+            let mut out = Vec::new();
+            for s in r.next_steps.iter().filter(|s| s.action == action) {
+                if s.credentials.iter().any(|c| in_focus(c)) {
+                    add(&mut out, s.target.split('|'));
+                }
+            }
+            out
+        };
+        let mut d = Details {
+            bodies: wanted(Action::Join),
+            unit_bodies: wanted(Action::Units),
+            case_kinds: wanted(Action::Cases),
+            courses: wanted(Action::Course),
+            held: wanted(Action::Credential),
+            exams: wanted(Action::Exam),
+        };
+        add(&mut d.bodies, a.membership.keys().map(|k| k.as_str()));
+        add(&mut d.unit_bodies, a.units.keys().map(|k| k.as_str()));
+        // Case kinds the plan names too (a sub-count such as PCI needs its own rate).
+        for (c, _) in r.credentials.iter().zip(focus).filter(|(_, &f)| f) {
+            let Some(e) = c.earliest.as_ref() else {
+                continue;
+            };
+            let blocked = e
+                .blocked_by
+                .iter()
+                .filter(|b| matches!(b.kind, BlockerKind::CasesRate | BlockerKind::CasesWindow))
+                .map(|b| b.target.as_ref());
+            let steps = e
+                .steps
+                .iter()
+                .filter(|s| s.action == Action::Cases)
+                .map(|s| s.target.as_ref());
+            add(&mut d.case_kinds, blocked.chain(steps));
+        }
+        add(&mut d.case_kinds, a.cases.keys().map(|k| k.as_str()));
+        add(&mut d.courses, a.courses.iter().map(|k| k.as_str()));
+        add(&mut d.held, a.held.iter().map(|k| k.as_str()));
+        add(&mut d.held, rules.credentials.iter().map(|c| c.id.as_str()));
+        add(&mut d.exams, a.passed.iter().map(|s| s.as_str()));
+        add(
+            &mut d.exams,
+            rules
+                .credentials
+                .iter()
+                .filter(|c| c.certify.is_some())
+                .map(|c| c.id.as_str()),
+        );
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ce_roadmap_core::ids::BodyId;
+    use ce_roadmap_core::profile::Stage;
+    use ce_roadmap_core::{evaluate, Date, When};
+
+    fn when() -> When {
+        let d = Date::parse("2026-11-21");
+        When {
+            as_of: d,
+            today: d.unwrap(),
+        }
+    }
+
+    #[test]
+    fn host_areas_applied_once_for_every_count() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.stage = Some(Stage::Licensed);
+        a.experience.insert(AreaId::new("blood_purification"), 3.0);
+        let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
+        let only = [AreaId::new("respiratory")];
+        let d = Display::new(&rules, &r, &a, Some(&only));
+        let by_hand = |s: Status| {
+            r.credentials
+                .iter()
+                .filter(|c| c.status == s && allowed(c, Some(&only)))
+                .count()
+        };
+        for s in [
+            Status::Eligible,
+            Status::Waiting,
+            Status::Action,
+            Status::Held,
+        ] {
+            assert_eq!(d.count(s), by_hand(s), "{s:?}");
+        }
+        assert!(d.shows(&r, "respiratory_therapist"));
+        assert!(!d.shows(&r, "dialysis_tech"), "outside the host's areas");
+        assert!(!d.shows(&r, "no_such_id"));
+        // Dialysis is the visitor's area, but the host does not show it: not in focus either.
+        let i = r
+            .credentials
+            .iter()
+            .position(|c| c.id == "dialysis_tech")
+            .unwrap();
+        assert!(!d.focus[i]);
+        let all = Display::new(&rules, &r, &a, None);
+        assert!(all.focus[i]);
+        assert!(
+            all.count(Status::Eligible)
+                + all.count(Status::Waiting)
+                + all.count(Status::Action)
+                + all.count(Status::Held)
+                == r.credentials.len()
+        );
+    }
+
+    #[test]
+    fn details_ask_what_the_roadmap_wants_and_keep_every_answer() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.stage = Some(Stage::Licensed);
+        a.experience.insert(AreaId::new("blood_purification"), 3.0);
+        let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
+        let d = Display::new(&rules, &r, &a, None).details;
+        // The steps for credentials in focus that name a body to join come first.
+        let wanted: Vec<&str> = r
+            .next_steps
+            .iter()
+            .filter(|s| s.action == Action::Join)
+            .filter(|s| {
+                s.credentials.iter().any(|c| {
+                    rules.credential(c).is_some_and(|c| {
+                        c.areas.is_empty()
+                            || c.areas.iter().any(|x| x.as_str() == "blood_purification")
+                    })
+                })
+            })
+            .flat_map(|s| s.target.split('|'))
+            .collect();
+        assert!(
+            !wanted.is_empty(),
+            "a dialysis worker is asked to join a body"
+        );
+        assert_eq!(&d.bodies[..1], &[wanted[0].to_string()]);
+        // Every credential can be marked held, each once.
+        assert_eq!(d.held.len(), rules.credentials.len());
+        // An answer outside what the roadmap asks is kept, after the wanted ones.
+        let other = rules
+            .bodies
+            .iter()
+            .map(|b| b.id.clone())
+            .find(|b| !d.bodies.contains(&b.to_string()))
+            .expect("a body the roadmap does not ask about");
+        a.membership.insert(other.clone(), 2.0);
+        let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
+        let d2 = Display::new(&rules, &r, &a, None).details;
+        assert_eq!(d2.bodies.last(), Some(&other.to_string()));
+        let _: &BodyId = &other;
+    }
+}
