@@ -1,4 +1,3 @@
-#![cfg(target_arch = "wasm32")]
 //! The browser edge: mounting the Yew app and the thin calls into the page.
 //! Everything it shows is computed by the core; nothing here decides a verdict.
 
