@@ -236,15 +236,7 @@ fn case_files(pos: &[&str]) -> Result<Vec<PathBuf>, Fail> {
     if !pos.is_empty() {
         return Ok(pos.iter().map(PathBuf::from).collect());
     }
-    let dir = Path::new("data/cases");
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| Fail(format!("cannot read {}: {e}", dir.display())))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    Ok(files)
+    cases::files_in(cases::DIR).map_err(Fail)
 }
 
 fn test(args: &[String]) -> Result<ExitCode, Fail> {

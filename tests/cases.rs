@@ -8,21 +8,7 @@ use ce_roadmap_core::rules::ConditionKind;
 use ce_roadmap_core::{evaluate, Date, Profile, When};
 
 fn case_files() -> Vec<(String, cases::CaseFile)> {
-    let mut files: Vec<_> = std::fs::read_dir("data/cases")
-        .expect("data/cases exists")
-        .map(|e| e.expect("readable").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.display().to_string();
-            let text = std::fs::read_to_string(&p).expect("readable");
-            let parsed = cases::parse(&name, &text).unwrap_or_else(|e| panic!("{e}"));
-            (name, parsed)
-        })
-        .collect()
+    cases::load_dir(cases::DIR).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

@@ -19,15 +19,7 @@ const SNAPSHOT: &str = "tests/sentences.txt";
 fn profiles(rules: &RuleSet) -> Vec<(Date, Profile)> {
     let as_of = Date::parse("2026-11-21").expect("a date");
     let mut out = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir("data/cases")
-        .expect("data/cases exists")
-        .map(|e| e.expect("readable").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    for p in files {
-        let text = std::fs::read_to_string(&p).expect("readable");
-        let file = cases::parse(&p.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"));
+    for (_, file) in cases::load_dir(cases::DIR).unwrap_or_else(|e| panic!("{e}")) {
         out.extend(file.cases.into_iter().map(|c| (c.as_of, c.profile)));
     }
     let areas: Vec<&str> = rules.areas.iter().map(|a| a.id.as_str()).collect();

@@ -273,6 +273,33 @@ fn compare_earliest(
     }
 }
 
+/// Where the declarative cases live, relative to the repository.
+pub const DIR: &str = "data/cases";
+
+/// The case files in `dir` (`*.toml`), in name order.
+pub fn files_in(dir: &str) -> Result<Vec<std::path::PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {dir}: {e}"))?;
+    let mut files: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Every case file in `dir`, read and parsed, with its path.
+pub fn load_dir(dir: &str) -> Result<Vec<(String, CaseFile)>, String> {
+    files_in(dir)?
+        .into_iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            let text =
+                std::fs::read_to_string(&p).map_err(|e| format!("cannot read {name}: {e}"))?;
+            parse(&name, &text).map(|f| (name, f))
+        })
+        .collect()
+}
+
 /// Parses a case file, naming the path and line of a bad value.
 pub fn parse(name: &str, text: &str) -> Result<CaseFile, String> {
     let de = toml::Deserializer::parse(text)
