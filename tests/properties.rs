@@ -196,6 +196,23 @@ proptest! {
         let _ = evaluate(r, &p, When { as_of: None, today: Date::new(2026, 11, 21).expect("valid") });
     }
 
+    /// A compiled rule file changed anywhere (a host may ship any bytes) is either
+    /// refused or evaluates without a panic, plan included.
+    #[test]
+    fn no_compiled_rule_file_makes_decoding_or_evaluation_panic(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        p in profile(),
+    ) {
+        let mut payload = ce_roadmap_core::rules::DEFAULT_RULES_COMPILED[13..].to_vec();
+        for (at, b) in &edits {
+            let i = at.index(payload.len());
+            payload[i] = *b;
+        }
+        if let Ok(r) = ce_roadmap_core::rules::compiled::decode_payload(&payload) {
+            let _ = evaluate(&r, &p, when(&p));
+        }
+    }
+
     #[test]
     fn no_text_makes_profile_parsing_panic(s in "\\PC{0,200}") {
         let r = rules();

@@ -1,4 +1,4 @@
-use ce_roadmap_core::rules;
+use ce_roadmap_core::rules::{self, compiled, compiled::DecodeErrorKind, Rule};
 
 #[test]
 fn default_rules_are_valid() {
@@ -8,13 +8,130 @@ fn default_rules_are_valid() {
 }
 
 #[test]
-fn the_build_time_hash_of_the_embedded_rules_is_their_content_hash() {
-    // The browser takes the embedded rules' hash from build.rs instead of hashing
-    // at start; it must be the hash the loader computes, for TOML and its JSON form.
+fn the_json_form_of_the_rules_has_the_same_content_hash() {
     let from_toml = rules::default_rules().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(rules::DEFAULT_RULES_SHA256, from_toml.sha256);
     let table: toml::Table = rules::DEFAULT_RULES.parse().unwrap();
     let json = serde_json::to_string(&table).unwrap();
     let as_json = rules::load("rules.json", &json).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(rules::DEFAULT_RULES_SHA256, as_json.sha256);
+    assert_eq!(from_toml.sha256, as_json.sha256);
+}
+
+/// The browser reads the compiled form that build.rs embedded; it must be the
+/// model that loading data/rules.toml gives, down to the derived indexes.
+#[test]
+fn the_embedded_compiled_rules_are_the_checked_default_rules() {
+    let loaded = rules::default_rules().unwrap_or_else(|e| panic!("{e}"));
+    let bytes = rules::DEFAULT_RULES_COMPILED;
+    assert!(
+        compiled::is_compiled(bytes),
+        "build.rs wrote no compiled rules"
+    );
+    assert_eq!(
+        compiled::encode(&loaded),
+        bytes,
+        "build.rs is stale or encoding is not stable"
+    );
+    let decoded = compiled::decode(bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(compiled::encode(&decoded), bytes);
+    // Fields rebuilt after decoding (body_ix, source_ix) are in the Debug form.
+    assert_eq!(
+        format!("{:?}", decoded.credentials),
+        format!("{:?}", loaded.credentials)
+    );
+    for c in &loaded.credentials {
+        assert_eq!(
+            decoded.credential_index(c.id.as_str()),
+            loaded.credential_index(c.id.as_str())
+        );
+    }
+    for s in &loaded.sources {
+        assert!(decoded.source(s.id.as_str()).is_some());
+    }
+    for (a, b) in loaded.courses.iter().zip(&decoded.courses) {
+        assert_eq!(a.id, b.id);
+        assert!(decoded.course(a.id.as_str()).is_some());
+    }
+    assert_eq!(decoded.sha256, loaded.sha256);
+}
+
+fn kind(bytes: &[u8]) -> DecodeErrorKind {
+    compiled::decode(bytes).err().expect("refused").kind
+}
+
+#[test]
+fn a_compiled_file_that_is_not_what_was_written_is_refused_with_its_reason() {
+    let good = rules::DEFAULT_RULES_COMPILED.to_vec();
+    assert_eq!(kind(b""), DecodeErrorKind::NotCompiled);
+    assert_eq!(kind(b"{\"version\": 1}"), DecodeErrorKind::NotCompiled);
+    assert_eq!(kind(b"CERB"), DecodeErrorKind::Truncated);
+    let mut other = good.clone();
+    other[4] = 99;
+    assert_eq!(kind(&other), DecodeErrorKind::Format { found: 99 });
+    let msg = compiled::decode(&other).unwrap_err().to_string();
+    assert!(msg.contains("ce-roadmap compile"), "{msg}");
+    // Cut anywhere, or one byte changed: the checksum catches it.
+    for cut in (6..good.len()).step_by(997) {
+        assert!(compiled::decode(&good[..cut]).is_err(), "cut at {cut}");
+    }
+    let mut changed = good.clone();
+    let last = changed.len() - 1;
+    changed[last] ^= 1;
+    assert_eq!(kind(&changed), DecodeErrorKind::Checksum);
+}
+
+/// A value the evaluator relies on is checked again when read, with the path to it.
+#[test]
+fn out_of_range_values_in_a_compiled_file_are_refused_with_their_path() {
+    let mut set = rules::default_rules().unwrap();
+    set.licence_route.exam_month = 13;
+    let e = compiled::decode(&compiled::encode(&set)).unwrap_err();
+    assert_eq!(e.path, "licence_route.exam_month");
+    assert!(matches!(e.kind, DecodeErrorKind::Invalid { .. }));
+
+    let mut set = rules::default_rules().unwrap();
+    let i = set
+        .credentials
+        .iter()
+        .position(|c| {
+            matches!(
+                c.conditions.get(1).map(|c| &c.rule),
+                Some(Rule::Experience { .. })
+            )
+        })
+        .expect("a credential whose second condition is experience");
+    if let Rule::Experience { months, .. } = &mut set.credentials[i].conditions[1].rule {
+        *months = 100_000;
+    }
+    let e = compiled::decode(&compiled::encode(&set)).unwrap_err();
+    assert_eq!(e.path, format!("credentials[{i}].conditions[1].months"));
+    assert!(
+        e.to_string().starts_with(&format!(
+            "credentials[{i}].conditions[1].months: expected at most 1200 months (byte "
+        )),
+        "{e}"
+    );
+}
+
+#[test]
+fn nesting_beyond_the_limit_is_refused_not_a_stack_overflow() {
+    let mut set = rules::default_rules().unwrap();
+    let i = set
+        .credentials
+        .iter()
+        .position(|c| !c.conditions.is_empty())
+        .unwrap();
+    let mut c = set.credentials[i].conditions[0].clone();
+    for _ in 0..40 {
+        c = rules::Condition {
+            rule: Rule::AllOf(vec![c]),
+            source_ix: None,
+            source: None,
+            note: None,
+            from: None,
+            until: None,
+        };
+    }
+    set.credentials[i].conditions = vec![c];
+    let e = compiled::decode(&compiled::encode(&set)).unwrap_err();
+    assert_eq!(e.kind, DecodeErrorKind::TooDeep);
 }

@@ -7,15 +7,13 @@
 pub mod cases;
 pub mod evaluate;
 pub mod explain;
-pub mod json_path;
-pub mod num;
 pub mod plan;
 pub mod profile;
 pub mod roadmap;
 pub mod rules;
 pub mod timeline;
 
-pub use ce_roadmap_format::{date, ids};
+pub use ce_roadmap_rules::{date, ids, json_path, num};
 pub use date::Date;
 pub use evaluate::{evaluate, evaluate_structured, When};
 pub use profile::{Profile, ProfileError, ProfileErrors, Stage};

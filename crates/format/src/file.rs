@@ -248,6 +248,20 @@ pub enum ConditionKind {
 }
 
 impl ConditionKind {
+    /// Every kind, in declaration order (a kind's position is its tag in the compiled form).
+    pub const ALL: [ConditionKind; 10] = [
+        ConditionKind::Licence,
+        ConditionKind::Experience,
+        ConditionKind::Membership,
+        ConditionKind::Cases,
+        ConditionKind::Credential,
+        ConditionKind::Course,
+        ConditionKind::Units,
+        ConditionKind::Exam,
+        ConditionKind::AnyOf,
+        ConditionKind::AllOf,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ConditionKind::Licence => "licence",

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::date::Date;
+use crate::file::*;
 use crate::ids::*;
-use crate::rules::file::*;
 
 #[derive(Clone, Debug)]
 pub struct RuleSet {
@@ -209,5 +209,50 @@ impl RuleSet {
     }
     pub fn credential_index(&self, id: &str) -> Option<usize> {
         self.index.credentials.get(id).copied()
+    }
+}
+
+impl RuleSet {
+    /// Rebuilds what the model derives from its ids (the indexes, each
+    /// credential's `body_ix`, each condition's `source_ix`), for a model read
+    /// from the compiled form. The first of two equal ids wins, as nothing in a
+    /// compiled file can be trusted to be unique; indexes always point in range.
+    pub(crate) fn relink(&mut self) {
+        fn index<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<String, usize> {
+            let mut map = FastMap::default();
+            for (i, id) in ids.enumerate() {
+                map.entry(id.to_string()).or_insert(i);
+            }
+            map
+        }
+        self.index = Index {
+            sources: index(self.sources.iter().map(|x| x.id.as_str())),
+            licences: index(self.licences.iter().map(|x| x.id.as_str())),
+            areas: index(self.areas.iter().map(|x| x.id.as_str())),
+            bodies: index(self.bodies.iter().map(|x| x.id.as_str())),
+            case_kinds: index(self.case_kinds.iter().map(|x| x.id.as_str())),
+            courses: index(self.courses.iter().map(|x| x.id.as_str())),
+            exams: index(self.exams.iter().map(|x| x.id.as_str())),
+            credentials: index(self.credentials.iter().map(|x| x.id.as_str())),
+        };
+        fn link(conds: &mut [Condition], sources: &FastMap<String, usize>) {
+            for c in conds {
+                c.source_ix = c
+                    .source
+                    .as_ref()
+                    .and_then(|s| sources.get(s.as_str()).copied());
+                if let Rule::AnyOf(of) | Rule::AllOf(of) = &mut c.rule {
+                    link(of, sources);
+                }
+            }
+        }
+        let index = &self.index;
+        for c in &mut self.credentials {
+            c.body_ix = index.bodies.get(c.body.as_str()).copied();
+            link(&mut c.conditions, &index.sources);
+            if let Some(certify) = &mut c.certify {
+                link(certify, &index.sources);
+            }
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! From `RuleFile` to `RuleSet`: every reference resolved, every number checked,
 //! conditions typed by kind, prerequisite cycles refused. All errors are collected.
 
+use crate::error::{RuleError, RuleErrorKind, RuleErrors};
+use crate::file::*;
 use crate::ids::*;
-use crate::rules::error::{RuleError, RuleErrorKind, RuleErrors};
-use crate::rules::file::*;
-use crate::rules::locate;
-use crate::rules::model::*;
+use crate::locate;
+use crate::model::*;
 
 /// Longest span any rule may ask for; larger values are typos.
 const MAX_YEARS: f64 = 60.0;

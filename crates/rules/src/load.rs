@@ -3,28 +3,12 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::rules::error::{RuleError, RuleErrorKind, RuleErrors};
-use crate::rules::file::RuleFile;
+use crate::error::{RuleError, RuleErrorKind, RuleErrors};
+use crate::file::RuleFile;
 #[cfg(feature = "toml")]
-use crate::rules::locate;
-use crate::rules::model::RuleSet;
-use crate::rules::validate;
-
-/// The rules shipped with the crate, embedded in every build: as written (TOML)
-/// where the TOML parser is built in, else as converted to JSON by build.rs.
-#[cfg(feature = "toml")]
-pub const DEFAULT_RULES: &str = include_str!("../../../../data/rules.toml");
-#[cfg(feature = "toml")]
-pub const DEFAULT_RULES_NAME: &str = "data/rules.toml";
-#[cfg(not(feature = "toml"))]
-pub const DEFAULT_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
-#[cfg(not(feature = "toml"))]
-pub const DEFAULT_RULES_NAME: &str = "data/rules.toml (as JSON)";
-
-/// The embedded rules' content hash, computed by build.rs with the crate's own
-/// rule-file types (empty if data/rules.toml does not parse). The browser uses it
-/// instead of hashing the file at every start; a test checks it equals `content_hash`.
-pub const DEFAULT_RULES_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
+use crate::locate;
+use crate::model::RuleSet;
+use crate::validate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -125,27 +109,4 @@ pub fn load(name: &str, text: &str) -> Result<RuleSet, RuleErrors> {
     let source_text = (format == Format::Toml).then_some(text);
     let sha256 = content_hash(&file);
     validate::validate(name, source_text, file, sha256)
-}
-
-/// The embedded default rules. Their validity is checked by the test suite.
-pub fn default_rules() -> Result<RuleSet, RuleErrors> {
-    let format = if cfg!(feature = "toml") {
-        Format::Toml
-    } else {
-        Format::Json
-    };
-    let file = parse(DEFAULT_RULES_NAME, DEFAULT_RULES, format).map_err(|e| RuleErrors(vec![e]))?;
-    // Hashed here where the TOML parser is built in (the tests compare the two),
-    // taken from build.rs in the browser, where hashing 45 KB cost ~9 ms at start.
-    let sha256 = if format == Format::Toml || DEFAULT_RULES_SHA256.is_empty() {
-        content_hash(&file)
-    } else {
-        DEFAULT_RULES_SHA256.to_string()
-    };
-    validate::validate(
-        DEFAULT_RULES_NAME,
-        (format == Format::Toml).then_some(DEFAULT_RULES),
-        file,
-        sha256,
-    )
 }
