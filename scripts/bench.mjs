@@ -4,7 +4,7 @@
 // Run through scripts/bench, which builds dist/ and the native figures first.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { serve, browser, AS_OF } from "../tests/e2e/harness.mjs";
-import { shippedSizes, BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
+import { shippedSizes, compilerSizes, BUDGET_BROTLI, COMPILER_BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
 import { stats, page, firstRender, inputToPaint, demoUrl } from "./lib/measures.mjs";
 
 const LOADS = Number(process.env.BENCH_LOADS || 10);
@@ -18,14 +18,17 @@ const PROFILE = JSON.stringify({
 });
 
 /// Evaluation inside the shipped wasm (benchEvaluate), per call in µs.
-async function wasmEval(p, rulesText, batch, rounds) {
-  const ms = await p.evaluate(async ({ profile, rulesText, batch, rounds }) => {
+/// `compiled`: rules from `ce-roadmap compile` (bytes), else the embedded ones.
+async function wasmEval(p, compiled, batch, rounds) {
+  const ms = await p.evaluate(async ({ profile, compiled, batch, rounds }) => {
     const glue = await import("./ce_roadmap_wasm.js");
-    glue.benchEvaluate(profile, rulesText, 1); // parse and warm up
+    const rules = compiled && new Uint8Array(compiled);
+    profile = JSON.parse(profile);
+    glue.benchEvaluate(profile, rules, 1); // decode and warm up
     const out = [];
-    for (let i = 0; i < rounds; i++) out.push(glue.benchEvaluate(profile, rulesText, batch) / batch);
+    for (let i = 0; i < rounds; i++) out.push(glue.benchEvaluate(profile, rules, batch) / batch);
     return out;
-  }, { profile: PROFILE, rulesText, batch, rounds });
+  }, { profile: PROFILE, compiled, batch, rounds });
   return stats(ms.map((x) => x * 1000));
 }
 
@@ -61,6 +64,32 @@ async function bigRender(p, rulesText, rounds) {
   }, { rulesText, rounds, asOf: AS_OF });
 }
 
+/// A host's JSON rule file on a page that has not used one yet: the rule compiler
+/// fetched and instantiated, the file parsed, checked and compiled, then evaluated.
+async function jsonRulesCost(b, url, text, rounds) {
+  const first = [], again = [];
+  for (let i = 0; i < rounds; i++) {
+    const p = await page(b, url, 1);
+    const t = await p.evaluate(async ({ text, profile }) => {
+      const api = window.CeRoadmap;
+      const run = async (rules) => {
+        const t0 = performance.now();
+        await api.evaluate(JSON.parse(profile), rules === undefined ? {} : { rules });
+        return performance.now() - t0;
+      };
+      await run(undefined); // the widget's module warm, as on a page that shows the widget
+      const plain = await run(undefined);
+      const cold = await run(text);
+      const warm = await run(text + " "); // compiler loaded; this text compiled anew
+      return { cold: cold - plain, warm: warm - plain };
+    }, { text, profile: PROFILE });
+    first.push(t.cold);
+    again.push(t.warm);
+    await p.context().close();
+  }
+  return { first: stats(first), again: stats(again) };
+}
+
 async function memory(p) {
   return p.evaluate(async () => {
     const glue = await import("./ce_roadmap_wasm.js");
@@ -84,6 +113,11 @@ result.sizes = sizes;
 for (const [f, s] of Object.entries(sizes.files)) row(`size: ${f}`, `${kb(s.brotli)} br`, "", undefined, `raw ${s.raw} B, gzip ${s.gzip} B, brotli ${s.brotli} B`);
 row("size: total transfer", `${kb(sizes.total.brotli)} br`, `≤ ${kb(BUDGET_BROTLI)}`, sizes.total.brotli <= BUDGET_BROTLI,
   `raw ${sizes.total.raw} B, gzip ${sizes.total.gzip} B, brotli ${sizes.total.brotli} B`);
+const compiler = compilerSizes("dist");
+result.compiler_sizes = compiler;
+row("size: rule compiler (only for JSON rule files)", `${kb(compiler.total.brotli)} br`, `≤ ${kb(COMPILER_BUDGET_BROTLI)}`,
+  compiler.total.brotli <= COMPILER_BUDGET_BROTLI,
+  Object.entries(compiler.files).map(([f, s]) => `${f} ${s.brotli} B`).join(", "));
 
 // Native figures from `ce-roadmap bench --json`.
 if (existsSync(`${OUT}/native.json`)) {
@@ -112,6 +146,11 @@ try {
   result.input_to_paint_4x_ms = itp;
   row(`input-to-paint, 4× CPU (${INPUTS} stepper clicks)`, ms(itp.median), "≤ 16 ms", itp.median <= 16, spread(itp));
 
+  const json = await jsonRulesCost(b, url, readFileSync("www/rules/association.json", "utf8"), 5);
+  result.json_rules_added_ms = json;
+  row("a JSON rule file: compiler fetched, file checked (added)", ms(json.first.median), "", undefined, spread(json.first));
+  row("  a second JSON rule file, compiler loaded (added)", ms(json.again.median), "", undefined, spread(json.again));
+
   const p = await page(b, url, 1);
   result.wasm_memory_after_load_bytes = await memory(p);
   row("wasm memory after load", kb(result.wasm_memory_after_load_bytes), "≤ 4096.0 KB", result.wasm_memory_after_load_bytes <= 4 << 20);
@@ -120,7 +159,7 @@ try {
   row("wasm: full catalogue: evaluate", us(full.median), "≤ 50.0 µs", full.median <= 50, `p10 ${us(full.p10)}, p90 ${us(full.p90)}`);
 
   const big = readFileSync(`${OUT}/catalogue-1000.json`, "utf8");
-  const bigEval = await wasmEval(p, big, 5, 21);
+  const bigEval = await wasmEval(p, [...readFileSync(`${OUT}/catalogue-1000.bin`)], 5, 21);
   result.wasm_catalogue_1000_eval_us = bigEval;
   row("wasm: 1,000 credentials: evaluate", ms(bigEval.median / 1000), "≤ 1 ms", bigEval.median <= 1000,
     `p10 ${ms(bigEval.p10 / 1000)}, p90 ${ms(bigEval.p90 / 1000)}`);

@@ -21,7 +21,7 @@ export const FILES = {
   embed: "crates/web/src/embed.rs",
 };
 // Keys the loader itself hands to the wasm (not options a host sets).
-const INTERNAL = ["rulesName", "rulesError"];
+const INTERNAL = ["rulesName", "rulesError", "rulesBytes"];
 const PLACEHOLDER = '"__CE_ROADMAP_OPTIONS__"';
 
 export function options() {

@@ -20,7 +20,9 @@ Usage:
   ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en]
                                               print the plan by fiscal year: what to do, what opens
   ce-roadmap schema                           print the JSON Schema of the rule file
-  ce-roadmap export [FILE]                    validate a rule file and print it as JSON (what browsers read)
+  ce-roadmap export [FILE]                    validate a rule file and print it as JSON
+  ce-roadmap compile [FILE] [-o OUT]          validate a rule file and write its compiled form (what the
+                                              widget reads without its rule compiler): rules.bin
   ce-roadmap test [--rules FILE] [FILES...]   run declarative cases (default: data/cases/*.toml)
   ce-roadmap bench                            print median evaluation times
   ce-roadmap --version
@@ -58,6 +60,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
         "plan" => plan::run(rest),
         "schema" => schema(rest),
         "export" => export(rest),
+        "compile" => compile(rest),
         "test" => test(rest),
         "bench" => bench::run(rest).map(|_| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
@@ -83,12 +86,19 @@ fn read(path: &str) -> Result<String, Fail> {
     String::from_utf8(bytes).map_err(|_| Fail(format!("{path}: not UTF-8 text")))
 }
 
-/// The rules named by --rules, else the embedded defaults.
+/// The rules named by --rules (a rule file, or one compiled by `compile`), else
+/// the embedded defaults.
 fn load_rules(path: Option<&str>) -> Result<RuleSet, Fail> {
-    match path {
-        Some(p) => Ok(rules::load(p, &read(p)?)?),
-        None => Ok(rules::default_rules()?),
+    let Some(p) = path else {
+        return Ok(rules::default_rules()?);
+    };
+    if p != "-" {
+        let bytes = std::fs::read(p).map_err(|e| Fail(format!("cannot read {p}: {e}")))?;
+        if rules::compiled::is_compiled(&bytes) {
+            return rules::compiled::decode(&bytes).map_err(|e| Fail(format!("{p}: {e}")));
+        }
     }
+    Ok(rules::load(p, &read(p)?)?)
 }
 
 /// `--flag value` pairs, and the positional arguments.
@@ -123,12 +133,12 @@ fn opt<'a>(opts: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
     opts.iter().rev().find(|(f, _)| *f == name).map(|(_, v)| *v)
 }
 
-fn validate(args: &[String]) -> Result<ExitCode, Fail> {
-    let (_, pos) = options(args, &[])?;
+/// The rule file to check: the one named, else data/rules.toml, else the embedded one.
+fn rule_text(cmd: &str, pos: &[&str]) -> Result<(String, String), Fail> {
     if pos.len() > 1 {
-        return Err(Fail("validate takes one file".into()));
+        return Err(Fail(format!("{cmd} takes one file")));
     }
-    let (name, text) = match pos.first() {
+    Ok(match pos.first() {
         Some(p) => (p.to_string(), read(p)?),
         None if Path::new("data/rules.toml").exists() => {
             ("data/rules.toml".to_string(), read("data/rules.toml")?)
@@ -137,7 +147,21 @@ fn validate(args: &[String]) -> Result<ExitCode, Fail> {
             "(embedded) data/rules.toml".to_string(),
             rules::DEFAULT_RULES.to_string(),
         ),
-    };
+    })
+}
+
+/// Every error of a rule file, counted.
+fn rule_errors(name: &str, errs: rules::RuleErrors) -> Fail {
+    let n = errs.0.len();
+    Fail(format!(
+        "{n} error{} in {name}:\n{errs}",
+        if n == 1 { "" } else { "s" }
+    ))
+}
+
+fn validate(args: &[String]) -> Result<ExitCode, Fail> {
+    let (_, pos) = options(args, &[])?;
+    let (name, text) = rule_text("validate", &pos)?;
     match rules::load(&name, &text) {
         Ok(r) => {
             println!(
@@ -148,14 +172,39 @@ fn validate(args: &[String]) -> Result<ExitCode, Fail> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(errs) => {
-            let n = errs.0.len();
-            Err(Fail(format!(
-                "{n} error{} in {name}:\n{errs}",
-                if n == 1 { "" } else { "s" }
-            )))
-        }
+        Err(errs) => Err(rule_errors(&name, errs)),
     }
+}
+
+/// Writes the compiled form (`rules::compiled`) to `-o FILE` or stdout; never
+/// binary to a terminal.
+fn compile(args: &[String]) -> Result<ExitCode, Fail> {
+    use std::io::{IsTerminal, Write};
+    let (opts, pos) = options(args, &["-o"])?;
+    let (name, text) = rule_text("compile", &pos)?;
+    let set = rules::load(&name, &text).map_err(|errs| rule_errors(&name, errs))?;
+    let bytes = rules::compiled::encode(&set);
+    match opt(&opts, "-o") {
+        Some(out) => {
+            std::fs::write(out, &bytes).map_err(|e| Fail(format!("cannot write {out}: {e}")))?
+        }
+        None if std::io::stdout().is_terminal() => {
+            return Err(Fail(
+                "compile writes binary: redirect it (> rules.bin) or use -o FILE".into(),
+            ))
+        }
+        None => std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| Fail(format!("cannot write the compiled rules: {e}")))?,
+    }
+    eprintln!(
+        "compiled {name}: version {}, {} credentials, {} bytes (format {})",
+        set.version,
+        set.credentials.len(),
+        bytes.len(),
+        rules::compiled::FORMAT
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What `eval` and `plan` read: the rules, the profile and the evaluation date.

@@ -273,3 +273,61 @@ fn the_association_demo_rule_file_is_valid() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(r.version.contains("association"), "{}", r.version);
 }
+
+#[test]
+fn compile_writes_what_eval_and_the_browser_read() {
+    let dir = std::env::temp_dir().join(format!("ce-roadmap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let out = dir.join("rules.bin");
+    let out = out.to_str().expect("utf-8 path");
+    let o = run(&["compile", "www/rules/association.json", "-o", out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("compiled www/rules/association.json: version 2026.11.1-association.1")
+    );
+    let bytes = std::fs::read(out).expect("written");
+    assert!(ce_roadmap_core::rules::compiled::is_compiled(&bytes));
+    // To stdout (not a terminal here), the same bytes.
+    let o = run(&["compile", "www/rules/association.json"]);
+    assert!(o.status.success());
+    assert_eq!(o.stdout, bytes);
+    // The compiled file evaluates exactly as the JSON it came from.
+    let profile = tmp(
+        "p-compiled.json",
+        r#"{"stage":"licensed","licences":["ce"],"experience":{"blood_purification":3}}"#,
+    );
+    let eval = |rules: &str| {
+        run(&[
+            "eval",
+            "--profile",
+            &profile,
+            "--rules",
+            rules,
+            "--as-of",
+            "2026-11-21",
+        ])
+        .stdout
+    };
+    assert_eq!(eval(out), eval("www/rules/association.json"));
+    // A damaged one is refused with the reason.
+    let cut = dir.join("cut.bin");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("written");
+    let o = run(&[
+        "eval",
+        "--profile",
+        &profile,
+        "--rules",
+        cut.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("checksum does not match"),
+        "{}",
+        stderr(&o)
+    );
+    // An invalid rule file compiles to nothing, with every error.
+    let bad = tmp("bad-compile.json", r#"{"version": ""}"#);
+    let o = run(&["compile", &bad, "-o", out]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad-compile.json"), "{}", stderr(&o));
+}

@@ -167,7 +167,7 @@ export interface MountOptions {
   mode?: Mode;
   /** Shows only these areas and their credentials (plus the general ones). A dialysis clinic: `blood_purification`. Default: all. */
   areas?: string;
-  /** A newer rule file on your site (JSON, see below). Default: the built-in rules. */
+  /** A newer rule file on your site (compiled with `ce-roadmap compile`, or JSON; see below). Default: the built-in rules. */
   rules?: string;
   /** The rule file itself rather than its address (the JavaScript API only). Default: the built-in rules. */
   rulesText?: string;
@@ -189,8 +189,14 @@ export interface WidgetHandle {
 }
 
 export function mount(element: Element, options?: MountOptions): Promise<WidgetHandle>;
-export function evaluate(profile: Profile, options?: { asOf?: string; rules?: object | string }): Roadmap;
-export function validateRules(rules: object | string): RuleError[];
+/**
+ * Every entry point returns a Promise: rules given as JSON (an object or its text) wait for
+ * the rule compiler module, fetched the first time. Compiled rules (`ce-roadmap compile`)
+ * are read directly.
+ */
+export function evaluate(profile: Profile, options?: { asOf?: string; rules?: object | string | Uint8Array }): Promise<Roadmap>;
+/** Every error in a rule file, with paths; [] when valid. Fetches the rule compiler module. */
+export function validateRules(rules: object | string): Promise<RuleError[]>;
 export const version: string;
 
 declare global {

@@ -15,9 +15,57 @@ const MAX_PROFILE = 1_000_000;
 const wasm = fetch(new URL("./ce_roadmap_wasm_bg.wasm", import.meta.url));
 wasm.catch(() => {}); // a failure surfaces through init below, not as an unhandled rejection
 const {
-  default: init, mountWidget, evaluateJson, validateRulesJson, setCrashHandler, version: wasmVersion,
+  default: init, mountWidget, evaluateProfile, setCrashHandler, version: wasmVersion,
 } = await import("./ce_roadmap_wasm.js");
 await init({ module_or_path: wasm });
+
+// The rule compiler, a second wasm module: parsing and checking a JSON rule file
+// is most of what rule files cost, so it is fetched only the first time a page
+// brings one (or calls validateRules). The widget's module reads compiled rules.
+let compilerModule = null;
+function compiler() {
+  compilerModule ??= (async () => {
+    const bin = fetch(new URL("./ce_roadmap_compiler_bg.wasm", import.meta.url));
+    bin.catch(() => {});
+    const glue = await import("./ce_roadmap_compiler.js");
+    await glue.default({ module_or_path: bin });
+    return glue;
+  })();
+  // A failed download is tried again at the next rule file, not remembered.
+  compilerModule.catch(() => { compilerModule = null; });
+  return compilerModule;
+}
+/** Runs `f` with the compiler; its failures become messages, never a broken widget module. */
+async function withCompiler(f) {
+  let c;
+  try {
+    c = await compiler();
+  } catch (e) {
+    return { error: `could not load the rule compiler (ce_roadmap_compiler.js): ${e.message}` };
+  }
+  try {
+    return f(c);
+  } catch (e) {
+    return { error: e instanceof WebAssembly.RuntimeError ? `the rule compiler stopped: ${e.message}` : e.message ?? String(e) };
+  }
+}
+const MAGIC = [0x43, 0x45, 0x52, 0x42]; // "CERB": a file from `ce-roadmap compile`
+const isCompiled = (b) => b.length >= 4 && MAGIC.every((x, i) => b[i] === x);
+/** A rule file's bytes or text → `{ bytes }` (compiled) or `{ error }` (the first problem, with its path). */
+async function compile(name, body) {
+  if (body instanceof Uint8Array && isCompiled(body)) return { bytes: body };
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  return withCompiler((c) => ({ bytes: c.compileRules(name, text) }));
+}
+// Compiled rule texts, so an update with the same text is not compiled again (a few).
+const compiledTexts = new Map();
+function compileText(name, text) {
+  if (!compiledTexts.has(text)) {
+    if (compiledTexts.size >= 8) compiledTexts.delete(compiledTexts.keys().next().value);
+    compiledTexts.set(text, compile(name, text));
+  }
+  return compiledTexts.get(text);
+}
 
 const fail = (message) => new Error(`ce-roadmap: ${message}`);
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -93,39 +141,44 @@ function optionsFrom(read) {
   return o;
 }
 
+// Rule files by address, each fetched and compiled once: a JSON file through the
+// compiler, a compiled one (`ce-roadmap compile`) as it is.
 const rulesCache = new Map();
 function fetchRules(url) {
   if (!rulesCache.has(url)) {
     rulesCache.set(url, fetch(url, { credentials: "omit" }).then(
-      async (r) => (r.ok ? { text: await r.text() } : { error: `HTTP ${r.status} for ${url}` }),
+      async (r) => (r.ok ? compile(url, new Uint8Array(await r.arrayBuffer())) : { error: `HTTP ${r.status} for ${url}` }),
       (e) => ({ error: `could not load ${url}: ${e.message}` }),
     ));
   }
   return rulesCache.get(url);
 }
 
-/** Turns `rules` (a URL), `rulesText` or an inline <script type="application/json"> into rule text for the wasm. */
+/**
+ * Turns `rules` (an address), `rulesText` or an inline <script type="application/json">
+ * into compiled rules for the wasm (`rulesBytes`), or the problem to show (`rulesError`).
+ */
 async function resolve(options, element) {
   const out = { ...options };
   delete out.rules;
+  delete out.rulesText;
+  let r;
   if (typeof options.rulesText === "string") {
     out.rulesName ??= "inline rules";
-    return out;
-  }
-  if (options.rules !== undefined && options.rules !== null) {
-    if (typeof options.rules !== "string") throw fail("option `rules` must be the address of a JSON rule file");
+    r = await compileText(out.rulesName, options.rulesText);
+  } else if (options.rules !== undefined && options.rules !== null) {
+    if (typeof options.rules !== "string") throw fail("option `rules` must be the address of a rule file");
     const url = new URL(options.rules, document.baseURI).href;
-    const r = await fetchRules(url);
     out.rulesName = url;
-    if (r.error) out.rulesError = r.error;
-    else out.rulesText = r.text;
-    return out;
-  }
-  const inline = element && element.querySelector(':scope > script[type="application/json"]');
-  if (inline) {
-    out.rulesText = inline.textContent;
+    r = await fetchRules(url);
+  } else {
+    const inline = element && element.querySelector(':scope > script[type="application/json"]');
+    if (!inline) return out;
     out.rulesName = "inline rules";
+    r = await compileText(out.rulesName, inline.textContent);
   }
+  if (r.error) out.rulesError = r.error;
+  else out.rulesBytes = r.bytes;
   return out;
 }
 
@@ -178,8 +231,12 @@ export async function mount(element, options = {}) {
   });
 }
 
-/** The roadmap for a profile: the same JSON as `ce-roadmap eval`. Options: `asOf`, `rules` (a rule file object or JSON text). */
-export function evaluate(profile, options = {}) {
+/**
+ * The roadmap for a profile: the same JSON as `ce-roadmap eval`. Options: `asOf`, `rules`
+ * (a rule file object or JSON text, or compiled rules as a Uint8Array). A Promise, as every
+ * entry point is: JSON rules wait for the compiler module.
+ */
+export async function evaluate(profile, options = {}) {
   if (!isObject(profile)) throw fail('evaluate(profile): profile must be an object, e.g. { "stage": "licensed", "licences": ["ce"] }');
   if (!isObject(options)) throw fail("evaluate(profile, options): options must be an object");
   let text;
@@ -191,12 +248,20 @@ export function evaluate(profile, options = {}) {
   if (text.length > MAX_PROFILE) throw fail("evaluate(profile): the profile is larger than 1 MB");
   const o = {};
   if (options.asOf !== undefined) o.asOf = String(options.asOf);
-  if (options.rules !== undefined) o.rulesText = typeof options.rules === "string" ? options.rules : JSON.stringify(options.rules);
-  return JSON.parse(guard(() => evaluateJson(text, o)));
+  if (options.rules !== undefined && options.rules !== null) {
+    const rules = options.rules;
+    const r = rules instanceof Uint8Array ? await compile("rules", rules)
+      : await compileText("rules", typeof rules === "string" ? rules : JSON.stringify(rules));
+    if (r.error) throw fail(`invalid rules: ${r.error}`);
+    o.rulesBytes = r.bytes;
+  }
+  // A plain copy through JSON: the same values the JSON contract allows (NaN becomes
+  // null, undefined keys go), handed to the wasm as an object.
+  return guard(() => evaluateProfile(JSON.parse(text), o));
 }
 
-/** Every error in a rule file (an object or JSON text): `[{ path, line, message }]`, empty when valid. */
-export function validateRules(rules) {
+/** Every error in a rule file (an object or JSON text): `[{ path, line, message }]`, empty when valid. A Promise. */
+export async function validateRules(rules) {
   let text = rules;
   if (typeof rules !== "string") {
     if (!isObject(rules)) throw fail("validateRules(rules): rules must be a rule file object or its JSON text");
@@ -206,7 +271,9 @@ export function validateRules(rules) {
       throw fail(`validateRules(rules): the rules cannot be read as JSON: ${e.message}`);
     }
   }
-  return JSON.parse(guard(() => validateRulesJson(text)));
+  const r = await withCompiler((c) => ({ json: c.validateRulesJson(text) }));
+  if (r.error) throw fail(r.error);
+  return JSON.parse(r.json);
 }
 
 export const version = wasmVersion();

@@ -7,6 +7,9 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 /// default rules are embedded in the wasm, so these three are the whole transfer.
 export const SHIPPED = ["ce-roadmap.js", "ce_roadmap_wasm.js", "ce_roadmap_wasm_bg.wasm"];
 export const BUDGET_BROTLI = 80 * 1024;
+/// The rule compiler module: fetched only by pages with a JSON rule file (issue 12: ≤ 40 KB more).
+export const COMPILER = ["ce_roadmap_compiler.js", "ce_roadmap_compiler_bg.wasm"];
+export const COMPILER_BUDGET_BROTLI = 40 * 1024;
 
 export function sizeOf(path) {
   const body = readFileSync(path);
@@ -19,8 +22,12 @@ export function sizeOf(path) {
   };
 }
 
-export function shippedSizes(dir = "dist") {
-  const files = Object.fromEntries(SHIPPED.map((f) => [f, sizeOf(`${dir}/${f}`)]));
+export function compilerSizes(dir = "dist") {
+  return shippedSizes(dir, COMPILER);
+}
+
+export function shippedSizes(dir = "dist", names = SHIPPED) {
+  const files = Object.fromEntries(names.map((f) => [f, sizeOf(`${dir}/${f}`)]));
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const s of Object.values(files)) for (const k of Object.keys(total)) total[k] += s[k];
   return { files, total };

@@ -160,6 +160,50 @@ test("placeholders added later mount too, and are torn down when removed", async
   await p.context().close();
 });
 
+const compilerRequests = (p) => p.requests.filter((u) => /ce_roadmap_compiler/.test(u));
+
+test("the rule compiler module is fetched only for JSON rule files; compiled rules from `ce-roadmap compile` need none", async () => {
+  // The plain snippet: the widget's module alone.
+  const plain = await page("index.html");
+  await plain.waitForSelector("#demo >> .cer-root");
+  assert.deepEqual(compilerRequests(plain), [], "a page with the plain snippet never downloads the compiler");
+  await plain.context().close();
+
+  // A JSON rule file: the compiler is fetched (glue and wasm), once.
+  const json = await page("association.html");
+  await json.waitForSelector("article.cer-card");
+  const fetched = compilerRequests(json).map((u) => new URL(u).pathname.split("/").pop()).sort();
+  assert.deepEqual(fetched, ["ce_roadmap_compiler.js", "ce_roadmap_compiler_bg.wasm"]);
+  await json.context().close();
+
+  // The same rules compiled by the CLI and served in place of the JSON file.
+  const out = "target/e2e-association.bin";
+  const r = spawnSync(process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap", ["compile", "www/rules/association.json", "-o", out], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const bin = readFileSync(out);
+  const compiled = await page("association.html", {
+    route: (p) => p.route("**/rules/association.json", (rt) => rt.fulfill({ status: 200, contentType: "application/octet-stream", body: bin })),
+  });
+  await compiled.waitForSelector("article.cer-card");
+  assert.match(await compiled.textContent(".cer-footer"), /2026\.11\.1-association\.1/);
+  assert.deepEqual(compilerRequests(compiled), [], "compiled rules are read by the widget's module itself");
+  // The JS API takes them too, and says what is wrong with a damaged copy.
+  const api = await compiled.evaluate(async (bytes) => {
+    const { evaluate } = await import("./ce-roadmap.js");
+    const rules = new Uint8Array(bytes);
+    const ok = (await evaluate({ licences: ["ce"] }, { rules, asOf: "2026-11-21" })).rules.version;
+    const cut = rules.slice(0, rules.length - 10);
+    let bad;
+    try { await evaluate({}, { rules: cut }); } catch (e) { bad = e.message; }
+    return { ok, bad };
+  }, [...bin]);
+  assert.equal(api.ok, "2026.11.1-association.1");
+  assert.match(api.bad, /^ce-roadmap: invalid rules: the checksum does not match/);
+  assert.deepEqual(compilerRequests(compiled), []);
+  assert.deepEqual(compiled.problems, []);
+  await compiled.context().close();
+});
+
 async function withRules(body, status = 200) {
   return (p) => p.route("**/rules/association.json", (r) => r.fulfill({ status, contentType: "application/json", body }));
 }
@@ -214,8 +258,8 @@ test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRu
   // asOf is read as the widget reads it: spaces around the date are ignored, empty is today.
   const spaced = await p.evaluate(async ([profile, asOf]) => {
     const api = await import("./ce-roadmap.js");
-    const today = api.evaluate(profile, {});
-    return { spaced: api.evaluate(profile, { asOf: ` ${asOf}\n` }), empty: api.evaluate(profile, { asOf: "  " }).as_of === today.as_of };
+    const today = await api.evaluate(profile, {});
+    return { spaced: await api.evaluate(profile, { asOf: ` ${asOf}\n` }), empty: (await api.evaluate(profile, { asOf: "  " })).as_of === today.as_of };
   }, [profile, AS_OF]);
   assert.deepEqual(spaced.spaced, got);
   assert.equal(spaced.empty, true);
@@ -228,7 +272,7 @@ test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRu
     const bad = structuredClone(rules);
     bad.credentials[0].body = "nobody";
     bad.sources[0].read = "last week";
-    return { good: validateRules(rules), bad: validateRules(bad), text: validateRules(JSON.stringify(bad)), syntax: validateRules("{ nope") };
+    return { good: await validateRules(rules), bad: await validateRules(bad), text: await validateRules(JSON.stringify(bad)), syntax: await validateRules("{ nope") };
   }, association);
   assert.deepEqual(errors.good, []);
   assert.deepEqual(errors.bad.map((e) => e.path).sort(), ["credentials[0].body", "sources[0].read"]);
@@ -307,15 +351,15 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
       infinityProfileAsOf: await attempt(() => api.evaluate({ as_of: "Infinity" })),
     };
     // validateRules reports errors as data rather than throwing.
-    out.validateDeep = api.validateRules("[".repeat(100000));
-    out.validateHuge = api.validateRules({ version: "x".repeat(1 << 20), credentials: 1e308 });
+    out.validateDeep = await api.validateRules("[".repeat(100000));
+    out.validateHuge = await api.validateRules({ version: "x".repeat(1 << 20), credentials: 1e308 });
     // A widget given unreadable rule text shows the problem in its own box.
     const bad = document.createElement("div");
     document.body.append(bad);
     await api.mount(bad, { rulesText: "{".repeat(100000), asOf: "2026-11-21", lang: "en" });
     out.badRulesWidget = bad.shadowRoot.querySelector("[role=alert]")?.textContent ?? "(nothing)";
     // Still alive: a valid evaluation and a second widget.
-    out.after = api.evaluate({ licences: ["ce"] }, { asOf: "2026-11-21" }).credentials.length;
+    out.after = (await api.evaluate({ licences: ["ce"] }, { asOf: "2026-11-21" })).credentials.length;
     const el = document.createElement("div");
     document.body.append(el);
     await api.mount(el, { mode: "licensed", asOf: "2026-11-21" });
@@ -323,6 +367,10 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
     out.firstStillThere = document.querySelector("#demo").shadowRoot.querySelector(".cer-root") !== null;
     return out;
   });
+  // Profile errors name the bad value's path, as for JSON text (the object crosses as an object).
+  assert.match(results.wrongType, /^true: ce-roadmap: invalid profile: licences: invalid type: expected a list/);
+  assert.match(results.nan, /^true: ce-roadmap: invalid profile: experience\.blood_purification: /);
+  assert.match(results.unknownArea, /^true: ce-roadmap: invalid profile: .*dialysis/);
   for (const [k, v] of Object.entries(results)) {
     if (["after", "second", "firstStillThere", "validateDeep", "validateHuge", "badRulesWidget"].includes(k)) continue;
     assert.match(v, /^true: ce-roadmap: /, `${k}: ${v}`);
@@ -378,7 +426,7 @@ test("a panic replaces every widget on the page with an apology and a reload lin
     };
     let after;
     try {
-      window.CeRoadmap.evaluate({ licences: ["ce"] });
+      await window.CeRoadmap.evaluate({ licences: ["ce"] });
       after = "no error";
     } catch (e) {
       after = e.message;

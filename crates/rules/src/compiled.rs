@@ -103,6 +103,15 @@ impl DecodeError {
     }
 }
 
+impl DecodeError {
+    /// `within("[i]")`, kept out of line: one copy, not one per element type.
+    #[cold]
+    #[inline(never)]
+    fn at_index(self, i: usize) -> Self {
+        self.within(&format!("[{i}]"))
+    }
+}
+
 /// Whether `bytes` are (or claim to be) a compiled rule file.
 pub fn is_compiled(bytes: &[u8]) -> bool {
     bytes.starts_with(&MAGIC)
@@ -237,6 +246,7 @@ impl Bin for u8 {
     fn put(&self, w: &mut Vec<u8>) {
         w.push(*self);
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         r.byte()
     }
@@ -246,6 +256,7 @@ impl Bin for bool {
     fn put(&self, w: &mut Vec<u8>) {
         w.push(*self as u8);
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         let at = r.pos;
         match r.byte()? {
@@ -265,6 +276,7 @@ impl Bin for u32 {
         }
         w.push(v as u8);
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         let at = r.pos;
         let mut v: u64 = 0;
@@ -283,6 +295,7 @@ impl Bin for f64 {
     fn put(&self, w: &mut Vec<u8>) {
         w.extend_from_slice(&self.to_le_bytes());
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         let mut b = [0u8; 8];
         b.copy_from_slice(r.bytes(8)?);
@@ -295,6 +308,7 @@ impl Bin for String {
         (self.len() as u32).put(w);
         w.extend_from_slice(self.as_bytes());
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         let at = r.pos;
         let n = u32::get(r)? as usize;
@@ -310,6 +324,7 @@ impl<T: Bin> Bin for Vec<T> {
             x.put(w);
         }
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         let at = r.pos;
         let n = u32::get(r)? as usize;
@@ -320,7 +335,7 @@ impl<T: Bin> Bin for Vec<T> {
         }
         let mut v = Vec::with_capacity(n);
         for i in 0..n {
-            v.push(T::get(r).map_err(|e| e.within(&format!("[{i}]")))?);
+            v.push(T::get(r).map_err(|e| e.at_index(i))?);
         }
         Ok(v)
     }
@@ -336,6 +351,7 @@ impl<T: Bin> Bin for Option<T> {
             }
         }
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         Ok(if bool::get(r)? {
             Some(T::get(r)?)
@@ -350,6 +366,7 @@ impl<A: Bin, B: Bin> Bin for (A, B) {
         self.0.put(w);
         self.1.put(w);
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         Ok((A::get(r)?, B::get(r)?))
     }
@@ -363,6 +380,7 @@ impl Bin for Date {
         w.push(self.month());
         w.push(self.day());
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         let at = r.pos;
         let z = u32::get(r)?;
@@ -378,7 +396,8 @@ macro_rules! bin_ids {
             fn put(&self, w: &mut Vec<u8>) {
                 self.0.put(w);
             }
-            fn get(r: &mut Reader) -> Result<Self, DecodeError> {
+            #[inline(never)]
+    fn get(r: &mut Reader) -> Result<Self, DecodeError> {
                 Ok($t(String::get(r)?))
             }
         }
@@ -404,7 +423,8 @@ macro_rules! bin_struct {
             fn put(&self, w: &mut Vec<u8>) {
                 $(self.$f.put(w);)*
             }
-            fn get(r: &mut Reader) -> Result<Self, DecodeError> {
+            #[inline(never)]
+    fn get(r: &mut Reader) -> Result<Self, DecodeError> {
                 Ok($t {
                     $($f: bin_struct!(@field r, $f $(, $ok, $what)?),)*
                     $($d: $v,)*
@@ -507,6 +527,7 @@ impl Bin for Condition {
         self.from.put(w);
         self.until.put(w);
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         if r.depth >= MAX_DEPTH {
             return Err(r.error(r.pos, DecodeErrorKind::TooDeep));
@@ -532,7 +553,8 @@ macro_rules! bin_enum {
             fn put(&self, w: &mut Vec<u8>) {
                 w.push(*self as u8);
             }
-            fn get(r: &mut Reader) -> Result<Self, DecodeError> {
+            #[inline(never)]
+    fn get(r: &mut Reader) -> Result<Self, DecodeError> {
                 let at = r.pos;
                 let b = r.byte()?;
                 [$($t::$v),*]
@@ -620,6 +642,7 @@ impl Bin for Rule {
             Rule::AnyOf(of) | Rule::AllOf(of) => of.put(w),
         }
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, DecodeError> {
         const MONTHS: &str = "at most 1200 months";
         let at = r.pos;

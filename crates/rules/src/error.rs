@@ -145,3 +145,36 @@ impl fmt::Display for RuleErrors {
 }
 
 impl std::error::Error for RuleErrors {}
+
+/// A message fit to show: a quoted value (in `backticks` or "quotes") over 60
+/// characters is cut to its first 40, and the whole to 600, so a hostile 1 MB
+/// value never comes back inside its own error message.
+pub fn clip_quoted(msg: &str) -> String {
+    const LONG: usize = 60;
+    let mut out = String::with_capacity(msg.len().min(700));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let q = &rest[open..open + 1];
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        let end = rest.find(q).unwrap_or(rest.len());
+        let inner = &rest[..end];
+        let n = inner.chars().count();
+        if n > LONG {
+            out.extend(inner.chars().take(40));
+            out.push_str(&format!("… ({n} characters)"));
+        } else {
+            out.push_str(inner);
+        }
+        rest = &rest[end..];
+        if let Some(close) = rest.strip_prefix(q) {
+            out.push_str(q);
+            rest = close;
+        }
+    }
+    out.push_str(rest);
+    if out.chars().count() > 600 {
+        out = out.chars().take(600).collect::<String>() + "…";
+    }
+    out
+}

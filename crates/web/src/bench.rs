@@ -3,14 +3,13 @@
 use wasm_bindgen::prelude::*;
 
 use ce_roadmap_core::evaluate::{evaluate_structured, When};
-use ce_roadmap_core::profile::Profile;
 
-/// Evaluates `profile` (JSON) `n` times against the embedded rules, or `rules_text`
-/// when given, and returns the milliseconds the loop took (parsing not counted).
+/// Evaluates `profile` (an object) `n` times against the embedded rules, or `compiled`
+/// rules when given, and returns the milliseconds the loop took (decoding not counted).
 #[wasm_bindgen(js_name = benchEvaluate)]
-pub fn bench_evaluate(profile: &str, rules_text: Option<String>, n: u32) -> Result<f64, JsError> {
-    let rules = super::embed::host_or_default_rules(rules_text.as_deref())?;
-    let p = Profile::from_json(profile).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn bench_evaluate(profile: JsValue, compiled: Option<Vec<u8>>, n: u32) -> Result<f64, JsError> {
+    let rules = super::embed::host_or_default_rules(compiled)?;
+    let p = super::embed::profile_from_js(profile).map_err(|e| JsError::new(&e.to_string()))?;
     let when = When {
         as_of: p.as_of,
         today: super::platform::today(),

@@ -13,14 +13,14 @@ use super::{default_rules, Options, RulesRef};
 use ce_roadmap_core::date::Date;
 use ce_roadmap_core::evaluate::{evaluate, When};
 use ce_roadmap_core::ids::AreaId;
-use ce_roadmap_core::profile::{Profile, Stage};
+use ce_roadmap_core::profile::{Profile, ProfileError, Stage};
 use ce_roadmap_core::rules::{self, RuleSet};
 use ce_roadmap_widget::i18n::Lang;
 
 thread_local! {
-    // Host rule files by their text: each parsed once, shared by every widget (and
-    // every update that passes the same file).
-    static HOST_RULES: RefCell<HashMap<String, &'static RuleSet>> = RefCell::new(HashMap::new());
+    // Host rule files by their compiled bytes: each decoded once, shared by every
+    // widget (and every update that passes the same file).
+    static HOST_RULES: RefCell<HashMap<Vec<u8>, &'static RuleSet>> = RefCell::new(HashMap::new());
 }
 
 /// An Error for the host page; values echoed in it are clipped (see `clip_quoted`).
@@ -44,6 +44,18 @@ fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
     v.as_string()
         .map(Some)
         .ok_or_else(|| fail(&format!("ce-roadmap: option `{key}` must be a string")))
+}
+
+/// A compiled rule file (`Uint8Array`): the loader compiles JSON rule files in
+/// the compiler module, or fetches a host's `ce-roadmap compile` output as is.
+fn bytes(options: &JsValue, key: &str) -> Result<Option<Vec<u8>>, JsError> {
+    let v = get(options, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.dyn_ref::<js_sys::Uint8Array>()
+        .map(|a| Some(a.to_vec()))
+        .ok_or_else(|| fail(&format!("ce-roadmap: option `{key}` must be a Uint8Array")))
 }
 
 fn boolean(options: &JsValue, key: &str, default: bool) -> Result<bool, JsError> {
@@ -85,31 +97,33 @@ fn rules_for(options: &JsValue) -> Result<(RulesRef, Option<RulesProblem>), JsEr
     if let Some(err) = string(options, "rulesError")? {
         return Ok((RulesRef(embedded), Some(problem(err))));
     }
-    let Some(text) = string(options, "rulesText")? else {
+    let Some(compiled) = bytes(options, "rulesBytes")? else {
         return Ok((RulesRef(embedded), None));
     };
-    match load_host_rules(&name, &text) {
+    match host_rules(compiled) {
         Ok(r) => Ok((RulesRef(r), None)),
-        Err(first) => Ok((RulesRef(embedded), Some(problem(first)))),
+        Err(e) => Ok((RulesRef(embedded), Some(problem(e)))),
     }
 }
 
-fn load_host_rules(name: &str, text: &str) -> Result<&'static RuleSet, String> {
-    if let Some(r) = HOST_RULES.with(|c| c.borrow().get(text).copied()) {
+fn host_rules(compiled: Vec<u8>) -> Result<&'static RuleSet, String> {
+    if let Some(r) = HOST_RULES.with(|c| c.borrow().get(&compiled).copied()) {
         return Ok(r);
     }
-    let set = rules::load(name, text)
-        .map_err(|e| e.0.first().map(|e| e.to_string()).unwrap_or_default())?;
+    let set = rules::compiled::decode(&compiled).map_err(|e| e.to_string())?;
     let set: &'static RuleSet = Box::leak(Box::new(set));
-    HOST_RULES.with(|c| c.borrow_mut().insert(text.to_string(), set));
+    HOST_RULES.with(|c| c.borrow_mut().insert(compiled, set));
     Ok(set)
 }
 
-/// The host's rule text when given, else the embedded rules (for the calls without a widget).
-pub(crate) fn host_or_default_rules(text: Option<&str>) -> Result<&'static RuleSet, JsError> {
-    match text {
-        Some(text) => load_host_rules("rules", text)
-            .map_err(|e| fail(&format!("ce-roadmap: invalid rules: {e}"))),
+/// The host's compiled rules when given, else the embedded rules (for the calls without a widget).
+pub(crate) fn host_or_default_rules(
+    compiled: Option<Vec<u8>>,
+) -> Result<&'static RuleSet, JsError> {
+    match compiled {
+        Some(bytes) => {
+            host_rules(bytes).map_err(|e| fail(&format!("ce-roadmap: invalid rules: {e}")))
+        }
         None => default_rules().map_err(|e| fail(&e)),
     }
 }
@@ -211,14 +225,35 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
     })
 }
 
-/// The roadmap JSON for a profile (JSON text), as `ce-roadmap eval` prints it.
-/// Options: `asOf`, `rulesText` (a JSON rule file).
-#[wasm_bindgen(js_name = evaluateJson)]
-pub fn evaluate_json(profile: &str, options: JsValue) -> Result<String, JsError> {
-    let rules = host_or_default_rules(string(&options, "rulesText")?.as_deref())?;
+/// A profile from a JavaScript object (serde-wasm-bindgen), the bad value's path
+/// in the error as `Profile::from_json` gives it for JSON text. The loader hands
+/// over a plain copy (through JSON), so the contract is the JSON one exactly.
+pub(crate) fn profile_from_js(profile: JsValue) -> Result<Profile, ProfileError> {
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(profile)).map_err(|e| {
+        let path = e.path().to_string();
+        let mut message = e.into_inner().to_string();
+        // serde-wasm-bindgen asks any non-array for an iterator where a list is
+        // expected, and a string or number answers with the browser's TypeError.
+        if message.starts_with("TypeError") {
+            message = "invalid type: expected a list (an array)".into();
+        }
+        ProfileError::Parse {
+            path: if path == "." { String::new() } else { path },
+            line: None,
+            message,
+        }
+    })
+}
+
+/// The roadmap for a profile, as `ce-roadmap eval` prints it, as a JavaScript
+/// object (no JSON text either way, so serde_json stays out of this module).
+/// Options: `asOf`, `rulesBytes` (compiled rules).
+#[wasm_bindgen(js_name = evaluateProfile)]
+pub fn evaluate_profile(profile: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let rules = host_or_default_rules(bytes(&options, "rulesBytes")?)?;
     let as_of = as_of(&options)?;
-    let p = Profile::from_json(profile)
-        .map_err(|e| fail(&format!("ce-roadmap: invalid profile: {e}")))?;
+    let invalid = |e: &dyn std::fmt::Display| fail(&format!("ce-roadmap: invalid profile: {e}"));
+    let p = profile_from_js(profile).map_err(|e| invalid(&e))?;
     let roadmap = evaluate(
         rules,
         &p,
@@ -227,38 +262,10 @@ pub fn evaluate_json(profile: &str, options: JsValue) -> Result<String, JsError>
             today: super::platform::today(),
         },
     )
-    .map_err(|e| fail(&format!("ce-roadmap: invalid profile: {e}")))?;
-    serde_json::to_string(&roadmap).map_err(|e| fail(&e.to_string()))
-}
-
-/// One error of `validateRulesJson`; a struct rather than `json!`, which would
-/// bring serde_json's Value into the wasm for this alone.
-#[derive(serde::Serialize)]
-struct ErrorOut {
-    path: String,
-    line: Option<usize>,
-    message: String,
-}
-
-/// Every error in a rule file (JSON text), as JSON: `[{path, line, message}]`.
-#[wasm_bindgen(js_name = validateRulesJson)]
-pub fn validate_rules_json(text: &str) -> String {
-    let errors: Vec<ErrorOut> = match rules::load("rules.json", text) {
-        Ok(_) => Vec::new(),
-        Err(errs) => errs
-            .0
-            .iter()
-            .map(|e| ErrorOut {
-                path: ce_roadmap_widget::i18n::clip_quoted(&e.path),
-                line: e.line,
-                message: ce_roadmap_widget::i18n::clip_quoted(&e.kind.to_string()),
-            })
-            .collect(),
-    };
-    // Writing strings and numbers cannot fail; if it ever did, say so rather than "valid".
-    serde_json::to_string(&errors).unwrap_or_else(|_| {
-        r#"[{"path":"","line":null,"message":"the errors could not be written"}]"#.to_string()
-    })
+    .map_err(|e| invalid(&e))?;
+    // null for a missing value and objects for maps: what JSON.parse of the CLI's output gives.
+    serde::Serialize::serialize(&roadmap, &serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| fail(&e.to_string()))
 }
 
 /// The crate version and the embedded rules' version and hash.
