@@ -132,8 +132,12 @@ fn norm(s: &str) -> String {
         } else if n > 0 && (at(i + n, " more") || (i >= 2 && at(i - 2, "あと"))) {
             out.push_str("{n}");
             i += n;
-        } else if at(i, "現在 ") || at(i, "you have ") {
-            let k = if at(i, "現在 ") { 3 } else { 9 };
+        } else if let Some(k) = [("現在 ", 3), ("you have ", 9)]
+            .iter()
+            .find(|(p, k)| at(i, p) && run(i + k) > 0)
+            .map(|&(_, k)| k)
+        {
+            // Only before a figure: "the cases you have still count" stays as written.
             out.extend(&c[i..i + k]);
             out.push_str("{n}");
             i += k + run(i + k);

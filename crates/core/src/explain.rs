@@ -182,7 +182,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             let (ja, en) = names(rules, "licence", &k.ids.to_vec());
             let mut t = (
                 format!("免許: {}", ja.join("・")),
-                format!("Licence: {}", en.join(" or ")),
+                format!("Licence: {}", or_list(&en)),
             );
             if k.waiting {
                 if let Some(d) = k.met_on {
@@ -318,17 +318,19 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                     number(have)
                 ),
                 format!(
-                    "{} {ben} units{wen} (you have {})",
+                    "{} units from the {}{wen} (you have {})",
                     number(need),
+                    mid_sentence(&ben),
                     number(have)
                 ),
             )
         }
         ConditionKind::Exam => {
-            let (ja, en) = names(rules, "exam", &k.ids.to_vec());
+            // As the step says it: a credential's own exam is "its exam", with "the".
+            let (ja, en) = exam_names(rules, &k.ids.to_vec());
             (
                 format!("{}に合格{wja}", ja.join(" または ")),
-                format!("Pass {}{wen}", en.join(" or ")),
+                format!("Pass the {}{wen}", en.join(" or the ")),
             )
         }
         ConditionKind::AnyOf => match k.note {
@@ -359,7 +361,7 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
                 format!("国家試験に合格し、{}の免許を取得する", ja.join("・")),
                 format!(
                     "Pass the national exam and obtain your licence ({})",
-                    en.join(" or ")
+                    or_list(&en)
                 ),
             )
         }
@@ -388,9 +390,10 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
                     format!("{ja}をあと{}例積む", number(n)),
                     format!("Build up {} more cases: {}", number(n), mid_sentence(&en)),
                 ),
+                // The kind's name says what is counted (records, reports, assists).
                 None => (
-                    format!("{ja}の症例を積む"),
-                    format!("Build up cases: {}", mid_sentence(&en)),
+                    format!("{ja}の数を増やす"),
+                    format!("Build up your {}", mid_sentence(&en)),
                 ),
             }
         }
@@ -398,7 +401,7 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
             let (ja, en) = names(rules, "credential", &ids);
             (
                 format!("{}を取得する", ja.join(" または ")),
-                format!("Obtain {}", en.join(" or ")),
+                format!("Obtain {}", or_list(&en)),
             )
         }
         Action::Course => {
@@ -460,6 +463,24 @@ fn exam_names(rules: &RuleSet, ids: &[&str]) -> (Vec<String>, Vec<String>) {
         .unzip()
 }
 
+/// Alternatives in English: "A", "A or B", "A, B or C" (or "A or B or C" when a
+/// name has a comma of its own, as "ME technician, class 2" does).
+fn or_list(items: &[String]) -> String {
+    let commas = items.len() > 2 && !items.iter().any(|i| i.contains(','));
+    let mut out = String::new();
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if commas && k + 1 < items.len() {
+                ", "
+            } else {
+                " or "
+            });
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 fn plan_step(rules: &RuleSet, s: &PlanStep) -> Text {
     action(rules, s.action, &s.target, s.amount)
 }
@@ -472,7 +493,7 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
             let (ja, en) = names(rules, "licence", &ids);
             (
                 format!("{}の免許が必要です。", ja.join("・")),
-                format!("Needs a licence: {}.", en.join(" or ")),
+                format!("Needs a licence: {}.", or_list(&en)),
             )
         }
         BlockerKind::School => (
@@ -591,6 +612,18 @@ mod tests {
         assert_eq!(number(2.675), "2.68"); // as typed, half up (2.67499… in binary)
         assert_eq!(number(1.0 / 3.0), "0.33");
         assert_eq!(number(0.5), "0.5");
+    }
+
+    #[test]
+    fn alternatives_in_english() {
+        let l = |v: &[&str]| or_list(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&["Nurse"]), "Nurse");
+        assert_eq!(l(&["Nurse", "Physician"]), "Nurse or Physician");
+        assert_eq!(l(&["A", "B", "C"]), "A, B or C");
+        assert_eq!(
+            l(&["ME technician, class 2", "B", "C"]),
+            "ME technician, class 2 or B or C"
+        );
     }
 
     #[test]
