@@ -90,6 +90,26 @@ async function jsonRulesCost(b, url, text, rounds) {
   return { first: stats(first), again: stats(again) };
 }
 
+/// The embedded rules' cost at start: the first `version()` in a fresh page (it reads
+/// the default rules: decoding the compiled form), after the module is instantiated.
+async function defaultRulesAtStart(b, url, rounds) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const ctx = await b.newContext();
+    const p = await ctx.newPage();
+    await p.goto(new URL("ce-roadmap.css", url).href); // same origin, no widget
+    times.push(await p.evaluate(async () => {
+      const glue = await import("./ce_roadmap_wasm.js");
+      await glue.default({ module_or_path: "./ce_roadmap_wasm_bg.wasm" });
+      const t0 = performance.now();
+      glue.version();
+      return performance.now() - t0;
+    }));
+    await ctx.close();
+  }
+  return stats(times);
+}
+
 async function memory(p) {
   return p.evaluate(async () => {
     const glue = await import("./ce_roadmap_wasm.js");
@@ -146,6 +166,9 @@ try {
   result.input_to_paint_4x_ms = itp;
   row(`input-to-paint, 4× CPU (${INPUTS} stepper clicks)`, ms(itp.median), "≤ 16 ms", itp.median <= 16, spread(itp));
 
+  const start = await defaultRulesAtStart(b, url, 15);
+  result.default_rules_at_start_ms = start;
+  row("default rules at start (decoded), 1× CPU", ms(start.median), "", undefined, spread(start));
   const json = await jsonRulesCost(b, url, readFileSync("www/rules/association.json", "utf8"), 5);
   result.json_rules_added_ms = json;
   row("a JSON rule file: compiler fetched, file checked (added)", ms(json.first.median), "", undefined, spread(json.first));
