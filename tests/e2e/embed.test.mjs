@@ -36,6 +36,8 @@ async function page(path, { width = 390, route } = {}) {
   return p;
 }
 
+const compilerRequests = (p) => p.requests.filter((u) => /ce_roadmap_compiler/.test(u));
+
 function onlyOwnOrigin(p) {
   const foreign = p.requests.filter((u) => !u.startsWith(server.url));
   assert.deepEqual(foreign, [], "requests to other origins");
@@ -110,6 +112,10 @@ test("hostile page: global resets and huge fonts do not reach in; strict CSP; tw
     });
     assert.ok(box.right <= 390 && box.scroll <= box.client, `${id}: ${JSON.stringify(box)}`);
   }
+  // The rule compiler module loads under the same strict policy (CSP line in EMBEDDING.md).
+  const checked = await p.evaluate(async (rules) => (await window.CeRoadmap.validateRules(rules)).length, association);
+  assert.equal(checked, 0);
+  assert.ok(compilerRequests(p).length === 2, "the compiler was fetched for validateRules");
   onlyOwnOrigin(p);
   assert.deepEqual(p.problems, [], "no errors and no CSP violations");
   await shot(p, "embed-hostile-390");
@@ -159,8 +165,6 @@ test("placeholders added later mount too, and are torn down when removed", async
   await p.waitForFunction(() => window.late.shadowRoot.querySelector(".cer-root") === null);
   await p.context().close();
 });
-
-const compilerRequests = (p) => p.requests.filter((u) => /ce_roadmap_compiler/.test(u));
 
 test("the rule compiler module is fetched only for JSON rule files; compiled rules from `ce-roadmap compile` need none", async () => {
   // The plain snippet: the widget's module alone.
