@@ -80,6 +80,18 @@ test("association page: licensed, three areas, the host's rule file, its own the
   assert.ok(ids.includes("dialysis_tech") && ids.includes("me2"));
   assert.match(await p.textContent(".cer-footer"), /2026\.11\.1-association\.1/);
   assert.ok(p.requests.some((u) => u.endsWith("/rules/association.json")));
+  // The held and passed lists follow the host's areas: their credentials, the general
+  // ones and what they require (issue 13), not all 26.
+  await p.click("summary:has-text('取得済みの資格')");
+  await p.click("summary:has-text('合格済み')");
+  const lists = await p.$$eval(".cer-details details.cer-sub", (ds) => ds.map((d) => [d.querySelector("summary").textContent,
+    [...d.querySelectorAll("input[type=checkbox]")].map((i) => i.closest("label").textContent.trim())]));
+  const held = lists.find(([t]) => /取得済みの資格/.test(t))[1];
+  const passed = lists.find(([t]) => /合格済み/.test(t))[1];
+  assert.ok(held.some((l) => /認定集中治療関連臨床工学技士/.test(l)) && held.some((l) => /第2種ME技術者/.test(l)), held.join(" / "));
+  assert.ok(!held.some((l) => /体外循環技術認定士|心血管インターベンション技師/.test(l)), held.join(" / "));
+  assert.ok(!passed.some((l) => /専門内視鏡/.test(l)), passed.join(" / "));
+  await shot(p, "association-details-1280");
   onlyOwnOrigin(p);
   assert.deepEqual(p.problems, []);
   await shot(p, "embed-association-1280");

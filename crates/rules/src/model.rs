@@ -95,6 +95,63 @@ pub struct Condition {
     pub until: Option<Date>,
 }
 
+/// What a credential refers to among other credentials and exams, at either stage:
+/// prerequisites, exemptions and exams to pass. Ids as written, each once.
+#[derive(Debug, Default, PartialEq)]
+pub struct Requires<'a> {
+    pub credentials: Vec<&'a str>,
+    pub exams: Vec<&'a str>,
+}
+
+impl Credential {
+    pub fn requires(&self) -> Requires<'_> {
+        fn add<'a>(list: &mut Vec<&'a str>, ids: impl IntoIterator<Item = &'a str>) {
+            for id in ids {
+                if !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        fn walk<'a>(conds: &'a [Condition], out: &mut Requires<'a>) {
+            for c in conds {
+                match &c.rule {
+                    Rule::Credential { ids, or_passed, .. } => {
+                        add(&mut out.credentials, ids.iter().map(|i| i.as_str()));
+                        // "Hold it, or have passed its exam."
+                        if *or_passed {
+                            add(&mut out.exams, ids.iter().map(|i| i.as_str()));
+                        }
+                    }
+                    Rule::Course {
+                        exempt_if_held,
+                        exempt_if_passed,
+                        ..
+                    } => {
+                        add(
+                            &mut out.credentials,
+                            exempt_if_held.iter().map(|i| i.as_str()),
+                        );
+                        add(&mut out.exams, exempt_if_passed.iter().map(String::as_str));
+                    }
+                    Rule::Exam { any_of, .. } => {
+                        add(&mut out.exams, any_of.iter().map(String::as_str))
+                    }
+                    Rule::AnyOf(of) | Rule::AllOf(of) => walk(of, out),
+                    Rule::Licence { .. }
+                    | Rule::Experience { .. }
+                    | Rule::Membership { .. }
+                    | Rule::Cases { .. }
+                    | Rule::Units { .. } => {}
+                }
+            }
+        }
+        let mut out = Requires::default();
+        walk(&self.conditions, &mut out);
+        walk(self.certify.as_deref().unwrap_or_default(), &mut out);
+        out
+    }
+}
+
 impl Condition {
     /// Whether the condition is in force on `date` (effective dates).
     pub fn in_force(&self, date: Date) -> bool {

@@ -31,9 +31,12 @@ pub struct Details {
     pub unit_bodies: Vec<String>,
     pub case_kinds: Vec<String>,
     pub courses: Vec<String>,
-    /// Every credential (it can be marked as held), the ones asked for first.
+    /// Every credential the widget shows (it can be marked as held) and the ones
+    /// they require, the ones asked for first: with the host's `areas`, the
+    /// credentials of those areas, the general ones and their prerequisites.
     pub held: Vec<String>,
-    /// Exams asked for, passed, and every two-stage credential's exam.
+    /// Exams asked for, passed, every shown two-stage credential's exam, and the
+    /// exams the shown credentials require.
     pub exams: Vec<String>,
 }
 
@@ -68,7 +71,7 @@ impl Display {
         for (c, _) in roadmap.credentials.iter().zip(&shown).filter(|(_, &s)| s) {
             counts[status_slot(c.status)] += 1;
         }
-        let details = Details::new(rules, roadmap, answers, &focus);
+        let details = Details::new(rules, roadmap, answers, &shown, &focus);
         Display {
             shown,
             focus,
@@ -102,7 +105,7 @@ fn add<'a>(out: &mut Vec<String>, more: impl IntoIterator<Item = &'a str>) {
 }
 
 impl Details {
-    fn new(rules: &RuleSet, r: &Roadmap, a: &Answers, focus: &[bool]) -> Self {
+    fn new(rules: &RuleSet, r: &Roadmap, a: &Answers, shown: &[bool], focus: &[bool]) -> Self {
         let in_focus = |id: &str| {
             r.credentials
                 .iter()
@@ -148,17 +151,40 @@ impl Details {
         }
         add(&mut d.case_kinds, a.cases.keys().map(|k| k.as_str()));
         add(&mut d.courses, a.courses.iter().map(|k| k.as_str()));
+        // The shown credentials (the host's areas applied) and what they require.
+        let shown_ids: Vec<&str> = r
+            .credentials
+            .iter()
+            .zip(shown)
+            .filter(|(_, &s)| s)
+            .map(|(c, _)| c.id)
+            .collect();
+        let (mut needed, mut exams) = (Vec::new(), Vec::new());
+        for c in shown_ids.iter().filter_map(|id| rules.credential(id)) {
+            let req = c.requires();
+            needed.extend(req.credentials);
+            exams.extend(req.exams);
+        }
+        let listed = |id: &str| shown_ids.contains(&id) || needed.contains(&id);
         add(&mut d.held, a.held.iter().map(|k| k.as_str()));
-        add(&mut d.held, rules.credentials.iter().map(|c| c.id.as_str()));
+        add(
+            &mut d.held,
+            rules
+                .credentials
+                .iter()
+                .map(|c| c.id.as_str())
+                .filter(|id| listed(id)),
+        );
         add(&mut d.exams, a.passed.iter().map(|s| s.as_str()));
         add(
             &mut d.exams,
             rules
                 .credentials
                 .iter()
-                .filter(|c| c.certify.is_some())
+                .filter(|c| c.certify.is_some() && shown_ids.contains(&c.id.as_str()))
                 .map(|c| c.id.as_str()),
         );
+        add(&mut d.exams, exams);
         d
     }
 }
@@ -264,5 +290,51 @@ mod tests {
         let d2 = Display::new(&rules, &r, &a, None).details;
         assert_eq!(d2.bodies.last(), Some(&other.to_string()));
         let _: &BodyId = &other;
+    }
+
+    #[test]
+    fn with_host_areas_the_held_and_passed_lists_keep_those_areas_and_what_they_require() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.stage = Some(Stage::Licensed);
+        a.held
+            .insert(ce_roadmap_core::ids::CredentialId::new("dialysis_tech"));
+        let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
+        let only = [AreaId::new("intensive_care")];
+        let d = Display::new(&rules, &r, &a, Some(&only)).details;
+        let has = |list: &[String], id: &str| list.iter().any(|x| x == id);
+        // The area's credentials and the general ones.
+        assert!(has(&d.held, "jacet_cert_intensive_care") && has(&d.held, "me2"));
+        // JSICM's title requires the JACET intensive-care certification or its exam.
+        assert!(has(&d.held, "jacet_cert_intensive_care"));
+        assert!(has(&d.exams, "jacet_cert_intensive_care"));
+        // Other areas' credentials are gone, but an answer is never hidden.
+        assert!(!has(&d.held, "perfusionist") && !has(&d.held, "ite"));
+        assert!(has(&d.held, "dialysis_tech"), "held before: still listed");
+        assert!(!has(&d.exams, "jacet_spec_endoscopy"));
+        assert!(d.held.len() < rules.credentials.len());
+        // Every id listed is one of these: shown, required by a shown one, or answered.
+        let shown: Vec<&str> = r
+            .credentials
+            .iter()
+            .filter(|c| allowed(c, Some(&only)))
+            .map(|c| c.id)
+            .collect();
+        let required: Vec<&str> = shown
+            .iter()
+            .filter_map(|id| rules.credential(id))
+            .flat_map(|c| c.requires().credentials)
+            .collect();
+        for id in &d.held {
+            assert!(
+                shown.contains(&id.as_str())
+                    || required.contains(&id.as_str())
+                    || id == "dialysis_tech",
+                "{id} listed"
+            );
+        }
+        // Without host areas, every credential stays listed.
+        let all = Display::new(&rules, &r, &a, None).details;
+        assert_eq!(all.held.len(), rules.credentials.len());
     }
 }
