@@ -138,3 +138,14 @@ fn nesting_beyond_the_limit_is_refused_not_a_stack_overflow() {
     let e = compiled::decode(&compiled::encode(&set)).unwrap_err();
     assert_eq!(e.kind, DecodeErrorKind::TooDeep);
 }
+
+/// A kind's tag in the compiled form is its position in `ConditionKind::ALL`, written
+/// as its discriminant: the two orders must agree, and every kind must be listed.
+#[test]
+fn condition_kind_tags_are_their_positions() {
+    use ce_roadmap_core::rules::ConditionKind;
+    for (i, k) in ConditionKind::ALL.iter().enumerate() {
+        assert_eq!(*k as usize, i, "{}", k.as_str());
+    }
+    assert_eq!(ConditionKind::ALL.len(), ConditionKind::AllOf as usize + 1);
+}
