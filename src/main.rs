@@ -92,13 +92,16 @@ fn load_rules(path: Option<&str>) -> Result<RuleSet, Fail> {
     let Some(p) = path else {
         return Ok(rules::default_rules()?);
     };
-    if p != "-" {
-        let bytes = std::fs::read(p).map_err(|e| Fail(format!("cannot read {p}: {e}")))?;
-        if rules::compiled::is_compiled(&bytes) {
-            return rules::compiled::decode(&bytes).map_err(|e| Fail(format!("{p}: {e}")));
-        }
+    if p == "-" {
+        return Ok(rules::load(p, &read(p)?)?);
     }
-    Ok(rules::load(p, &read(p)?)?)
+    // Read once: compiled (by its first bytes) or a rule file's text.
+    let bytes = std::fs::read(p).map_err(|e| Fail(format!("cannot read {p}: {e}")))?;
+    if rules::compiled::is_compiled(&bytes) {
+        return rules::compiled::decode(&bytes).map_err(|e| Fail(format!("{p}: {e}")));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| Fail(format!("{p}: not UTF-8 text")))?;
+    Ok(rules::load(p, &text)?)
 }
 
 /// `--flag value` pairs, and the positional arguments.

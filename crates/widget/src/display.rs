@@ -151,38 +151,48 @@ impl Details {
         }
         add(&mut d.case_kinds, a.cases.keys().map(|k| k.as_str()));
         add(&mut d.courses, a.courses.iter().map(|k| k.as_str()));
-        // The shown credentials (the host's areas applied) and what they require.
-        let shown_ids: Vec<&str> = r
-            .credentials
-            .iter()
-            .zip(shown)
-            .filter(|(_, &s)| s)
-            .map(|(c, _)| c.id)
-            .collect();
-        let (mut needed, mut exams) = (Vec::new(), Vec::new());
-        for c in shown_ids.iter().filter_map(|id| rules.credential(id)) {
-            let req = c.requires();
-            needed.extend(req.credentials);
+        // The shown credentials (the host's areas applied) and what they require, marked
+        // by their index in the rules: one pass, not a search per credential (this runs
+        // on every answer, and a host's catalogue can hold a thousand).
+        let n = rules.credentials.len();
+        let (mut shown_ix, mut listed) = (vec![false; n], vec![false; n]);
+        let mut exams = Vec::new();
+        for (c, _) in r.credentials.iter().zip(shown).filter(|(_, &s)| s) {
+            let Some(i) = rules.credential_index(c.id) else {
+                continue;
+            };
+            shown_ix[i] = true;
+            listed[i] = true;
+            let req = rules.credentials[i].requires();
+            for j in req
+                .credentials
+                .iter()
+                .filter_map(|id| rules.credential_index(id))
+            {
+                listed[j] = true;
+            }
             exams.extend(req.exams);
         }
-        let listed = |id: &str| shown_ids.contains(&id) || needed.contains(&id);
-        add(&mut d.held, a.held.iter().map(|k| k.as_str()));
-        add(
-            &mut d.held,
+        let ids = |mark: Vec<bool>| {
             rules
                 .credentials
                 .iter()
-                .map(|c| c.id.as_str())
-                .filter(|id| listed(id)),
-        );
+                .zip(mark)
+                .filter(|(_, m)| *m)
+                .map(|(c, _)| c.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        add(&mut d.held, a.held.iter().map(|k| k.as_str()));
+        add(&mut d.held, ids(listed));
         add(&mut d.exams, a.passed.iter().map(|s| s.as_str()));
+        let two_stage = rules.credentials.iter().map(|c| c.certify.is_some());
         add(
             &mut d.exams,
-            rules
-                .credentials
+            ids(shown_ix
                 .iter()
-                .filter(|c| c.certify.is_some() && shown_ids.contains(&c.id.as_str()))
-                .map(|c| c.id.as_str()),
+                .zip(two_stage)
+                .map(|(s, t)| *s && t)
+                .collect()),
         );
         add(&mut d.exams, exams);
         d
