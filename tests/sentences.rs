@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use ce_roadmap_core::rules::RuleSet;
 use ce_roadmap_core::{cases, evaluate, Date, Profile, When};
-use ce_roadmap_widget::i18n::{earliest_sentence, Lang, Msg};
+use ce_roadmap_widget::i18n::{self, earliest_sentence, Lang, Msg};
 use serde_json::{json, Value};
 
 const SNAPSHOT: &str = "tests/sentences.txt";
@@ -183,6 +183,18 @@ fn snapshot() -> String {
             m.text(Lang::En).to_string(),
         ));
     }
+    // The widget's formatted lines, with stand-ins for the figures.
+    let formatted =
+        |f: &dyn Fn(Lang) -> String| ("widget (formatted)".to_string(), f(Lang::Ja), f(Lang::En));
+    found.insert(formatted(&|l| i18n::summary_counts(l, 1, 2, 3).join(" / ")));
+    for steps in [false, true] {
+        found.insert(formatted(&|l| i18n::summary_next(l, "{name}", 2028, steps)));
+    }
+    found.insert(formatted(&|l| i18n::with_answered(l, Msg::Courses, 2)));
+    found.insert(formatted(&|l| {
+        i18n::source_label(l, Some(("{body}", "{body}")), "")
+    }));
+    found.insert(formatted(&|l| i18n::source_label(l, None, "{host}")));
     let mut out = String::from(
         "# Every sentence the default rules and the widget produce (tests/sentences.rs).\n\
          # Under each heading, a line of Japanese, then its English, then a blank line.\n\

@@ -88,3 +88,17 @@ export async function shot(page, name) {
   await page.screenshot({ path: `target/screenshots/${name}.png`, fullPage: true });
   await page.setViewportSize(size);
 }
+
+/// A working visitor's area: its chip chosen (once), then, given years, its stepper typed.
+/// `scope` pierces to one widget on a page of several ("#second >> ").
+export async function work(page, area, years, scope = "") {
+  const chip = `${scope}input[data-area=${area}]`;
+  if (!(await page.isChecked(chip))) await page.check(chip);
+  if (years !== undefined) await page.fill(`${scope}#cer-exp-${area}`, String(years));
+}
+
+/// Opens a details group by its title (a group the roadmap asks about is open already).
+export async function openGroup(page, title, scope = "") {
+  const group = page.locator(`${scope}details.cer-sub`, { has: page.locator("summary", { hasText: title }) }).first();
+  if (!(await group.evaluate((d) => d.open))) await group.locator("summary").click();
+}

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { serve, browser, open, AS_OF } from "./harness.mjs";
+import { serve, browser, open, AS_OF, work } from "./harness.mjs";
 
 let server, b;
 before(async () => {
@@ -37,7 +37,7 @@ async function planYears(page) {
 test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for one credential narrows it", async () => {
   const page = await open(b, server.url, { lang: "en" });
   await page.check("input[value=licensed]");
-  await page.fill("#cer-exp-blood_purification", "2");
+  await work(page, "blood_purification", "2");
   await page.waitForSelector(".cer-plan-years > li");
   const years = await planYears(page);
   assert.ok(years.length >= 2, `a plan over several years: ${JSON.stringify(years)}`);
@@ -46,7 +46,7 @@ test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for
   assert.match(all, /Join the Japan Association for Clinical Engineers \(JACET\)/);
   assert.match(all, /Take the dialysis technician certification course/);
   // The JACET certification opens in FY2028 (join now, two years as a member), as the CLI says.
-  const cli = evalJson({ stage: "licensed", licences: ["ce"], experience: { blood_purification: 2 } });
+  const cli = evalJson({ stage: "licensed", licences: ["ce"], experience: { blood_purification: 2 }, plan_areas: ["blood_purification"] });
   const jacet = cli.credentials.find((c) => c.id === "jacet_cert_blood_purification").earliest;
   assert.equal(jacet.on, "2028-11-21");
   const card = page.locator("article.cer-card[data-id=jacet_cert_blood_purification]");
@@ -75,7 +75,7 @@ test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for
 test("a yearly case rate dates the intervention technologist; without it the card says why", async () => {
   const page = await open(b, server.url, { lang: "en" });
   await page.check("input[value=licensed]");
-  await page.fill("#cer-exp-cardiac_cath", "3");
+  await work(page, "cardiac_cath", "3");
   const card = page.locator("article.cer-card[data-id=ite]");
   await card.locator(".cer-earliest[data-blocked]").waitFor({ state: "attached" });
   assert.match(await card.textContent(), /Depends on your case volume/);
@@ -110,7 +110,7 @@ test("plan screenshots: a student and a clinical engineer, 390 px and 1280 px, j
 test("the plan prints with the page, without the 'aim for this' buttons", async () => {
   const page = await open(b, server.url, { lang: "ja" });
   await page.check("input[value=licensed]");
-  await page.fill("#cer-exp-blood_purification", "2");
+  await work(page, "blood_purification", "2");
   await page.waitForSelector(".cer-plan-years > li");
   await page.emulateMedia({ media: "print" });
   assert.ok(await page.locator(".cer-plan-years > li").first().isVisible(), "plan visible in print");

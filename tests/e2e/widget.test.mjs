@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { serve, browser, open, shown, cli, hasJapanese, axe, shot } from "./harness.mjs";
+import { serve, browser, open, shown, cli, hasJapanese, axe, shot, work, openGroup } from "./harness.mjs";
 
 let server, b;
 before(async () => {
@@ -19,8 +19,8 @@ after(async () => {
 
 async function licensedPath(page) {
   await page.check("input[value=licensed]");
-  await page.fill("#cer-exp-blood_purification", "2.5");
-  await page.fill("#cer-exp-intensive_care", "1");
+  await work(page, "blood_purification", "2.5");
+  await work(page, "intensive_care", "1");
   // Memberships and courses appear once the roadmap names them.
   await page.check("text=日本臨床工学技士会: 会員");
   await page.fill("#cer-mem-jacet", "1");
@@ -29,6 +29,7 @@ async function licensedPath(page) {
 }
 const licensedProfile = {
   stage: "licensed", licences: ["ce"], experience: { blood_purification: 2.5, intensive_care: 1 },
+  plan_areas: ["blood_purification", "intensive_care"],
   membership: { jacet: 1 }, units: { jacet: 20 }, courses: ["dialysis_course"],
 };
 
@@ -51,13 +52,14 @@ test("a licensed clinical engineer types their years and sees the same roadmap a
 test("the steppers change years by half a year", async () => {
   const page = await open(b, server.url);
   await page.check("input[value=licensed]");
+  await work(page, "respiratory");
   await page.click("[aria-label='呼吸治療 増やす']");
   await page.click("[aria-label='呼吸治療 増やす']");
   await page.click("[aria-label='呼吸治療 増やす']");
   assert.equal(await page.inputValue("#cer-exp-respiratory"), "1.5");
   await page.click("[aria-label='呼吸治療 減らす']");
   assert.equal(await page.inputValue("#cer-exp-respiratory"), "1");
-  assert.deepEqual(await shown(page), cli({ stage: "licensed", licences: ["ce"], experience: { respiratory: 1 } }));
+  assert.deepEqual(await shown(page), cli({ stage: "licensed", licences: ["ce"], experience: { respiratory: 1 }, plan_areas: ["respiratory"] }));
   await page.close();
 });
 
@@ -95,13 +97,13 @@ test("a student at a CE school", async () => {
 test("hospital IT: medical information systems first", async () => {
   const page = await open(b, server.url);
   await page.check("input[value=it]");
-  const first = await page.$eval(".cer-grid .cer-number label", (l) => l.textContent);
+  const first = await page.$eval(".cer-chips .cer-chip span", (l) => l.textContent);
   assert.match(first, /医療情報システム|一般のIT業務/);
-  await page.fill("#cer-exp-medical_it", "4.5");
-  await page.click("summary:has-text('取得済みの資格')");
+  await work(page, "medical_it", "4.5");
+  await openGroup(page, "取得済みの資格");
   await page.check("label:has-text('医療情報技師'):not(:has-text('上級'))");
   const got = await shown(page);
-  assert.deepEqual(got, cli({ stage: "it", experience: { medical_it: 4.5 }, held: ["hcit"] }));
+  assert.deepEqual(got, cli({ stage: "it", experience: { medical_it: 4.5 }, plan_areas: ["medical_it"], held: ["hcit"] }));
   assert.equal(got.senior_hcit.status, "waiting");
   assert.equal(got.senior_hcit.ready_on, "2027-05-21");
   await page.close();
@@ -131,8 +133,8 @@ test("desktop width, both languages", async () => {
   for (const lang of ["ja", "en"]) {
     const page = await open(b, server.url, { width: 1280, lang });
     await page.check("input[value=licensed]");
-    await page.fill("#cer-exp-blood_purification", "2.5");
-    await page.fill("#cer-exp-intensive_care", "1");
+    await work(page, "blood_purification", "2.5");
+    await work(page, "intensive_care", "1");
     await shot(page, `licensed-${lang}-1280`);
     await page.close();
   }
@@ -141,19 +143,19 @@ test("desktop width, both languages", async () => {
 test("bad input shows a message in the visitor's language and keeps the last roadmap", async () => {
   const page = await open(b, server.url);
   await page.check("input[value=licensed]");
-  await page.fill("#cer-exp-blood_purification", "2");
+  await work(page, "blood_purification", "2");
   const before = await shown(page);
   for (const [bad, msg] of [["abc", /数字で入力/], ["-1", /0以上/], ["1e9", /数字で入力/], ["99", /大きすぎ/], ["x".repeat(5000), /数字で入力/]]) {
-    await page.fill("#cer-exp-blood_purification", bad);
+    await work(page, "blood_purification", bad);
     assert.match(await page.textContent(".cer-field-error"), msg, bad.slice(0, 10));
     assert.equal(await page.getAttribute("#cer-exp-blood_purification", "aria-invalid"), "true");
     assert.deepEqual(await shown(page), before, `roadmap changed after ${bad.slice(0, 10)}`);
   }
   // A pasted number with full-width digits is fine.
-  await page.fill("#cer-exp-blood_purification", "３");
+  await work(page, "blood_purification", "３");
   assert.equal(await page.$(".cer-field-error"), null);
   await page.click(".cer-lang");
-  await page.fill("#cer-exp-blood_purification", "lots");
+  await work(page, "blood_purification", "lots");
   assert.match(await page.textContent(".cer-field-error"), /Please enter a number/);
   await page.fill("#cer-cases-icu_case_reports", "1.5").catch(() => {});
   assert.deepEqual(page.errors, []);
@@ -230,7 +232,7 @@ test("a phone is 390 px wide: no horizontal scroll, tap targets at least 24 px",
     const page = await open(b, server.url, { lang });
     await licensedPath(page).catch(async () => {
       await page.check("input[value=licensed]");
-      await page.fill("#cer-exp-blood_purification", "2.5");
+      await work(page, "blood_purification", "2.5");
     });
     await page.$$eval(".cer-more", (bs) => bs.forEach((b) => b.click()));
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -261,6 +263,10 @@ test("keyboard: the visitor kind and a stepper are operable without a mouse", as
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   assert.equal(await page.isChecked("input[value=licensed]"), true);
+  // The area chip by keyboard (Space), then its stepper.
+  await page.focus("input[data-area=respiratory]");
+  await page.keyboard.press("Space");
+  await page.waitForSelector("#cer-exp-respiratory");
   await page.focus("#cer-exp-respiratory");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Tab");
@@ -275,8 +281,8 @@ test("axe-core finds no serious or critical violations, in Japanese and English"
     const page = await open(b, server.url, { lang });
     assert.deepEqual(await axe(page), [], `${lang}: start`);
     await page.check("input[value=licensed]");
-    await page.fill("#cer-exp-blood_purification", "2.5");
-    await page.fill("#cer-exp-intensive_care", "abc");
+    await work(page, "blood_purification", "2.5");
+    await work(page, "intensive_care", "abc");
     await page.$$eval(".cer-more", (bs) => bs.forEach((b) => b.click()));
     assert.deepEqual(await axe(page), [], `${lang}: roadmap`);
     await page.close();
@@ -304,6 +310,8 @@ test("print shows every card's text", async () => {
 test("every form field fed hostile values: a message, no crash, the roadmap kept; a second widget still works", async () => {
   const page = await open(b, server.url);
   await licensedPath(page);
+  // Every area chosen, so every stepper is there to be fed.
+  for (const area of await page.$$eval("input[data-area]", (els) => els.map((e) => e.dataset.area))) await work(page, area);
   const before = await shown(page);
   const ids = await page.$$eval("input[type=text]", (els) => els.map((e) => e.id));
   assert.ok(ids.length >= 10, `text fields: ${ids.join(", ")}`);
@@ -336,6 +344,9 @@ test("every form field fed hostile values: a message, no crash, the roadmap kept
     el.id = "second";
     document.body.append(el);
     await window.CeRoadmap.mount(el, { mode: "licensed", asOf: "2026-11-21", lang: "en" });
+    const wait = async (f) => { for (let t = 0; t < 100 && !f(); t++) await new Promise((ok) => setTimeout(ok, 50)); };
+    el.shadowRoot.querySelector("input[data-area=respiratory]")?.click();
+    await wait(() => el.shadowRoot.querySelector("[aria-label='Respiratory care Increase']"));
     el.shadowRoot.querySelector("[aria-label='Respiratory care Increase']")?.click();
     // Wait for the redraw (a frame is not always enough on a busy machine), 5 s at most.
     const field = () => el.shadowRoot.querySelector("#cer-exp-respiratory")?.value;

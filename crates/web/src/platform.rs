@@ -111,3 +111,10 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
     let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }
+
+/// Scrolls an element of the widget to the top of the view (the summary's jump).
+pub fn bring_into_view(node: &yew::NodeRef) {
+    if let Some(el) = node.cast::<web_sys::Element>() {
+        el.scroll_into_view();
+    }
+}

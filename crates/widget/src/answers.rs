@@ -61,6 +61,9 @@ pub enum Action {
     SetSchoolYears(u8),
     SetStartYear(i32),
     TogglePlanArea(AreaId),
+    /// A licensed visitor's area choice: on, it is an area worked in (a plan area,
+    /// whose clock runs from now until years are given); off, its years go too.
+    ToggleWorkArea(AreaId),
     ToggleLicence(LicenceId),
     /// 0 removes the area (not worked in).
     SetExperience(AreaId, f64),
@@ -103,8 +106,22 @@ impl Answers {
             Action::SetSchoolYears(y) => self.school.years = y,
             Action::SetStartYear(y) => self.school.start_year = y,
             Action::TogglePlanArea(a) => toggle(&mut self.plan_areas, a),
+            Action::ToggleWorkArea(a) => {
+                if self.works_in(&a) {
+                    self.plan_areas.remove(&a);
+                    self.experience.remove(&a);
+                } else {
+                    self.plan_areas.insert(a);
+                }
+            }
             Action::ToggleLicence(l) => toggle(&mut self.licences, l),
-            Action::SetExperience(a, y) => set_or_remove(&mut self.experience, a, y),
+            Action::SetExperience(a, y) => {
+                // Stepped down to 0, the area stays chosen: its stepper must not vanish.
+                if self.experience.contains_key(&a) {
+                    self.plan_areas.insert(a.clone());
+                }
+                set_or_remove(&mut self.experience, a, y)
+            }
             Action::SetMembership(b, None) => {
                 self.membership.remove(&b);
             }
@@ -122,6 +139,11 @@ impl Answers {
             Action::Reset => *self = Answers::new(self.school.start_year),
             Action::Replace(a) => *self = *a,
         }
+    }
+
+    /// An area chosen as worked in, or with years answered: its stepper shows.
+    pub fn works_in(&self, a: &AreaId) -> bool {
+        self.plan_areas.contains(a) || self.experience.contains_key(a)
     }
 
     /// The engine's profile for these answers. A licensed visitor holds the
@@ -187,6 +209,31 @@ mod tests {
         assert!(a.experience.is_empty());
         a.apply(Action::Reset);
         assert_eq!(a, Answers::new(2026));
+    }
+
+    #[test]
+    fn an_area_chosen_shows_until_unchosen_and_takes_its_years_with_it() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let dialysis = AreaId::new("blood_purification");
+        let mut a = Answers::new(2026);
+        a.apply(Action::SetStage(Stage::Licensed));
+        assert!(!a.works_in(&dialysis));
+        a.apply(Action::ToggleWorkArea(dialysis.clone()));
+        assert!(a.works_in(&dialysis));
+        // Chosen without years: a clock from now, which the engine reads as a plan area.
+        assert_eq!(a.profile(&rules).plan_areas, vec![dialysis.clone()]);
+        a.apply(Action::SetExperience(dialysis.clone(), 2.0));
+        a.apply(Action::SetExperience(dialysis.clone(), 0.0));
+        assert!(a.works_in(&dialysis), "stepped to 0, still chosen");
+        a.apply(Action::SetExperience(dialysis.clone(), 3.0));
+        a.apply(Action::ToggleWorkArea(dialysis.clone()));
+        assert!(!a.works_in(&dialysis));
+        assert!(a.experience.is_empty() && a.plan_areas.is_empty());
+        // Years from a saved link without the choice: shown as chosen, and kept so at 0.
+        a.experience.insert(dialysis.clone(), 1.0);
+        assert!(a.works_in(&dialysis));
+        a.apply(Action::SetExperience(dialysis.clone(), 0.0));
+        assert!(a.works_in(&dialysis));
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! in `App` with the host's areas applied there, so no component filters again and
 //! the counts, the cards, the timeline and the details form always agree.
 
+use ce_roadmap_core::date::Date;
 use ce_roadmap_core::ids::AreaId;
 use ce_roadmap_core::roadmap::{Action, BlockerKind, Roadmap, Status};
+use ce_roadmap_core::rules::file::BodyDef;
 use ce_roadmap_core::rules::RuleSet;
 
 use crate::answers::Answers;
@@ -20,6 +22,59 @@ pub struct Display {
     counts: [usize; 4],
     /// What the details form asks about, the roadmap's wants first.
     pub details: Details,
+    /// The next credential in the visitor's focus to open up, for the summary.
+    pub next: Option<Next>,
+}
+
+/// The first credential in focus that is not open yet but has a date: by time alone
+/// (`ready_on` of a waiting one) or after the plan's steps (`earliest`); one of the
+/// visitor's areas before a general one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Next {
+    /// Index into the roadmap's credentials.
+    pub index: usize,
+    pub on: Date,
+    /// The date holds only if the plan's steps are taken.
+    pub with_steps: bool,
+}
+
+impl Next {
+    /// Among the credentials in focus, those of the visitor's own areas come first:
+    /// a general one (open to anyone) is next only when no area credential has a date.
+    fn find(roadmap: &Roadmap, focus: &[bool]) -> Option<Next> {
+        let dated = |area_specific: bool| {
+            let found = roadmap.credentials.iter().enumerate().filter_map(|(i, c)| {
+                if !focus.get(i).copied().unwrap_or(false) || c.areas.is_empty() == area_specific {
+                    return None;
+                }
+                let (on, with_steps) = match c.status {
+                    Status::Waiting => (c.ready_on?, false),
+                    Status::Action => (c.earliest.as_ref()?.on?, true),
+                    Status::Eligible | Status::Held => return None,
+                };
+                Some(Next {
+                    index: i,
+                    on,
+                    with_steps,
+                })
+            });
+            // Earliest first; on the same day, the one that needs nothing done.
+            found.min_by_key(|n| (n.on, n.with_steps))
+        };
+        dated(true).or_else(|| dated(false))
+    }
+}
+
+/// Whether the roadmap's steps ask for something in each group of the details form:
+/// those groups open, the rest stay closed with the count of answers they hold.
+#[derive(Debug, Default, PartialEq)]
+pub struct Asked {
+    pub bodies: bool,
+    pub unit_bodies: bool,
+    pub case_kinds: bool,
+    pub courses: bool,
+    pub held: bool,
+    pub exams: bool,
 }
 
 /// The ids the details form lists in each group: first what the roadmap's steps for
@@ -38,6 +93,7 @@ pub struct Details {
     /// Exams asked for, passed, every shown two-stage credential's exam, and the
     /// exams the shown credentials require.
     pub exams: Vec<String>,
+    pub asked: Asked,
 }
 
 fn status_slot(s: Status) -> usize {
@@ -72,11 +128,13 @@ impl Display {
             counts[status_slot(c.status)] += 1;
         }
         let details = Details::new(rules, roadmap, answers, &shown, &focus);
+        let next = Next::find(roadmap, &focus);
         Display {
             shown,
             focus,
             counts,
             details,
+            next,
         }
     }
 
@@ -93,6 +151,25 @@ impl Display {
             .position(|c| c.id == id)
             .is_some_and(|i| self.shown[i])
     }
+}
+
+/// A source address's host without "www.", for telling whose page it is.
+pub fn host(url: &str) -> &str {
+    let rest = url.split_once("//").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// The issuing body whose site a source is on (same host, or a subdomain of it), so a
+/// source link can say whose page it is; `None` for anyone else's page.
+pub fn source_body<'r>(rules: &'r RuleSet, url: &str) -> Option<&'r BodyDef> {
+    let h = host(url);
+    rules.bodies.iter().find(|b| {
+        b.url.as_deref().is_some_and(|u| {
+            let bh = host(u);
+            !bh.is_empty() && (h == bh || h.strip_suffix(bh).is_some_and(|p| p.ends_with('.')))
+        })
+    })
 }
 
 /// Adds `more` to `out`, each id once, keeping the order.
@@ -129,6 +206,15 @@ impl Details {
             courses: wanted(Action::Course),
             held: wanted(Action::Credential),
             exams: wanted(Action::Exam),
+            asked: Asked::default(),
+        };
+        d.asked = Asked {
+            bodies: !d.bodies.is_empty(),
+            unit_bodies: !d.unit_bodies.is_empty(),
+            case_kinds: false,
+            courses: !d.courses.is_empty(),
+            held: !d.held.is_empty(),
+            exams: !d.exams.is_empty(),
         };
         add(&mut d.bodies, a.membership.keys().map(|k| k.as_str()));
         add(&mut d.unit_bodies, a.units.keys().map(|k| k.as_str()));
@@ -149,6 +235,7 @@ impl Details {
                 .map(|s| s.target.as_ref());
             add(&mut d.case_kinds, blocked.chain(steps));
         }
+        d.asked.case_kinds = !d.case_kinds.is_empty();
         add(&mut d.case_kinds, a.cases.keys().map(|k| k.as_str()));
         add(&mut d.courses, a.courses.iter().map(|k| k.as_str()));
         // The shown credentials (the host's areas applied) and what they require, marked
@@ -346,5 +433,102 @@ mod tests {
         // Without host areas, every credential stays listed.
         let all = Display::new(&rules, &r, &a, None).details;
         assert_eq!(all.held.len(), rules.credentials.len());
+    }
+
+    #[test]
+    fn the_next_to_open_is_the_earliest_dated_credential_in_focus() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.stage = Some(Stage::Licensed);
+        a.experience.insert(AreaId::new("blood_purification"), 1.0);
+        a.experience.insert(AreaId::new("respiratory"), 0.5);
+        let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
+        let d = Display::new(&rules, &r, &a, None);
+        let n = d.next.expect("something opens later");
+        let c = &r.credentials[n.index];
+        assert!(d.focus[n.index]);
+        assert_eq!(n.with_steps, c.status == Status::Action);
+        assert!(matches!(c.status, Status::Waiting | Status::Action));
+        assert!(
+            !c.areas.is_empty(),
+            "an area credential before a general one"
+        );
+        // No area credential in focus that is not open yet has an earlier date.
+        for (i, c) in r
+            .credentials
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| d.focus[*i] && !c.areas.is_empty())
+        {
+            let on = match c.status {
+                Status::Waiting => c.ready_on,
+                Status::Action => c.earliest.as_ref().and_then(|e| e.on),
+                _ => None,
+            };
+            if let Some(on) = on {
+                assert!(on >= n.on, "{} opens {on} before {}", c.id, n.on);
+                if on == n.on && c.status == Status::Waiting {
+                    assert!(!n.with_steps, "time alone wins a tie ({i})");
+                }
+            }
+        }
+        // With no area chosen, a general credential is next.
+        let mut none = Answers::new(2026);
+        none.stage = Some(Stage::Licensed);
+        let r0 = evaluate(&rules, &none.profile(&rules), when()).unwrap();
+        let d0 = Display::new(&rules, &r0, &none, None);
+        assert!(r0.credentials[d0.next.expect("a general credential").index]
+            .areas
+            .is_empty());
+        // With the host showing only an area the visitor is not in, nothing of theirs is next
+        // unless it is general.
+        let only = [AreaId::new("cardiac_cath")];
+        let d = Display::new(&rules, &r, &a, Some(&only));
+        if let Some(n) = d.next {
+            assert!(r.credentials[n.index].areas.is_empty());
+        }
+    }
+
+    #[test]
+    fn groups_open_where_the_roadmap_asks() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.stage = Some(Stage::Licensed);
+        a.experience.insert(AreaId::new("blood_purification"), 3.0);
+        let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
+        let d = Display::new(&rules, &r, &a, None).details;
+        assert!(d.asked.bodies, "a dialysis worker is asked to join a body");
+        // A membership answered but not asked for does not open the group by itself.
+        let mut b = Answers::new(2026);
+        b.stage = Some(Stage::Licensed);
+        b.held.extend(
+            rules
+                .credentials
+                .iter()
+                .map(|c| ce_roadmap_core::ids::CredentialId::new(c.id.as_str())),
+        );
+        let r = evaluate(&rules, &b.profile(&rules), when()).unwrap();
+        let d = Display::new(&rules, &r, &b, None).details;
+        assert!(!d.asked.bodies && !d.asked.courses && !d.asked.case_kinds);
+        assert!(r.next_steps.is_empty(), "everything held: nothing asked");
+    }
+
+    #[test]
+    fn a_source_says_whose_page_it_is() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        assert_eq!(host("https://www.ja-ces.or.jp/a/b?c"), "ja-ces.or.jp");
+        assert_eq!(host("ceokai.com"), "ceokai.com");
+        let whose = |u: &str| source_body(&rules, u).map(|b| b.id.as_str().to_string());
+        assert_eq!(
+            whose("https://www.ja-ces.or.jp/x/").as_deref(),
+            Some("jacet")
+        );
+        assert_eq!(whose("https://jami.jp/x").as_deref(), Some("jami"));
+        assert_eq!(whose("https://new.jhrs.or.jp/cdr").as_deref(), Some("jhrs"));
+        // Another site is nobody's, even when its name ends like a body's host.
+        assert_eq!(whose("https://ceokai.com/certification-exam/881/"), None);
+        assert_eq!(whose("https://notjami.jp/"), None);
+        // The parent of a body's subdomain is not that body's site.
+        assert_eq!(whose("https://www.jaame.or.jp/"), None);
     }
 }

@@ -77,7 +77,9 @@ messages! {
     School1 => "1年制の専攻科（他の医療系学校の卒業後）", "1-year course (after another medical school)";
     StartYear => "入学する年（4月）", "Year you start (April)";
     PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";
-    ExperienceHeading => "各分野での経験年数", "Years worked in each area";
+    WorkAreas => "働いている分野・これから働く分野（いくつでも）", "Where do you work, or plan to? (choose any)";
+    WorkAreasHint => "選んだ分野ごとに経験年数を入れられます。年数を入れなければ、いまから働き始めたものとして計算します。", "For each area you choose you can give your years so far; without them, you are counted as starting now.";
+    ExperienceHeading => "選んだ分野での経験年数", "Years worked in the areas you chose";
     ExperienceHint => "0.5年単位で増減できます。数字を直接入力してもかまいません。", "Steps of half a year; you can also type a number.";
     YearsUnit => "年", "years";
     Decrease => "減らす", "Decrease";
@@ -93,6 +95,9 @@ messages! {
     Passed => "合格済み（認定前）の試験", "Exams passed (not yet certified)";
     OtherLicences => "ほかに持っている免許", "Other licences you hold";
     RoadmapHeading => "あなたのロードマップ", "Your roadmap";
+    SummaryLabel => "結果のまとめ", "Your results at a glance";
+    SummaryJump => "ロードマップへ", "To the roadmap";
+    SummaryNoNext => "次に受けられる資格の時期は、まだ出せません（理由はロードマップに）", "No date for the next credential yet (the roadmap says why)";
     LicenceExpected => "臨床工学技士免許の見込み", "Expected CE licence";
     LicenceExam => "国家試験", "National exam";
     LicenceFrom => "免許（起算日）", "Licence counted from";
@@ -354,6 +359,54 @@ pub fn fiscal_year(lang: Lang, fy: i32) -> String {
     match lang {
         Lang::Ja => format!("{fy}年度"),
         Lang::En => format!("FY{fy} (Apr {fy}–Mar {})", fy + 1),
+    }
+}
+
+/// The summary's counts: open now, open with time, a step needed.
+pub fn summary_counts(lang: Lang, now: usize, time: usize, step: usize) -> [String; 3] {
+    match lang {
+        Lang::Ja => [
+            format!("いま受けられる {now}"),
+            format!("続ければ受けられる {time}"),
+            format!("準備が必要 {step}"),
+        ],
+        Lang::En => [
+            format!("{now} open now"),
+            format!("{time} open with time"),
+            format!("{step} need a step"),
+        ],
+    }
+}
+
+/// The summary's line on what opens next: its name and fiscal year, and whether the
+/// date needs the plan's steps.
+pub fn summary_next(lang: Lang, name: &str, fy: i32, with_steps: bool) -> String {
+    match (lang, with_steps) {
+        (Lang::Ja, false) => format!("次に受けられる資格: {name}（{fy}年度から）"),
+        (Lang::Ja, true) => format!("次に受けられる資格: {name}（準備を進めれば{fy}年度から）"),
+        (Lang::En, false) => format!("Next to open: {name}, from FY{fy}"),
+        (Lang::En, true) => format!("Next to open: {name}, from FY{fy} if you take the steps"),
+    }
+}
+
+/// A details group's title with how many answers it holds, so a closed group never
+/// hides answers without saying so.
+pub fn with_answered(lang: Lang, title: Msg, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => title.text(lang).to_string(),
+        (Lang::Ja, n) => format!("{}（{n}件回答済み）", title.text(lang)),
+        (Lang::En, n) => format!("{} ({n} answered)", title.text(lang)),
+    }
+}
+
+/// A source link's words: whose page it is, or the site's address when it is not
+/// an issuing body's.
+pub fn source_label(lang: Lang, body: Option<(&str, &str)>, host: &str) -> String {
+    match (lang, body) {
+        (Lang::Ja, Some((ja, _))) => format!("{ja}のページ"),
+        (Lang::En, Some((_, en))) => format!("{en} page"),
+        (Lang::Ja, None) => format!("その他のサイト（{host}）"),
+        (Lang::En, None) => format!("Other site ({host})"),
     }
 }
 

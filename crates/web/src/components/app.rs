@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::{
     details_form::DetailsForm, experience_form::ExperienceForm, footer::Footer, header::Header,
-    kind_picker::KindPicker, roadmap_view::RoadmapView, school_form::SchoolForm, toolbar::Toolbar,
+    kind_picker::KindPicker, roadmap_view::RoadmapView, school_form::SchoolForm, summary::Summary,
+    toolbar::Toolbar,
 };
 use crate::{platform, ByPtr, Env, Options, RulesRef};
 use ce_roadmap_core::evaluate::{evaluate, When};
@@ -242,7 +243,18 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| notice.set(None))
     };
 
+    let answer_ref = use_node_ref();
+    let on_jump = {
+        let answer_ref = answer_ref.clone();
+        Callback::from(move |_| platform::bring_into_view(&answer_ref))
+    };
     let stage = answers.stage;
+    let summary = match (&*roadmap, stage) {
+        (Ok(_), Some(_)) => html! {
+            <Summary roadmap={ByPtr(roadmap.clone())} display={display.clone()} {on_jump} />
+        },
+        _ => html! {},
+    };
     let (details, result) = match &*roadmap {
         Ok(_) => (
             html! {
@@ -312,7 +324,8 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     { details }
                 </div>
-                <div class="cer-answer">{ result }</div>
+                { summary }
+                <div class="cer-answer" ref={answer_ref}>{ result }</div>
             </div>
             if stage.is_some() {
                 <Toolbar answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />

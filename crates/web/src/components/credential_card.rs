@@ -6,8 +6,9 @@ use yew::prelude::*;
 use crate::{Env, SharedRoadmap};
 use ce_roadmap_core::ids::CredentialId;
 use ce_roadmap_core::roadmap::{CredentialResult, Criterion, Status};
-use ce_roadmap_core::rules::Tier;
+use ce_roadmap_core::rules::{RuleSet, Tier};
 use ce_roadmap_widget::answers::Action;
+use ce_roadmap_widget::display;
 use ce_roadmap_widget::i18n::{self, Lang, Msg};
 
 #[derive(Properties)]
@@ -76,6 +77,7 @@ fn tier(t: Tier) -> Msg {
 
 fn card(
     lang: Lang,
+    rules: Option<&RuleSet>,
     c: &CredentialResult,
     open: bool,
     toggle: Callback<MouseEvent>,
@@ -186,7 +188,7 @@ fn card(
                     { format!("{}: ", Msg::Sources.text(lang)) }
                     { for c.sources.iter().map(|s| html! {
                         <span class="cer-source">
-                            <a href={s.url.to_string()} target="_blank" rel="noopener noreferrer">{ s.url.split("//").nth(1).unwrap_or(s.url) }</a>
+                            <a href={s.url.to_string()} target="_blank" rel="noopener noreferrer">{ source_label(lang, rules, s.url) }</a>
                             { format!(" ({} {})", s.read, Msg::ReadOn.text(lang)) }
                         </span>
                     }) }
@@ -196,9 +198,19 @@ fn card(
     }
 }
 
+/// Whose page a source is: the issuing body's name, or the other site's address.
+fn source_label(lang: Lang, rules: Option<&RuleSet>, url: &str) -> String {
+    let body = rules
+        .and_then(|r| display::source_body(r, url))
+        .map(|b| (b.ja.as_str(), b.en.as_str()));
+    i18n::source_label(lang, body, display::host(url))
+}
+
 #[component]
 pub fn CredentialCard(props: &CredentialCardProps) -> Html {
-    let lang = use_context::<Env>().map_or(Lang::default(), |e| e.lang);
+    let env = use_context::<Env>();
+    let lang = env.as_ref().map_or(Lang::default(), |e| e.lang);
+    let rules = env.as_ref().map(|e| e.rules.0);
     let status = props.result().map(|c| c.status);
     // Cards that can be acted on now or soon start open; long lists of the rest start closed.
     let open = use_state(|| matches!(status, Some(Status::Eligible | Status::Waiting)));
@@ -216,7 +228,7 @@ pub fn CredentialCard(props: &CredentialCardProps) -> Html {
         })
     };
     match props.result() {
-        Some(c) => card(lang, c, *open, toggle, props.targeted, aim),
+        Some(c) => card(lang, rules, c, *open, toggle, props.targeted, aim),
         None => html! {},
     }
 }

@@ -9,7 +9,7 @@ use super::number_field::NumberField;
 use crate::{Env, SharedDisplay};
 use ce_roadmap_core::profile::{MAX_CASES, MAX_UNITS, MAX_YEARS};
 use ce_roadmap_widget::answers::{Action, Answers};
-use ce_roadmap_widget::i18n::Msg;
+use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFormProps {
@@ -38,6 +38,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         courses,
         held: creds,
         exams,
+        asked,
     } = &props.display.0.details;
     let body_name = |id: &str| {
         rules
@@ -129,6 +130,12 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             )
         });
     let route_licence = &rules.licence_route.licence;
+    let other_licences = a.licences.iter().filter(|l| *l != route_licence).count();
+    let case_answers = a.cases.len()
+        + a.case_rates
+            .keys()
+            .filter(|k| !a.cases.contains_key(*k))
+            .count();
     let licence_checks = rules
         .licences
         .iter()
@@ -141,10 +148,14 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                 Action::ToggleLicence(l.id.clone()),
             )
         });
-    let section = |title: Msg, open: bool, content: Html| {
+    // A group opens when the roadmap asks for something in it, and stays open once it
+    // holds an answer (it never closes under the visitor's hand); its title counts the
+    // answers it holds, so a closed group never hides one silently.
+    let section = |title: Msg, answered: usize, asked: bool, content: Html| {
+        let open = asked || answered > 0;
         html! {
             <details class="cer-sub" {open}>
-                <summary>{ title.text(lang) }</summary>
+                <summary>{ i18n::with_answered(lang, title, answered) }</summary>
                 <div class="cer-sub-body">{ content }</div>
             </details>
         }
@@ -153,13 +164,13 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         <section class="cer-section cer-details" aria-labelledby="cer-details-h">
             <h3 id="cer-details-h">{ Msg::DetailsHeading.text(lang) }</h3>
             <p class="cer-hint">{ Msg::DetailsHint.text(lang) }</p>
-            if !bodies.is_empty() && !in_school { { section(Msg::Memberships, true, html! { <>{ for membership }</> }) } }
-            if !case_kinds.is_empty() && !in_school { { section(Msg::Cases, true, html! { <><p class="cer-hint">{ Msg::CaseRatesHint.text(lang) }</p><div class="cer-grid">{ for cases }</div></> }) } }
-            if !unit_bodies.is_empty() && !in_school { { section(Msg::Units, true, html! { <div class="cer-grid">{ for units }</div> }) } }
-            if !courses.is_empty() { { section(Msg::Courses, !in_school, html! { <>{ for course_checks }</> }) } }
-            { section(Msg::Held, false, html! { <>{ for held_checks }</> }) }
-            { section(Msg::Passed, false, html! { <>{ for exam_checks }</> }) }
-            { section(Msg::OtherLicences, false, html! { <>{ for licence_checks }</> }) }
+            if !bodies.is_empty() && !in_school { { section(Msg::Memberships, a.membership.len(), asked.bodies, html! { <>{ for membership }</> }) } }
+            if !case_kinds.is_empty() && !in_school { { section(Msg::Cases, case_answers, asked.case_kinds, html! { <><p class="cer-hint">{ Msg::CaseRatesHint.text(lang) }</p><div class="cer-grid">{ for cases }</div></> }) } }
+            if !unit_bodies.is_empty() && !in_school { { section(Msg::Units, a.units.len(), asked.unit_bodies, html! { <div class="cer-grid">{ for units }</div> }) } }
+            if !courses.is_empty() { { section(Msg::Courses, a.courses.len(), asked.courses && !in_school, html! { <>{ for course_checks }</> }) } }
+            { section(Msg::Held, a.held.len(), asked.held, html! { <>{ for held_checks }</> }) }
+            { section(Msg::Passed, a.passed.len(), asked.exams, html! { <>{ for exam_checks }</> }) }
+            { section(Msg::OtherLicences, other_licences, false, html! { <>{ for licence_checks }</> }) }
         </section>
     }
 }

@@ -31,21 +31,44 @@ pub fn ExperienceForm(props: &ExperienceFormProps) -> Html {
         .filter(|ar| env.areas.as_ref().is_none_or(|list| list.contains(&ar.id)))
         .collect();
     areas.sort_by_key(|ar| (it != matches!(ar.id.as_str(), "it" | "medical_it"), 0));
+    // Areas first as a short choice, then a stepper only for each area chosen (or
+    // with years already answered, so no answer is ever hidden).
+    let chosen: Vec<_> = areas.iter().filter(|ar| a.works_in(&ar.id)).collect();
     html! {
-        <fieldset class="cer-section">
-            <legend>{ Msg::ExperienceHeading.text(lang) }</legend>
-            <p class="cer-hint">{ Msg::ExperienceHint.text(lang) }</p>
-            <div class="cer-grid">
-                { for areas.into_iter().map(|ar| {
+        <>
+        <fieldset class="cer-section cer-work-areas">
+            <legend>{ Msg::WorkAreas.text(lang) }</legend>
+            <p class="cer-hint">{ Msg::WorkAreasHint.text(lang) }</p>
+            <div class="cer-chips">
+                { for areas.iter().map(|ar| {
                     let id = ar.id.clone();
-                    let on_change = props.dispatch.reform(move |v: f64| Action::SetExperience(id.clone(), v));
+                    let onchange = props.dispatch.reform(move |_: Event| Action::ToggleWorkArea(id.clone()));
                     html! {
-                        <NumberField key={ar.id.as_str()} id={format!("cer-exp-{}", ar.id)} label={lang.pick2(&ar.ja, &ar.en).to_string()}
-                            value={a.experience.get(&ar.id).copied().unwrap_or(0.0)} step={0.5} max={MAX_YEARS}
-                            unit={Some(AttrValue::from(Msg::YearsUnit.text(lang)))} {on_change} />
+                        <label class="cer-chip" key={ar.id.as_str()}>
+                            <input type="checkbox" checked={a.works_in(&ar.id)} {onchange} data-area={ar.id.to_string()} />
+                            <span>{ lang.pick2(&ar.ja, &ar.en) }</span>
+                        </label>
                     }
                 }) }
             </div>
         </fieldset>
+        if !chosen.is_empty() {
+            <fieldset class="cer-section cer-experience">
+                <legend>{ Msg::ExperienceHeading.text(lang) }</legend>
+                <p class="cer-hint">{ Msg::ExperienceHint.text(lang) }</p>
+                <div class="cer-grid">
+                    { for chosen.into_iter().map(|ar| {
+                        let id = ar.id.clone();
+                        let on_change = props.dispatch.reform(move |v: f64| Action::SetExperience(id.clone(), v));
+                        html! {
+                            <NumberField key={ar.id.as_str()} id={format!("cer-exp-{}", ar.id)} label={lang.pick2(&ar.ja, &ar.en).to_string()}
+                                value={a.experience.get(&ar.id).copied().unwrap_or(0.0)} step={0.5} max={MAX_YEARS}
+                                unit={Some(AttrValue::from(Msg::YearsUnit.text(lang)))} {on_change} />
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        }
+        </>
     }
 }

@@ -11,5 +11,6 @@ mod number_field;
 mod plan_view;
 mod roadmap_view;
 mod school_form;
+mod summary;
 mod timeline_view;
 mod toolbar;
