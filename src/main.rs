@@ -3,6 +3,7 @@
 
 mod bench;
 mod plan;
+mod sources;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,11 +15,14 @@ const USAGE: &str = "\
 ce-roadmap: credential roadmap rules for clinical engineering technologists
 
 Usage:
-  ce-roadmap validate [FILE]                  check a rule file (default: data/rules.toml, else the embedded rules)
+  ce-roadmap validate [FILE] [--strict]       check a rule file (default: data/rules.toml, else the embedded rules);
+                                              --strict: every condition's source official, every read date a day
   ce-roadmap eval --profile FILE [--rules FILE] [--as-of YYYY-MM-DD]
                                               print the roadmap JSON for a profile (FILE may be - for stdin)
   ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en]
                                               print the plan by fiscal year: what to do, what opens
+  ce-roadmap sources [FILE]                   print the table of docs/rules-sources.md: each credential's cited
+                                              pages (official or not, day read) and its unknowns
   ce-roadmap schema                           print the JSON Schema of the rule file
   ce-roadmap export [FILE]                    validate a rule file and print it as JSON
   ce-roadmap compile [FILE] [-o OUT]          validate a rule file and write its compiled form (what the
@@ -61,6 +65,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
         "schema" => schema(rest),
         "export" => export(rest),
         "compile" => compile(rest),
+        "sources" => sources_table(rest),
         "test" => test(rest),
         "bench" => bench::run(rest).map(|_| ExitCode::SUCCESS),
         "-h" | "--help" | "help" => {
@@ -162,20 +167,46 @@ fn rule_errors(name: &str, errs: rules::RuleErrors) -> Fail {
     ))
 }
 
-fn validate(args: &[String]) -> Result<ExitCode, Fail> {
+fn sources_table(args: &[String]) -> Result<ExitCode, Fail> {
     let (_, pos) = options(args, &[])?;
+    let (name, text) = rule_text("sources", &pos)?;
+    rules::load(&name, &text).map_err(|errs| rule_errors(&name, errs))?;
+    let file = rules::parse(&name, &text, rules::Format::guess(&name, &text))
+        .map_err(|e| Fail(e.to_string()))?;
+    print!("{}", sources::table(&file));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate(args: &[String]) -> Result<ExitCode, Fail> {
+    let strict = args.iter().any(|a| a == "--strict");
+    let rest: Vec<String> = args.iter().filter(|a| *a != "--strict").cloned().collect();
+    let (_, pos) = options(&rest, &[])?;
     let (name, text) = rule_text("validate", &pos)?;
-    match rules::load(&name, &text) {
-        Ok(r) => {
-            println!(
-                "ok: {name}: version {}, {} credentials, sha256 {}",
-                r.version,
-                r.credentials.len(),
-                r.sha256
-            );
+    let r = rules::load(&name, &text).map_err(|errs| rule_errors(&name, errs))?;
+    println!(
+        "ok: {name}: version {}, {} credentials, sha256 {}",
+        r.version,
+        r.credentials.len(),
+        r.sha256
+    );
+    if !strict {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Valid, but resting on pages other than the bodies' own, or read on no known day:
+    // exit 1, like a failed check, not 2 (the file itself is fine).
+    match rules::load::strict(&name, &text) {
+        Ok(()) => {
+            println!("strict: every condition cites an official source, every source has its day");
             Ok(ExitCode::SUCCESS)
         }
-        Err(errs) => Err(rule_errors(&name, errs)),
+        Err(problems) => {
+            let n = problems.0.len();
+            eprintln!(
+                "strict: {n} problem{} in {name}:\n{problems}",
+                if n == 1 { "" } else { "s" }
+            );
+            Ok(ExitCode::from(1))
+        }
     }
 }
 

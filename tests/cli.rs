@@ -331,3 +331,50 @@ fn compile_writes_what_eval_and_the_browser_read() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("bad-compile.json"), "{}", stderr(&o));
 }
+
+#[test]
+fn validate_strict_names_unofficial_sources_and_month_only_dates_with_paths_and_lines() {
+    let ok = std::fs::read_to_string("tests/fixtures/strict-ok.toml").expect("fixture");
+    let o = run(&["validate", &tmp("strict-ok.toml", &ok), "--strict"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("strict: every condition"));
+    // The same file with its one source unmarked and read in a month only: valid, not strict.
+    let weak = ok
+        .replace("official = true\n", "")
+        .replace("read = \"2026-11-23\"", "read = \"2026-11\"");
+    let path = tmp("strict-weak.toml", &weak);
+    assert_eq!(run(&["validate", &path]).status.code(), Some(0));
+    let o = run(&["validate", &path, "--strict"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.starts_with("strict: 3 problems"), "{err}");
+    assert!(
+        err.contains(":8: sources[0].read: source `S1` was read on `2026-11`"),
+        "{err}"
+    );
+    for c in [0, 1] {
+        assert!(
+            err.contains(&format!(
+                "credentials[{c}].conditions[0].source: source `S1` is not marked `official = true`"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn docs_rules_sources_is_the_sources_table_of_the_default_rules() {
+    let o = run(&["sources"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let now = String::from_utf8(o.stdout).expect("UTF-8");
+    let doc = std::fs::read_to_string("docs/rules-sources.md").unwrap_or_default();
+    assert!(
+        doc == now,
+        "docs/rules-sources.md is out of date: run `cargo run --release -- sources > docs/rules-sources.md`"
+    );
+    let rows = now
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains(" (`"))
+        .count();
+    assert_eq!(rows, 26, "a row per credential");
+}

@@ -51,6 +51,14 @@ pub struct SourceDef {
     pub title: Option<String>,
     /// When the source was read: "YYYY-MM-DD", or "YYYY-MM" where only the month is known.
     pub read: String,
+    /// The issuing body's own page or its published rules (要項, 規則), not a
+    /// commentary or job site. `validate --strict` wants every condition's source so.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub official: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, Serialize)]

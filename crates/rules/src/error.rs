@@ -66,6 +66,15 @@ pub enum RuleErrorKind {
         from: String,
         until: String,
     },
+    /// Strict mode: a condition cites a source not marked `official = true`.
+    UnofficialSource {
+        source: String,
+    },
+    /// Strict mode: a source read in a known month but not on a known day.
+    ReadMonthOnly {
+        source: String,
+        value: String,
+    },
 }
 
 impl fmt::Display for RuleErrorKind {
@@ -109,6 +118,14 @@ impl fmt::Display for RuleErrorKind {
             BadEffectiveRange { from, until } => {
                 write!(f, "`from` {from} is after `until` {until}")
             }
+            UnofficialSource { source } => write!(
+                f,
+                "source `{source}` is not marked `official = true`: cite the issuing body's own page"
+            ),
+            ReadMonthOnly { source, value } => write!(
+                f,
+                "source `{source}` was read on `{value}`: strict mode wants the day (\"YYYY-MM-DD\")"
+            ),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod load;
 mod locate;
 pub mod model;
 pub mod num;
+pub mod strict;
 mod validate;
 
 pub use error::{RuleError, RuleErrorKind, RuleErrors};

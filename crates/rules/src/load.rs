@@ -110,3 +110,21 @@ pub fn load(name: &str, text: &str) -> Result<RuleSet, RuleErrors> {
     let sha256 = content_hash(&file);
     validate::validate(name, source_text, file, sha256)
 }
+
+/// `validate --strict`: the file's strict problems (`strict::check`), with lines for
+/// TOML. Run after `load` has accepted the file.
+pub fn strict(name: &str, text: &str) -> Result<(), RuleErrors> {
+    let format = Format::guess(name, text);
+    let file = parse(name, text, format).map_err(|e| RuleErrors(vec![e]))?;
+    let mut problems = crate::strict::check(name, &file);
+    if format == Format::Toml {
+        for p in &mut problems {
+            p.line = crate::locate::line_of_path(text, &p.path);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(RuleErrors(problems))
+    }
+}
