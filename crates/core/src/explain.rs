@@ -217,6 +217,8 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
         }
         ConditionKind::Membership => {
             let (bja, ben) = one(rules, "body", k.body.unwrap_or_default());
+            // A body is "the ..." mid-sentence, as in the units and join sentences.
+            let ben = format!("the {}", mid_sentence(&ben));
             let member = k.ongoing || k.met;
             let (nja, nen) = if member {
                 (String::new(), String::new())
