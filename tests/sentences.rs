@@ -171,6 +171,17 @@ fn snapshot() -> String {
                         norm(&en),
                     ));
                 }
+                let (ja, en) = (
+                    i18n::certify_sentence(Lang::Ja, e),
+                    i18n::certify_sentence(Lang::En, e),
+                );
+                if !ja.is_empty() {
+                    found.insert((
+                        "credentials.earliest (certification sentence)".to_string(),
+                        norm(&ja),
+                        norm(&en),
+                    ));
+                }
             }
         }
         let json = serde_json::to_value(&r).expect("roadmaps serialise");

@@ -56,10 +56,12 @@ pub fn plan_texts(rules: &RuleSet, plan: &mut [crate::roadmap::PlanYear]) {
 fn mid_sentence(en: &str) -> String {
     let mut words = en.split([' ', ',', ':']);
     let first_word = words.next().unwrap_or("");
-    let second_capital = words
-        .next()
-        .and_then(|w| w.chars().next())
-        .is_some_and(|c| c.is_ascii_uppercase());
+    // A second word in title case ("Japan Association") makes a proper name; an
+    // acronym ("General IT work") does not.
+    let second_capital = words.next().is_some_and(|w| {
+        w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().any(|c| c.is_ascii_lowercase())
+    });
     let mut chars = first_word.chars();
     let plain = !second_capital
         && chars.next().is_some_and(|c| c.is_ascii_uppercase())
@@ -193,9 +195,16 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             t
         }
         ConditionKind::Experience => {
+            // "2 years of blood purification (dialysis) work"; a name that already ends in
+            // "work" ("General IT work") is not given a second one.
             let (aja, aen) = match k.area {
-                Some(a) => one(rules, "area", a),
-                None => ("臨床".to_string(), "clinical".to_string()),
+                Some(a) => {
+                    let (ja, en) = one(rules, "area", a);
+                    let en = mid_sentence(&en);
+                    let en = en.strip_suffix(" work").unwrap_or(&en).to_string();
+                    (ja, format!("of {en} work"))
+                }
+                None => ("臨床".to_string(), "of clinical work".to_string()),
             };
             let (sja, sen) = if k.still_working {
                 ("、現在も従事", ", still working in it")
@@ -209,7 +218,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                     years_ja(have)
                 ),
                 format!(
-                    "{} of {aen} work{wen}{sen} (you have {})",
+                    "{} {aen}{wen}{sen} (you have {})",
                     years_en(need),
                     years_en(have)
                 ),
@@ -643,6 +652,11 @@ mod tests {
         assert_eq!(
             mid_sentence("Blood purification (dialysis)"),
             "blood purification (dialysis)"
+        );
+        assert_eq!(mid_sentence("General IT work"), "general IT work");
+        assert_eq!(
+            mid_sentence("Japan Association for Clinical Engineers (JACET)"),
+            "Japan Association for Clinical Engineers (JACET)"
         );
         assert_eq!(
             mid_sentence("Japanese Society of Clinical Engineering meeting"),

@@ -208,6 +208,21 @@ impl Details {
             exams: wanted(Action::Exam),
             asked: Asked::default(),
         };
+        // Then what the plan of each credential in focus needs later (a two-stage
+        // credential's certification: membership, units, courses after the exam).
+        for (c, _) in r.credentials.iter().zip(focus).filter(|(_, &f)| f) {
+            for st in c.earliest.iter().flat_map(|e| &e.steps) {
+                let out = match st.action {
+                    Action::Join => &mut d.bodies,
+                    Action::Units => &mut d.unit_bodies,
+                    Action::Course => &mut d.courses,
+                    Action::Credential => &mut d.held,
+                    Action::Exam => &mut d.exams,
+                    _ => continue,
+                };
+                add(out, st.target.split('|'));
+            }
+        }
         d.asked = Asked {
             bodies: !d.bodies.is_empty(),
             unit_bodies: !d.unit_bodies.is_empty(),
@@ -353,26 +368,29 @@ mod tests {
         a.experience.insert(AreaId::new("blood_purification"), 3.0);
         let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
         let d = Display::new(&rules, &r, &a, None).details;
-        // The steps for credentials in focus that name a body to join come first.
+        // The bodies to join that the plans of the credentials in focus name (a dialysis
+        // certification's membership comes after its exam: a plan step, not a next step).
         let wanted: Vec<&str> = r
-            .next_steps
+            .credentials
             .iter()
-            .filter(|s| s.action == Action::Join)
-            .filter(|s| {
-                s.credentials.iter().any(|c| {
-                    rules.credential(c).is_some_and(|c| {
-                        c.areas.is_empty()
-                            || c.areas.iter().any(|x| x.as_str() == "blood_purification")
-                    })
-                })
+            .filter(|c| {
+                c.areas.is_empty() || c.areas.iter().any(|x| x.as_str() == "blood_purification")
             })
+            .flat_map(|c| c.earliest.iter().flat_map(|e| &e.steps))
+            .filter(|s| s.action == Action::Join)
             .flat_map(|s| s.target.split('|'))
             .collect();
         assert!(
-            !wanted.is_empty(),
-            "a dialysis worker is asked to join a body"
+            wanted.contains(&"jacet"),
+            "a dialysis worker is asked to join JACET: {wanted:?}"
         );
-        assert_eq!(&d.bodies[..1], &[wanted[0].to_string()]);
+        assert!(d.bodies.iter().any(|b| b == "jacet") && d.asked.bodies);
+        for b in &d.bodies {
+            assert!(
+                wanted.contains(&b.as_str()),
+                "{b} asked, but no plan or step names it"
+            );
+        }
         // Every credential can be marked held, each once.
         assert_eq!(d.held.len(), rules.credentials.len());
         // An answer outside what the roadmap asks is kept, after the wanted ones.

@@ -216,13 +216,9 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
     }
 }
 
-/// The card's line on when a credential can be had: "2028年6月の試験から受験
-/// できます（入会と講習・学会が前提）" / "From the Jun 2028 exam (after joining
-/// and the courses)". Empty when it cannot be dated (the card shows why).
-pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
-    let Some(on) = e.on else {
-        return String::new();
-    };
+/// "（入会と講習・学会が前提）" / " (after joining and the courses)": what the dated
+/// steps are, each kind once; empty without steps.
+fn after_steps(lang: Lang, e: &Earliest) -> String {
     let mut labels: Vec<&str> = Vec::new();
     for s in &e.steps {
         let l = step_label(s.action, lang);
@@ -230,16 +226,40 @@ pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
             labels.push(l);
         }
     }
-    let after = match (lang, labels.len()) {
+    match (lang, labels.len()) {
         (_, 0) => String::new(),
-        (Lang::Ja, _) => format!("（{}が前提）", labels.join("と")),
+        (Lang::Ja, _) => format!("（{}が前提）", labels.join("、")),
         (Lang::En, 1) => format!(" (after {})", labels[0]),
         (Lang::En, n) => format!(
             " (after {} and {})",
             labels[..n - 1].join(", "),
             labels[n - 1]
         ),
+    }
+}
+
+/// For a two-stage credential whose exam can be sat now: when certification can
+/// follow, "認定は2028年11月21日から（入会と…が前提）。" / "Certification from 21 Nov
+/// 2028 (after joining, …)."; empty when it cannot be dated.
+pub fn certify_sentence(lang: Lang, e: &Earliest) -> String {
+    let Some(c) = e.certify_on else {
+        return String::new();
     };
+    let after = after_steps(lang, e);
+    match lang {
+        Lang::Ja => format!("認定は{}から{after}。", date(lang, c)),
+        Lang::En => format!("Certification from {}{after}.", date(lang, c)),
+    }
+}
+
+/// The card's line on when a credential can be had: "2028年6月の試験から受験
+/// できます（入会と講習・学会が前提）" / "From the Jun 2028 exam (after joining
+/// and the courses)". Empty when it cannot be dated (the card shows why).
+pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
+    let Some(on) = e.on else {
+        return String::new();
+    };
+    let after = after_steps(lang, e);
     let mut out = match (lang, &e.sitting) {
         (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, *s)),
         (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, *s)),
@@ -534,15 +554,17 @@ mod tests {
                 .clone()
                 .unwrap()
         };
+        // A two-stage credential whose exam can be sat now: when it can be certified.
         let jacet = e("jacet_cert_blood_purification");
         assert_eq!(
-            earliest_sentence(Lang::Ja, &jacet),
-            "2028年11月21日に条件がそろいます（入会と講習・学会と単位が前提）。試験の時期は未公表です。"
+            certify_sentence(Lang::Ja, &jacet),
+            "認定は2028年11月21日から（入会、講習・学会、単位、試験の合格が前提）。"
         );
         assert_eq!(
-            earliest_sentence(Lang::En, &jacet),
-            "Conditions met on 21 Nov 2028 (after joining, the courses and the units); the exam month is not published."
+            certify_sentence(Lang::En, &jacet),
+            "Certification from 21 Nov 2028 (after joining, the courses, the units and passing the exam)."
         );
+        assert_eq!(certify_sentence(Lang::En, &e("me1")), "");
         let me1 = e("me1");
         assert_eq!(
             earliest_sentence(Lang::Ja, &me1),

@@ -113,6 +113,10 @@ fn card(
                 }
             </p>
             if let Some(e) = &c.earliest {
+                // The exam can be sat now; the certification that follows has its own date.
+                if c.status == Status::Eligible && e.certify_on.is_some_and(|d| Some(d) > c.ready_on) {
+                    <p class="cer-earliest">{ i18n::certify_sentence(lang, e) }</p>
+                }
                 if c.status != Status::Eligible {
                     if e.on.is_some() {
                         <p class="cer-earliest">{ i18n::earliest_sentence(lang, e) }</p>
