@@ -381,7 +381,10 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
     const el = document.createElement("div");
     document.body.append(el);
     await api.mount(el, { mode: "licensed", asOf: "2026-11-21" });
-    out.second = el.shadowRoot.querySelectorAll("article.cer-card").length;
+    // The first render may land a frame after mount resolves on a busy machine: 5 s at most.
+    const cards = () => el.shadowRoot.querySelectorAll("article.cer-card").length;
+    for (let t = 0; t < 100 && cards() === 0; t++) await new Promise((ok) => setTimeout(ok, 50));
+    out.second = cards();
     out.firstStillThere = document.querySelector("#demo").shadowRoot.querySelector(".cer-root") !== null;
     return out;
   });
