@@ -46,6 +46,8 @@ export interface PlanStep {
   from: string;
   amount?: number;
   credentials?: string[];
+  /** A two-stage credential's step that its certification needs (after the exam); absent otherwise. */
+  for_certification?: boolean;
   text: Text;
 }
 

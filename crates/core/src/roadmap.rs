@@ -257,6 +257,10 @@ pub struct PlanStep<'a> {
     /// In the plan: the credentials that need this step.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub credentials: Vec<&'a str>,
+    /// A two-stage credential's step that its certification needs, after the exam
+    /// (membership, units...), as against one the exam itself needs.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub for_certification: bool,
     pub text: Text,
 }
 

@@ -216,11 +216,16 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
     }
 }
 
-/// "（入会と講習・学会が前提）" / " (after joining and the courses)": what the dated
-/// steps are, each kind once; empty without steps.
-fn after_steps(lang: Lang, e: &Earliest) -> String {
+/// "（入会、講習・学会が前提）" / " (after joining and the courses)": what the dated
+/// steps of one stage are (the exam's, or the certification's), each kind once;
+/// empty without steps.
+fn after_steps(lang: Lang, e: &Earliest, certification: bool) -> String {
     let mut labels: Vec<&str> = Vec::new();
-    for s in &e.steps {
+    for s in e
+        .steps
+        .iter()
+        .filter(|s| s.for_certification == certification)
+    {
         let l = step_label(s.action, lang);
         if !labels.contains(&l) {
             labels.push(l);
@@ -245,7 +250,7 @@ pub fn certify_sentence(lang: Lang, e: &Earliest) -> String {
     let Some(c) = e.certify_on else {
         return String::new();
     };
-    let after = after_steps(lang, e);
+    let after = after_steps(lang, e, true);
     match lang {
         Lang::Ja => format!("認定は{}から{after}。", date(lang, c)),
         Lang::En => format!("Certification from {}{after}.", date(lang, c)),
@@ -259,7 +264,7 @@ pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
     let Some(on) = e.on else {
         return String::new();
     };
-    let after = after_steps(lang, e);
+    let after = after_steps(lang, e, false);
     let mut out = match (lang, &e.sitting) {
         (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, *s)),
         (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, *s)),
@@ -273,9 +278,11 @@ pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
         ),
     };
     if let Some(c) = e.certify_on {
+        // Each date with its own steps: the exam's above, the certification's here.
+        let after = after_steps(lang, e, true);
         out += &match lang {
-            Lang::Ja => format!("。認定は{}から", date(lang, c)),
-            Lang::En => format!("; certification from {}", date(lang, c)),
+            Lang::Ja => format!("。認定は{}から{after}", date(lang, c)),
+            Lang::En => format!("; certification from {}{after}", date(lang, c)),
         };
     }
     out += lang.pick2("。", ".");
@@ -571,12 +578,13 @@ mod tests {
             "2027年6月の試験から受験できます。"
         );
         assert_eq!(earliest_sentence(Lang::En, &me1), "From the Jun 2027 exam.");
+        // A specialist title: the exam needs the course; joining JACET and the units are
+        // for the certification after it, and each date names only its own steps.
         let spec = e("jacet_spec_blood_purification");
-        assert!(
-            earliest_sentence(Lang::En, &spec).contains("; certification from"),
-            "{}",
-            earliest_sentence(Lang::En, &spec)
-        );
+        let en = earliest_sentence(Lang::En, &spec);
+        let (exam, cert) = en.split_once("; certification from").expect(&en);
+        assert!(exam.contains("after the courses") && !exam.contains("joining"), "{en}");
+        assert!(cert.contains("joining") && cert.contains("the units"), "{en}");
     }
 
     #[test]

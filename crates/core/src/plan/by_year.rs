@@ -142,7 +142,11 @@ impl<'a> Mention<'_, 'a> {
     /// The step without its credentials, which `merge` adds.
     fn to_step(self, cred: &'a str) -> PlanStep<'a> {
         match self {
-            Mention::Step(s) => s.clone(),
+            // One plan step may serve several credentials' stages: the flag is per credential.
+            Mention::Step(s) => PlanStep {
+                for_certification: false,
+                ..s.clone()
+            },
             Mention::Sit(d) => PlanStep {
                 action: Action::Sit,
                 target: Cow::Borrowed(cred),
@@ -150,6 +154,7 @@ impl<'a> Mention<'_, 'a> {
                 from: d,
                 amount: None,
                 credentials: Vec::new(),
+                for_certification: false,
                 text: Default::default(),
             },
         }

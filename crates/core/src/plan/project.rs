@@ -303,8 +303,12 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     assumes.add(Assume::PassFirst);
                     assumes.0 |= cst.assumes.0;
                     certify_on = cst.date;
-                    // ...and the certification's by its own.
+                    // ...and the certification's by its own, marked as its.
+                    let exam_steps = steps.len();
                     self.take_steps(m, cst.date, &mut steps);
+                    for s in &mut steps[exam_steps..] {
+                        s.for_certification = true;
+                    }
                 }
                 (on, sitting, certify_on, assumes)
             }
@@ -365,6 +369,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     from,
                     amount: s.amount,
                     credentials: Vec::new(),
+                    for_certification: false,
                     text: Default::default(),
                 },
             );
