@@ -583,8 +583,14 @@ mod tests {
         let spec = e("jacet_spec_blood_purification");
         let en = earliest_sentence(Lang::En, &spec);
         let (exam, cert) = en.split_once("; certification from").expect(&en);
-        assert!(exam.contains("after the courses") && !exam.contains("joining"), "{en}");
-        assert!(cert.contains("joining") && cert.contains("the units"), "{en}");
+        assert!(
+            exam.contains("after the courses") && !exam.contains("joining"),
+            "{en}"
+        );
+        assert!(
+            cert.contains("joining") && cert.contains("the units"),
+            "{en}"
+        );
     }
 
     #[test]
