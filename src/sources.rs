@@ -4,18 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use ce_roadmap_core::rules::file::{ConditionDef, RuleFile};
-
-fn cited(list: &[ConditionDef], out: &mut BTreeSet<String>) {
-    for c in list {
-        if let Some(s) = &c.source {
-            out.insert(s.to_string());
-        }
-        if let Some(of) = &c.of {
-            cited(of, out);
-        }
-    }
-}
+use ce_roadmap_core::rules::file::RuleFile;
+use ce_roadmap_core::rules::strict::each_condition;
 
 /// Markdown, Japanese beside English where the data has both.
 pub fn table(file: &RuleFile) -> String {
@@ -27,12 +17,11 @@ pub fn table(file: &RuleFile) -> String {
          anything else or a source has no day of reading.\n\n\
          | credential | conditions cite | still unknown |\n|---|---|---|\n",
     );
-    for c in &file.credentials {
+    for (i, c) in file.credentials.iter().enumerate() {
         let mut ids = BTreeSet::new();
-        cited(&c.conditions, &mut ids);
-        if let Some(cert) = &c.certify {
-            cited(cert, &mut ids);
-        }
+        each_condition(c, i, &mut |_, cond| {
+            ids.extend(cond.source.iter().map(|s| s.to_string()));
+        });
         let pages: Vec<String> = ids
             .iter()
             .filter_map(|id| file.sources.iter().find(|s| s.id.as_str() == id))

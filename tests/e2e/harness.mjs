@@ -1,5 +1,7 @@
 // Shared by the browser tests: a static server for dist/ on loopback, Debian's
 // Chromium through playwright-core, and the CLI for comparison.
+import { before, after } from "node:test";
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
@@ -110,4 +112,20 @@ export async function work(page, area, years, scope = "") {
 export async function openGroup(page, title, scope = "") {
   const group = page.locator(`${scope}details.cer-sub`, { has: page.locator("summary", { hasText: title }) }).first();
   if (!(await group.evaluate((d) => d.open))) await group.locator("summary").click();
+}
+
+/// One static server and one Chromium for a test file: started before its tests, closed
+/// after; `ready(server, browser)` hands them over.
+export function session(ready) {
+  let server, b;
+  before(async () => {
+    mkdirSync("target/screenshots", { recursive: true });
+    server = await serve();
+    b = await browser();
+    ready(server, b);
+  });
+  after(async () => {
+    await b?.close();
+    await server?.close();
+  });
 }

@@ -1,20 +1,14 @@
 // Phone first (issue 13): the results stay in view while the visitor answers, areas are
 // chosen before their steppers, the details groups open where the roadmap asks and count
 // their answers, sources say whose page they are; a screenshot of each visitor kind.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { serve, browser, open, shown, cli, axe, work, AS_OF } from "./harness.mjs";
+import { open, shown, cli, axe, work, AS_OF, session } from "./harness.mjs";
 
 let server, b;
-before(async () => {
-  mkdirSync("target/screenshots", { recursive: true });
-  server = await serve();
-  b = await browser();
-});
-after(async () => {
-  await b?.close();
-  await server?.close();
+session((s, br) => {
+  server = s;
+  b = br;
 });
 
 const PHONE = { width: 390, height: 844 };

@@ -1,21 +1,15 @@
 // The plan in the widget: the year-by-year view agrees with `ce-roadmap eval`'s
 // plan, "aim for this" narrows it and goes into the share link, a case rate
 // dates a credential that needs cases, and the timeline marks "after steps".
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { serve, browser, open, AS_OF, work } from "./harness.mjs";
+import { open, AS_OF, work, session } from "./harness.mjs";
 
 let server, b;
-before(async () => {
-  mkdirSync("target/screenshots", { recursive: true });
-  server = await serve();
-  b = await browser();
-});
-after(async () => {
-  await b?.close();
-  await server?.close();
+session((s, br) => {
+  server = s;
+  b = br;
 });
 
 function evalJson(profile) {

@@ -1,20 +1,14 @@
 // The widget in real headless Chromium, used as a visitor would: each kind of
 // visitor's path, agreement with `ce-roadmap eval`, the language toggle, share
 // links, saving, bad input, phone width, accessibility, print, screenshots.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { serve, browser, open, shown, cli, hasJapanese, axe, shot, work, openGroup } from "./harness.mjs";
+import { open, shown, cli, hasJapanese, axe, shot, work, openGroup, session } from "./harness.mjs";
 
 let server, b;
-before(async () => {
-  mkdirSync("target/screenshots", { recursive: true });
-  server = await serve();
-  b = await browser();
-});
-after(async () => {
-  await b?.close();
-  await server?.close();
+session((s, br) => {
+  server = s;
+  b = br;
 });
 
 async function licensedPath(page) {

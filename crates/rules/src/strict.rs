@@ -4,7 +4,7 @@
 //! `official = true`, and every read date must be a day.
 
 use crate::error::{RuleError, RuleErrorKind};
-use crate::file::{ConditionDef, RuleFile};
+use crate::file::{ConditionDef, CredentialDef, RuleFile};
 
 /// Every strict problem, with the path to the value (lines are added by the caller,
 /// which has the text).
@@ -32,47 +32,37 @@ pub fn check(name: &str, file: &RuleFile) -> Vec<RuleError> {
             .iter()
             .any(|s| s.id.as_str() == id && s.official)
     };
-    fn walk(
-        list: &[ConditionDef],
-        path: &str,
-        official: &dyn Fn(&str) -> bool,
-        out: &mut Vec<(String, String)>,
-    ) {
+    for (i, c) in file.credentials.iter().enumerate() {
+        each_condition(c, i, &mut |path, cond| {
+            if let Some(s) = cond.source.as_ref().filter(|s| !official(s.as_str())) {
+                out.push(err(
+                    format!("{path}.source"),
+                    RuleErrorKind::UnofficialSource {
+                        source: s.to_string(),
+                    },
+                ));
+            }
+        });
+    }
+    out
+}
+
+/// Every condition of credential `i`, its conditions then its certification's, groups'
+/// members after their group, each with its path (`credentials[3].certify[1].of[0]`).
+pub fn each_condition(c: &CredentialDef, i: usize, f: &mut dyn FnMut(&str, &ConditionDef)) {
+    fn walk(list: &[ConditionDef], path: &str, f: &mut dyn FnMut(&str, &ConditionDef)) {
         for (j, c) in list.iter().enumerate() {
             let p = format!("{path}[{j}]");
-            if let Some(s) = &c.source {
-                if !official(s.as_str()) {
-                    out.push((format!("{p}.source"), s.to_string()));
-                }
-            }
+            f(&p, c);
             if let Some(of) = &c.of {
-                walk(of, &format!("{p}.of"), official, out);
+                walk(of, &format!("{p}.of"), f);
             }
         }
     }
-    let mut unofficial = Vec::new();
-    for (i, c) in file.credentials.iter().enumerate() {
-        walk(
-            &c.conditions,
-            &format!("credentials[{i}].conditions"),
-            &official,
-            &mut unofficial,
-        );
-        if let Some(cert) = &c.certify {
-            walk(
-                cert,
-                &format!("credentials[{i}].certify"),
-                &official,
-                &mut unofficial,
-            );
-        }
+    walk(&c.conditions, &format!("credentials[{i}].conditions"), f);
+    if let Some(cert) = &c.certify {
+        walk(cert, &format!("credentials[{i}].certify"), f);
     }
-    out.extend(
-        unofficial
-            .into_iter()
-            .map(|(path, source)| err(path, RuleErrorKind::UnofficialSource { source })),
-    );
-    out
 }
 
 #[cfg(all(test, feature = "toml"))]

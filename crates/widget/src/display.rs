@@ -308,6 +308,16 @@ mod tests {
     use ce_roadmap_core::profile::Stage;
     use ce_roadmap_core::{evaluate, Date, When};
 
+    /// A licensed visitor with these years per area.
+    fn licensed(years: &[(&str, f64)]) -> Answers {
+        let mut a = Answers::new(2026);
+        a.stage = Some(Stage::Licensed);
+        for (area, y) in years {
+            a.experience.insert(AreaId::new(*area), *y);
+        }
+        a
+    }
+
     fn when() -> When {
         let d = Date::parse("2026-11-21");
         When {
@@ -319,9 +329,7 @@ mod tests {
     #[test]
     fn host_areas_applied_once_for_every_count() {
         let rules = ce_roadmap_core::default_rules().unwrap();
-        let mut a = Answers::new(2026);
-        a.stage = Some(Stage::Licensed);
-        a.experience.insert(AreaId::new("blood_purification"), 3.0);
+        let a = licensed(&[("blood_purification", 3.0)]);
         let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
         let only = [AreaId::new("respiratory")];
         let d = Display::new(&rules, &r, &a, Some(&only));
@@ -363,9 +371,7 @@ mod tests {
     #[test]
     fn details_ask_what_the_roadmap_wants_and_keep_every_answer() {
         let rules = ce_roadmap_core::default_rules().unwrap();
-        let mut a = Answers::new(2026);
-        a.stage = Some(Stage::Licensed);
-        a.experience.insert(AreaId::new("blood_purification"), 3.0);
+        let mut a = licensed(&[("blood_purification", 3.0)]);
         let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
         let d = Display::new(&rules, &r, &a, None).details;
         // The bodies to join that the plans of the credentials in focus name (a dialysis
@@ -456,10 +462,7 @@ mod tests {
     #[test]
     fn the_next_to_open_is_the_earliest_dated_credential_in_focus() {
         let rules = ce_roadmap_core::default_rules().unwrap();
-        let mut a = Answers::new(2026);
-        a.stage = Some(Stage::Licensed);
-        a.experience.insert(AreaId::new("blood_purification"), 1.0);
-        a.experience.insert(AreaId::new("respiratory"), 0.5);
+        let a = licensed(&[("blood_purification", 1.0), ("respiratory", 0.5)]);
         let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
         let d = Display::new(&rules, &r, &a, None);
         let n = d.next.expect("something opens later");
@@ -510,9 +513,7 @@ mod tests {
     #[test]
     fn groups_open_where_the_roadmap_asks() {
         let rules = ce_roadmap_core::default_rules().unwrap();
-        let mut a = Answers::new(2026);
-        a.stage = Some(Stage::Licensed);
-        a.experience.insert(AreaId::new("blood_purification"), 3.0);
+        let a = licensed(&[("blood_purification", 3.0)]);
         let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
         let d = Display::new(&rules, &r, &a, None).details;
         assert!(d.asked.bodies, "a dialysis worker is asked to join a body");
