@@ -236,6 +236,35 @@ fn bad_numbers_months_dates_and_urls() {
 }
 
 #[test]
+fn a_short_name_must_appear_in_the_full_name() {
+    // "JACET" is in the English name; "日臨工" is not in "技士会", so no card would teach it.
+    let ok = MINI.replacen(
+        "en = \"JACET\"\n",
+        "en = \"JACET\"\nshort_en = \"JACET\"\n",
+        1,
+    );
+    rules::load("mini.toml", &ok).unwrap_or_else(|e| panic!("{e}"));
+    let text = ok.replacen(
+        "short_en = \"JACET\"\n",
+        "short_en = \"JACET\"\nshort_ja = \"日臨工\"\n",
+        1,
+    );
+    let errs = errors(&text);
+    assert_eq!(errs.0.len(), 1, "{errs}");
+    let e = &errs.0[0];
+    assert_eq!(e.path, "bodies[0].short_ja");
+    assert!(
+        matches!(e.kind, RuleErrorKind::ShortNotInName { .. }),
+        "{e}"
+    );
+    assert!(
+        e.to_string()
+            .contains("`日臨工` does not appear in the full name `技士会`"),
+        "{e}"
+    );
+}
+
+#[test]
 fn json_rule_files_are_read_too_with_paths() {
     let file = rules::parse("mini.toml", MINI, rules::Format::Toml).unwrap();
     let json = serde_json::to_string_pretty(&file).unwrap();

@@ -138,10 +138,6 @@ fn names(rules: &RuleSet, kind: &str, ids: &[&str]) -> (Vec<String>, Vec<String>
                     ja: n.ja.clone(),
                     en: n.en.clone(),
                 }),
-                "body" => rules.body(id).map(|n| Text {
-                    ja: n.ja.clone(),
-                    en: n.en.clone(),
-                }),
                 "case_kind" => rules.case_kind(id).map(|n| Text {
                     ja: n.ja.clone(),
                     en: n.en.clone(),
@@ -155,6 +151,22 @@ fn names(rules: &RuleSet, kind: &str, ids: &[&str]) -> (Vec<String>, Vec<String>
             (t.ja, t.en)
         })
         .unzip()
+}
+
+/// A body as a sentence names it: its short name where it has one ("JACET"),
+/// else the full name with "the" in English.
+fn body(rules: &RuleSet, id: &str) -> (String, String) {
+    match rules.body(id) {
+        Some(b) => {
+            let ja = b.said_ja().to_string();
+            let en = match b.said_en() {
+                (en, false) => en.to_string(),
+                (en, true) => format!("the {}", mid_sentence(en)),
+            };
+            (ja, en)
+        }
+        None => (id.to_string(), id.to_string()),
+    }
 }
 
 fn one(rules: &RuleSet, kind: &str, id: &str) -> (String, String) {
@@ -225,9 +237,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             )
         }
         ConditionKind::Membership => {
-            let (bja, ben) = one(rules, "body", k.body.unwrap_or_default());
-            // A body is "the ..." mid-sentence, as in the units and join sentences.
-            let ben = format!("the {}", mid_sentence(&ben));
+            let (bja, ben) = body(rules, k.body.unwrap_or_default());
             let member = k.ongoing || k.met;
             let (nja, nen) = if member {
                 (String::new(), String::new())
@@ -321,7 +331,7 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             }
         }
         ConditionKind::Units => {
-            let (bja, ben) = one(rules, "body", k.body.unwrap_or_default());
+            let (bja, ben) = body(rules, k.body.unwrap_or_default());
             (
                 format!(
                     "{bja}の単位 {}以上{wja}（現在 {}）",
@@ -329,9 +339,8 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
                     number(have)
                 ),
                 format!(
-                    "{} units from the {}{wen} (you have {})",
+                    "{} units from {ben}{wen} (you have {})",
                     number(need),
-                    mid_sentence(&ben),
                     number(have)
                 ),
             )
@@ -388,11 +397,8 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
             "Start clinical work".to_string(),
         ),
         Action::Join => {
-            let (ja, en) = one(rules, "body", target);
-            (
-                format!("{ja}に入会する"),
-                format!("Join the {}", mid_sentence(&en)),
-            )
+            let (ja, en) = body(rules, target);
+            (format!("{ja}に入会する"), format!("Join {en}"))
         }
         Action::Cases => {
             let (ja, en) = one(rules, "case_kind", target);
@@ -423,19 +429,15 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
             }
         }
         Action::Units => {
-            let (ja, en) = one(rules, "body", target);
+            let (ja, en) = body(rules, target);
             match amount {
                 Some(n) => (
                     format!("{ja}の単位をあと{}取得する", number(n)),
-                    format!(
-                        "Earn {} more units from the {}",
-                        number(n),
-                        mid_sentence(&en)
-                    ),
+                    format!("Earn {} more units from {en}", number(n)),
                 ),
                 None => (
                     format!("{ja}の単位を取得する"),
-                    format!("Earn units from the {}", mid_sentence(&en)),
+                    format!("Earn units from {en}"),
                 ),
             }
         }

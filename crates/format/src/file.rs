@@ -99,10 +99,34 @@ mod untyped {
 #[serde(deny_unknown_fields)]
 pub struct BodyDef {
     pub id: BodyId,
+    /// The full name, as on a card and in the details form.
     pub ja: String,
     pub en: String,
     #[serde(default)]
     pub url: Option<String>,
+    /// The name people use in a sentence ("Join JACET"), where the body has one.
+    /// It must appear in the full name of the same language, so the card that
+    /// shows the full name also teaches the short one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_ja: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_en: Option<String>,
+}
+
+impl BodyDef {
+    /// The name for a Japanese sentence: the short one if any, else the full one.
+    pub fn said_ja(&self) -> &str {
+        self.short_ja.as_deref().unwrap_or(&self.ja)
+    }
+
+    /// The name for an English sentence, without an article: a short name ("JACET")
+    /// takes none, a full one ("the Japanese Society ...") is given it by the caller.
+    pub fn said_en(&self) -> (&str, bool) {
+        match self.short_en.as_deref() {
+            Some(s) => (s, false),
+            None => (&self.en, true),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

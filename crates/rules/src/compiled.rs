@@ -26,7 +26,7 @@ use crate::model::*;
 pub const MAGIC: [u8; 4] = *b"CERB";
 /// The payload's shape. Raised whenever the model changes; a file of another
 /// format is refused with a message to compile it again, never misread.
-pub const FORMAT: u8 = 2;
+pub const FORMAT: u8 = 3;
 const HEADER: usize = 4 + 1 + 8;
 /// AnyOf / AllOf nesting deeper than any rule file needs (validation allows what
 /// a person writes; a crafted file must not exhaust the stack).
@@ -458,7 +458,14 @@ bin_struct!(SourceDef {
     official
 });
 bin_struct!(NamedDef<I> { id, ja, en });
-bin_struct!(BodyDef { id, ja, en, url });
+bin_struct!(BodyDef {
+    id,
+    ja,
+    en,
+    url,
+    short_ja,
+    short_en
+});
 bin_struct!(CourseDef {
     id,
     ja,

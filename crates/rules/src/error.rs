@@ -58,6 +58,11 @@ pub enum RuleErrorKind {
     BadUrl {
         value: String,
     },
+    /// A body's short name that its full name does not show, so no card would teach it.
+    ShortNotInName {
+        short: String,
+        name: String,
+    },
     Empty {
         field: &'static str,
     },
@@ -114,6 +119,10 @@ impl fmt::Display for RuleErrorKind {
                 )
             }
             BadUrl { value } => write!(f, "invalid address `{value}`: expected an http(s) URL"),
+            ShortNotInName { short, name } => write!(
+                f,
+                "short name `{short}` does not appear in the full name `{name}`: write it there too, e.g. \"{name} ({short})\""
+            ),
             Empty { field } => write!(f, "`{field}` must not be empty"),
             BadEffectiveRange { from, until } => {
                 write!(f, "`from` {from} is after `until` {until}")

@@ -234,6 +234,19 @@ pub fn validate(
                 );
             }
         }
+        for (lang, short, name) in [("ja", &b.short_ja, &b.ja), ("en", &b.short_en, &b.en)] {
+            if let Some(short) = short {
+                if short.trim().is_empty() || !name.contains(short.as_str()) {
+                    ctx.err(
+                        format!("bodies[{i}].short_{lang}"),
+                        RuleErrorKind::ShortNotInName {
+                            short: short.clone(),
+                            name: name.clone(),
+                        },
+                    );
+                }
+            }
+        }
     }
     for (i, c) in file.courses.iter().enumerate() {
         if let Some(b) = &c.body {

@@ -206,7 +206,7 @@ fn card(
 fn source_label(lang: Lang, rules: Option<&RuleSet>, url: &str) -> String {
     let body = rules
         .and_then(|r| display::source_body(r, url))
-        .map(|b| (b.ja.as_str(), b.en.as_str()));
+        .map(|b| (b.said_ja(), b.said_en().0));
     i18n::source_label(lang, body, display::host(url))
 }
 
