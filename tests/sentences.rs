@@ -96,8 +96,13 @@ fn norm(s: &str) -> String {
             .count()
     };
     let at = |i: usize, t: &str| t.chars().enumerate().all(|(k, x)| c.get(i + k) == Some(&x));
+    // "Sep 2027", also before a full stop (which `run` would count as a decimal point).
+    let year4 = |i: usize| {
+        (i..i + 4).all(|k| c.get(k).is_some_and(char::is_ascii_digit))
+            && !c.get(i + 4).is_some_and(char::is_ascii_digit)
+    };
     let month =
-        |i: usize| MONTHS.iter().any(|m| at(i, m)) && c.get(i + 3) == Some(&' ') && run(i + 4) == 4;
+        |i: usize| MONTHS.iter().any(|m| at(i, m)) && c.get(i + 3) == Some(&' ') && year4(i + 4);
     let mut out = String::new();
     let mut i = 0;
     while i < c.len() {
@@ -206,6 +211,20 @@ fn snapshot() -> String {
         i18n::source_label(l, Some(("{body}", "{body}")), "")
     }));
     found.insert(formatted(&|l| i18n::source_label(l, None, "{host}")));
+    let (month, by) = (
+        ce_roadmap_core::date::Month::parse("2028-03").expect("a month"),
+        ce_roadmap_core::Date::new(2027, 9, 30),
+    );
+    found.insert(formatted(&|l| i18n::sitting(l, month, by)));
+    for c in rules
+        .credentials
+        .iter()
+        .filter(|c| !c.applications.is_empty())
+    {
+        found.insert(formatted(&|l| {
+            i18n::application_windows(l, &c.applications)
+        }));
+    }
     let mut out = String::from(
         "# Every sentence the default rules and the widget produce (tests/sentences.rs).\n\
          # Under each heading, a line of Japanese, then its English, then a blank line.\n\

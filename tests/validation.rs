@@ -265,6 +265,47 @@ fn a_short_name_must_appear_in_the_full_name() {
 }
 
 #[test]
+fn application_windows_belong_to_an_exam_month_once_with_a_real_day() {
+    let with = |w: &str| {
+        MINI.replacen(
+            "tier = \"certification\"\nsources = [\"S1\"]\n",
+            &format!("tier = \"certification\"\nsources = [\"S1\"]\nexam_months = [3]\n{w}"),
+            1,
+        )
+    };
+    let ok = with("applications = [{ exam_month = 3, opens = \"08-29\", closes = \"09-30\", source = \"S1\" }]\n");
+    let r = rules::load("mini.toml", &ok).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.credentials[0].applications[0].closes.to_string(), "09-30");
+
+    let e = &errors(&with(
+        "applications = [{ exam_month = 4, closes = \"09-30\", source = \"S1\" }]\n",
+    ))
+    .0[0];
+    assert_eq!(e.path, "credentials[0].applications[0].exam_month");
+    assert!(
+        matches!(e.kind, RuleErrorKind::NotAnExamMonth { value: 4 }),
+        "{e}"
+    );
+
+    let errs = errors(&with("applications = [{ exam_month = 3, closes = \"09-30\", source = \"S1\" }, { exam_month = 3, closes = \"10-01\", source = \"S1\" }]\n"));
+    assert_eq!(
+        errs.0[0].path, "credentials[0].applications[1].exam_month",
+        "{errs}"
+    );
+    assert!(
+        matches!(errs.0[0].kind, RuleErrorKind::SecondWindow { month: 3 }),
+        "{errs}"
+    );
+
+    let e = &errors(&with(
+        "applications = [{ exam_month = 3, closes = \"02-29\", source = \"S1\" }]\n",
+    ))
+    .0[0];
+    assert!(e.path.starts_with("credentials[0].applications[0]"), "{e}");
+    assert!(e.to_string().contains("MM-DD"), "{e}");
+}
+
+#[test]
 fn json_rule_files_are_read_too_with_paths() {
     let file = rules::parse("mini.toml", MINI, rules::Format::Toml).unwrap();
     let json = serde_json::to_string_pretty(&file).unwrap();

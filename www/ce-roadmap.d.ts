@@ -11,7 +11,8 @@ export type BlockerKind =
   | "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" | "cases_window" | "cycle" | "credential";
 /** What a projected date takes for granted (`earliest.assumptions`). */
 export type AssumptionKind =
-  | "join_at_licence" | "course_dates" | "units_in_time" | "cases_in_window" | "exam_dates" | "results" | "pass_first";
+  | "join_at_licence" | "course_dates" | "units_in_time" | "cases_in_window" | "exam_dates" | "results" | "pass_first"
+  | "application_dates";
 
 /** Where a visitor stands. Ids are those of the rule file (see README.md). */
 export interface Profile {
@@ -54,7 +55,10 @@ export interface PlanStep {
 export interface Earliest {
   on: string | null;
   fiscal_year: number | null;
+  /** The first sitting open to someone ready on `on` ("YYYY-MM"): after its application deadline where one is published. */
   sitting: string | null;
+  /** The last day to apply for `sitting`, where the rules publish it. */
+  apply_by?: string;
   certify_on: string | null;
   steps: PlanStep[];
   blocked_by: { kind: BlockerKind; target?: string; text: Text }[];
@@ -105,11 +109,11 @@ export interface SubCount {
   met: boolean;
 }
 
-/** What a step asks of the visitor (the plan also has "sit": an exam's sitting). */
-export type Action = "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "sit";
+/** What a step asks of the visitor (the plan also has "apply": the last day to apply for a sitting, where published, and "sit": an exam's sitting). */
+export type Action = "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "apply" | "sit";
 
 export interface Step {
-  action: Exclude<Action, "sit">;
+  action: Exclude<Action, "apply" | "sit">;
   target: string;
   unblocks: number;
   affects: number;
@@ -127,10 +131,14 @@ export interface CredentialResult {
   stage: "exam" | "certify";
   ready_on: string | null;
   next_sitting: string | null;
+  /** The last day to apply for `next_sitting`, where the rules publish it. */
+  apply_by?: string;
   criteria: Criterion[];
   certify_criteria?: Criterion[];
   next_steps: Step[];
   exam_months: number[] | null;
+  /** Published application windows ("MM-DD"), one per exam month at most. */
+  applications?: { exam_month: number; opens?: string; closes: string; source: string; note?: Text }[];
   sources: SourceRef[];
   /** What the exam is, where the rules say. */
   exam: Note | null;

@@ -161,6 +161,27 @@ test("cards: the status badge is filled in its colour; source links say whose pa
   await page.close();
 });
 
+test("cards: a sitting whose applications closed is not promised; the card says when to apply", async () => {
+  // One year of endoscopy on 21 Nov 2026: two years on 21 Nov 2027, after the 30 Sep 2027
+  // deadline for the March 2028 exam (S60), so the first open sitting is March 2029.
+  for (const [lang, sentence, window] of [
+    ["ja", /2029年3月の試験から受験できます（.*が前提）。申込みの締切は2028年9月30日。/, /申込み: 3月の試験: 8月29日から9月30日まで（/],
+    ["en", /From the Mar 2029 exam \(after .*\); applications close 30 Sep 2028\./, /Applications: Mar exam: 29 Aug to 30 Sep \(/],
+  ]) {
+    const page = await open(b, server.url, { ...PHONE, lang });
+    await page.check("input[value=licensed]");
+    await work(page, "endoscopy", 1);
+    const card = page.locator("article.cer-card[data-id=gi_endoscopy_tech]");
+    assert.match(await card.locator(".cer-earliest").textContent(), sentence);
+    if (!(await card.locator(".cer-card-body").isVisible())) await card.locator(".cer-more").click();
+    assert.match(await card.locator(".cer-facts").textContent(), window);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `target/screenshots/card-gi-apply-${lang}-390.png` });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 // Each visitor kind at a phone's and a desktop's width, in both languages, after its first
 // answers: the viewport as the visitor sees it (the summary in view on the phone).
 const KINDS = {

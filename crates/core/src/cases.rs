@@ -53,6 +53,9 @@ pub struct Expect {
     pub stage: Option<String>,
     #[serde(default)]
     pub next_sitting: Option<String>,
+    /// The last day to apply for next_sitting, or "none".
+    #[serde(default)]
+    pub apply_by: Option<String>,
     /// "kind" or "kind:target" → met.
     #[serde(default)]
     pub criteria: BTreeMap<String, bool>,
@@ -168,6 +171,12 @@ fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {
             .map_or_else(|| "none".into(), |m| m.to_string());
         if &got != s {
             diffs.push(format!("{id}: next_sitting {got} (expected {s})"));
+        }
+    }
+    if let Some(s) = &exp.apply_by {
+        let got = r.apply_by.map_or_else(|| "none".into(), |d| d.to_string());
+        if &got != s {
+            diffs.push(format!("{id}: apply_by {got} (expected {s})"));
         }
     }
     for (key, &met) in &exp.criteria {

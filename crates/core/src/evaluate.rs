@@ -268,9 +268,9 @@ impl<'a, 'p> Eval<'a, 'p> {
             Status::Action
         };
         let ready_on = ready_on(&criteria, self.as_of);
-        let next_sitting = match status {
+        let sitting = match status {
             Status::Eligible | Status::Waiting => {
-                next_sitting(c.exam_months.as_deref(), ready_on, self.as_of)
+                ready_on.and_then(|d| crate::plan::project::first_sitting(c, d.max(self.as_of)))
             }
             _ => None,
         };
@@ -295,11 +295,13 @@ impl<'a, 'p> Eval<'a, 'p> {
             status,
             stage,
             ready_on,
-            next_sitting,
+            next_sitting: sitting.map(|s| s.month),
+            apply_by: sitting.and_then(|s| s.apply_by),
             criteria,
             certify_criteria,
             next_steps: Vec::new(),
             exam_months: c.exam_months.as_deref(),
+            applications: &c.applications,
             exam: c.exam.as_ref(),
             renewal: c.renewal.as_ref(),
             seed: c.seed.as_ref(),
@@ -571,10 +573,6 @@ fn ready_on(criteria: &[Criterion], as_of: Date) -> Option<Date> {
         }
     }
     Some(latest.unwrap_or(as_of))
-}
-
-fn next_sitting(months: Option<&[u8]>, ready_on: Option<Date>, as_of: Date) -> Option<Month> {
-    crate::plan::project::first_sitting(months, ready_on?.max(as_of))
 }
 
 /// The actions an unmet, non-waiting criterion asks for.

@@ -448,6 +448,13 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
                 format!("Pass the {}", en.join(" or the ")),
             )
         }
+        Action::Apply => {
+            let (ja, en) = one(rules, "credential", target);
+            (
+                format!("{ja}の受験を申し込む"),
+                format!("Apply to sit the {en} exam"),
+            )
+        }
         Action::Sit => {
             let (ja, en) = one(rules, "credential", target);
             // A name that already says "test" or "exam" takes no second one.
@@ -590,6 +597,10 @@ fn assumption(a: &Assumption) -> Text {
         AssumptionKind::ExamDates => (
             "試験の時期が公表されていないため、条件がそろえば受験できる前提です。",
             "The exam month is not published: assumes it can be sat once the conditions are met.",
+        ),
+        AssumptionKind::ApplicationDates => (
+            "申込みの締切がルールにないため、条件がそろった後でもその回に申し込める前提です。",
+            "The application deadline is not in the rules: assumes you can still apply for that sitting once the conditions are met.",
         ),
         AssumptionKind::Results => (
             "前提となる資格は、試験の翌月から持っているものとして数えています（合格発表の日はルールにありません）。",

@@ -10,7 +10,7 @@ use crate::ids::{CourseId, CredentialId, LicenceId, SourceId};
 use crate::rules::model::RuleSet;
 
 use crate::date::{Date, Month};
-use crate::rules::file::{ConditionKind, NoteDef, RenewalDef, SeedDef, Text, Tier};
+use crate::rules::file::{ApplicationDef, ConditionKind, NoteDef, RenewalDef, SeedDef, Text, Tier};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -200,14 +200,21 @@ pub struct CredentialResult<'a> {
     /// When every time-based criterion is (or was) met if the person keeps going;
     /// null when a time-based criterion has no clock running.
     pub ready_on: Option<Date>,
-    /// The first exam sitting on or after ready_on, "YYYY-MM", where months are known.
+    /// The first exam sitting open to someone ready on ready_on, "YYYY-MM", where
+    /// months are known (after the application deadline where one is published).
     pub next_sitting: Option<Month>,
+    /// The last day to apply for next_sitting, where the rules publish it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_by: Option<Date>,
     pub criteria: Vec<Criterion<'a>>,
     /// For two-stage credentials at the exam stage: what certification will ask.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certify_criteria: Option<Vec<Criterion<'a>>>,
     pub next_steps: Vec<Step<'a>>,
     pub exam_months: Option<&'a [u8]>,
+    /// Published application windows, one per exam month at most.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub applications: &'a [ApplicationDef],
     pub exam: Option<&'a NoteDef>,
     pub renewal: Option<&'a RenewalDef>,
     pub seed: Option<&'a SeedDef>,
@@ -227,8 +234,13 @@ pub struct Earliest<'a> {
     /// The first date every criterion of the current stage can be met; null when blocked.
     pub on: Option<Date>,
     pub fiscal_year: Option<i32>,
-    /// The first sitting ("YYYY-MM") on or after `on`; null when exam months are not published.
+    /// The first sitting ("YYYY-MM") open to someone ready on `on`: where the rules
+    /// publish an application window, the first whose applications close on or
+    /// after `on`; null when exam months are not published.
     pub sitting: Option<Month>,
+    /// The last day to apply for `sitting`, where the rules publish it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_by: Option<Date>,
     /// Two-stage credentials: the earliest certification after the exam.
     pub certify_on: Option<Date>,
     /// Every step still to take, each with the date it must be done by.
@@ -316,11 +328,12 @@ pub enum AssumptionKind {
     ExamDates,
     Results,
     PassFirst,
+    ApplicationDates,
 }
 
 impl AssumptionKind {
     /// Every kind, in the order shown.
-    pub const ALL: [AssumptionKind; 7] = [
+    pub const ALL: [AssumptionKind; 8] = [
         AssumptionKind::JoinAtLicence,
         AssumptionKind::CourseDates,
         AssumptionKind::UnitsInTime,
@@ -328,6 +341,7 @@ impl AssumptionKind {
         AssumptionKind::ExamDates,
         AssumptionKind::Results,
         AssumptionKind::PassFirst,
+        AssumptionKind::ApplicationDates,
     ];
 }
 
@@ -469,6 +483,8 @@ pub enum Action {
     Cases,
     Credential,
     Exam,
+    /// Plan only: the last day to apply for a sitting, where the rules publish it.
+    Apply,
     /// Plan only: the sitting of an exam.
     Sit,
 }
@@ -486,6 +502,7 @@ impl Action {
             Action::Cases => "cases",
             Action::Credential => "credential",
             Action::Exam => "exam",
+            Action::Apply => "apply",
             Action::Sit => "sit",
         }
     }

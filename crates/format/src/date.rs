@@ -240,6 +240,88 @@ impl Serialize for Month {
     }
 }
 
+/// A day of the year without a year ("09-30"): when an application window
+/// closes, the same every year. February 29 is refused: it is not in every year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    month: u8,
+    day: u8,
+}
+
+impl MonthDay {
+    pub fn new(month: u8, day: u8) -> Option<MonthDay> {
+        // 2001 is not a leap year: a day valid then is valid every year.
+        Date::new(2001, month, day).map(|_| MonthDay { month, day })
+    }
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    pub fn day(self) -> u8 {
+        self.day
+    }
+    /// Parses `MM-DD`.
+    pub fn parse(s: &str) -> Option<MonthDay> {
+        let (m, d) = s.split_once('-')?;
+        if m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        MonthDay::new(m.parse().ok()?, d.parse().ok()?)
+    }
+    /// This day in the year `y`.
+    pub fn in_year(self, y: i32) -> Option<Date> {
+        Date::new(y, self.month, self.day)
+    }
+    /// The last time this day falls before the first day of `month` (an exam's
+    /// application deadline): in the same year if earlier in it, else the year before.
+    pub fn before(self, month: Month) -> Option<Date> {
+        let first = month.first_day();
+        let same = self.in_year(first.year())?;
+        if same < first {
+            Some(same)
+        } else {
+            self.in_year(first.year() - 1)
+        }
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl Serialize for MonthDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MonthDay, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = MonthDay;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a day of the year as \"MM-DD\" (not 02-29)")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<MonthDay, E> {
+                MonthDay::parse(s).ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for MonthDay {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MonthDay".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": "^[0-9]{2}-[0-9]{2}$"})
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Date {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -253,6 +335,25 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_days_and_their_deadlines() {
+        let d = MonthDay::parse("09-30").unwrap();
+        assert_eq!(d.to_string(), "09-30");
+        // A March exam's September deadline is the year before; a November exam's the same year.
+        let march = Month::parse("2027-03").unwrap();
+        assert_eq!(d.before(march), Date::new(2026, 9, 30));
+        let nov = Month::parse("2027-11").unwrap();
+        assert_eq!(d.before(nov), Date::new(2027, 9, 30));
+        // A deadline on the 1st of the exam month itself is the year before: it is not before it.
+        assert_eq!(
+            MonthDay::parse("11-01").unwrap().before(nov),
+            Date::new(2026, 11, 1)
+        );
+        for bad in ["02-29", "13-01", "9-30", "09-31", "0930", "", "00-10"] {
+            assert_eq!(MonthDay::parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn month_text() {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::date::{Date, MonthDay};
 use crate::ids::*;
 
 #[cfg(feature = "schema")]
@@ -208,6 +208,10 @@ pub struct CredentialDef {
     /// How the exam runs (format, timing), where known.
     #[serde(default)]
     pub exam: Option<NoteDef>,
+    /// When applications for a sitting close, where published: eligibility is
+    /// counted at application, so a sitting is open only to those ready by then.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applications: Vec<ApplicationDef>,
     #[serde(default)]
     pub renewal: Option<RenewalDef>,
     /// What seed 000 ("from clinical year N") says, kept to show where it differs.
@@ -226,6 +230,24 @@ pub struct CredentialDef {
     /// certification stage. Passing this credential's exam is implied.
     #[serde(default)]
     pub certify: Option<Vec<ConditionDef>>,
+}
+
+/// The application window for the sitting in `exam_month`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationDef {
+    /// One of the credential's `exam_months`.
+    pub exam_month: u8,
+    /// First day forms are accepted ("MM-DD"), where published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<MonthDay>,
+    /// Last day ("MM-DD"): the last such day before the exam month.
+    pub closes: MonthDay,
+    pub source: SourceId,
+    /// What the dates rest on (the year they were read for, a deadline that varies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

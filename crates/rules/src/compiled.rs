@@ -17,7 +17,7 @@
 use std::fmt;
 use std::hash::Hasher;
 
-use crate::date::Date;
+use crate::date::{Date, MonthDay};
 use crate::file::*;
 use crate::ids::*;
 use crate::model::*;
@@ -390,6 +390,19 @@ impl Bin for Date {
     }
 }
 
+impl Bin for MonthDay {
+    fn put(&self, w: &mut Vec<u8>) {
+        w.push(self.month());
+        w.push(self.day());
+    }
+    #[inline(never)]
+    fn get(r: &mut Reader) -> Result<Self, DecodeError> {
+        let at = r.pos;
+        let (m, d) = (r.byte()?, r.byte()?);
+        MonthDay::new(m, d).ok_or_else(|| r.invalid(at, "a day of the year"))
+    }
+}
+
 macro_rules! bin_ids {
     ($($t:ident),*) => {$(
         impl Bin for $t {
@@ -474,6 +487,13 @@ bin_struct!(CourseDef {
     kind
 });
 bin_struct!(NoteDef { ja, en, source });
+bin_struct!(ApplicationDef {
+    exam_month: month, "a month from 1 to 12",
+    opens,
+    closes,
+    source,
+    note
+});
 bin_struct!(RenewalDef {
     every_years,
     ja,
@@ -503,6 +523,7 @@ bin_struct!(Credential {
     areas,
     exam_months: |m: &Option<Vec<u8>>| m.iter().flatten().all(month), "months from 1 to 12",
     exam,
+    applications,
     renewal,
     seed,
     notes,

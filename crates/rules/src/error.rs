@@ -58,6 +58,14 @@ pub enum RuleErrorKind {
     BadUrl {
         value: String,
     },
+    /// An application window for a month the credential's exam is not held in.
+    NotAnExamMonth {
+        value: u8,
+    },
+    /// Two application windows for the same sitting.
+    SecondWindow {
+        month: u8,
+    },
     /// A body's short name that its full name does not show, so no card would teach it.
     ShortNotInName {
         short: String,
@@ -119,6 +127,13 @@ impl fmt::Display for RuleErrorKind {
                 )
             }
             BadUrl { value } => write!(f, "invalid address `{value}`: expected an http(s) URL"),
+            NotAnExamMonth { value } => write!(
+                f,
+                "month {value} is not one of the credential's `exam_months`: an application window belongs to a sitting"
+            ),
+            SecondWindow { month } => {
+                write!(f, "a second application window for the month {month} exam")
+            }
             ShortNotInName { short, name } => write!(
                 f,
                 "short name `{short}` does not appear in the full name `{name}`: write it there too, e.g. \"{name} ({short})\""

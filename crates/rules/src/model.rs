@@ -75,6 +75,7 @@ pub struct Credential {
     pub areas: Vec<AreaId>,
     pub exam_months: Option<Vec<u8>>,
     pub exam: Option<NoteDef>,
+    pub applications: Vec<ApplicationDef>,
     pub renewal: Option<RenewalDef>,
     pub seed: Option<SeedDef>,
     pub notes: Vec<NoteDef>,

@@ -361,6 +361,30 @@ fn credential(ctx: &mut Ctx, i: usize, c: &CredentialDef) -> Credential {
     if let Some(e) = &c.exam {
         check_notes(ctx, &format!("{p}.exam"), std::slice::from_ref(e));
     }
+    for (j, a) in c.applications.iter().enumerate() {
+        let ap = format!("{p}.applications[{j}]");
+        ctx.check_ref(format!("{ap}.source"), "source", a.source.as_str());
+        let held = c.exam_months.iter().flatten().any(|&m| m == a.exam_month);
+        if !held {
+            ctx.err(
+                format!("{ap}.exam_month"),
+                RuleErrorKind::NotAnExamMonth {
+                    value: a.exam_month,
+                },
+            );
+        }
+        if c.applications[..j]
+            .iter()
+            .any(|b| b.exam_month == a.exam_month)
+        {
+            ctx.err(
+                format!("{ap}.exam_month"),
+                RuleErrorKind::SecondWindow {
+                    month: a.exam_month,
+                },
+            );
+        }
+    }
     if let Some(r) = &c.renewal {
         ctx.check_ref(format!("{p}.renewal.source"), "source", r.source.as_str());
     }
@@ -392,6 +416,7 @@ fn credential(ctx: &mut Ctx, i: usize, c: &CredentialDef) -> Credential {
         areas: c.areas.clone(),
         exam_months: c.exam_months.clone(),
         exam: c.exam.clone(),
+        applications: c.applications.clone(),
         renewal: c.renewal.clone(),
         seed: c.seed.clone(),
         notes: c.notes.clone(),

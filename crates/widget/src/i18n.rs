@@ -6,7 +6,7 @@ use ce_roadmap_core::date::{Date, Month};
 use ce_roadmap_core::num::plain;
 use ce_roadmap_core::profile::ProfileError;
 use ce_roadmap_core::roadmap::{Action, Earliest, Status};
-use ce_roadmap_core::rules::file::Text;
+use ce_roadmap_core::rules::file::{ApplicationDef, Text};
 use ce_roadmap_core::rules::model::RuleSet;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -117,6 +117,7 @@ messages! {
     ReadyOn => "条件がそろう時期", "Time criteria met";
     NextSitting => "次の試験", "Next sitting";
     ExamMonths => "試験の時期", "Exam";
+    Applications => "申込み", "Applications";
     ExamUnknown => "公開情報なし（認定団体に確認）", "Not published (check with the body)";
     Criteria => "条件", "Criteria";
     CertifyCriteria => "合格後の認定に必要なこと", "After passing: to be certified";
@@ -211,6 +212,8 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
         (Action::Licence, Lang::En) => "the licence",
         (Action::Credential, Lang::Ja) => "前提の資格",
         (Action::Credential, Lang::En) => "the prerequisite",
+        (Action::Apply, Lang::Ja) => "受験の申込み",
+        (Action::Apply, Lang::En) => "applying",
         (Action::Exam | Action::Sit, Lang::Ja) => "試験の合格",
         (Action::Exam | Action::Sit, Lang::En) => "passing the exam",
     }
@@ -277,6 +280,12 @@ pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
             date(lang, on)
         ),
     };
+    if let Some(by) = e.apply_by {
+        out += &match lang {
+            Lang::Ja => format!("。申込みの締切は{}", date(lang, by)),
+            Lang::En => format!("; applications close {}", date(lang, by)),
+        };
+    }
     if let Some(c) = e.certify_on {
         // Each date with its own steps: the exam's above, the certification's here.
         let after = after_steps(lang, e, true);
@@ -287,6 +296,51 @@ pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
     }
     out += lang.pick2("。", ".");
     out
+}
+
+/// A sitting with its deadline where known: 2028年3月（申込みは2027年9月30日まで）
+/// / Mar 2028 (apply by 30 Sep 2027).
+pub fn sitting(lang: Lang, s: Month, apply_by: Option<Date>) -> String {
+    let month = year_month(lang, s);
+    match (lang, apply_by) {
+        (_, None) => month,
+        (Lang::Ja, Some(by)) => format!("{month}（申込みは{}まで）", date(lang, by)),
+        (Lang::En, Some(by)) => format!("{month} (apply by {})", date(lang, by)),
+    }
+}
+
+/// Every window of a credential, each with its note, in one line for the card:
+/// one text node costs fewer bytes than markup per window.
+pub fn application_windows(lang: Lang, list: &[ApplicationDef]) -> String {
+    let mut out = String::new();
+    for a in list {
+        if !out.is_empty() {
+            out += lang.pick2("。", ". ");
+        }
+        out += &application_window(lang, a);
+        if let Some(n) = &a.note {
+            out += &match lang {
+                Lang::Ja => format!("（{}）", n.ja),
+                Lang::En => format!(" ({})", n.en),
+            };
+        }
+    }
+    out
+}
+
+/// An application window: 3月の試験: 8月29日から9月30日まで / Mar exam: 29 Aug to 30 Sep.
+pub fn application_window(lang: Lang, a: &ApplicationDef) -> String {
+    let day = |d: ce_roadmap_core::date::MonthDay| match lang {
+        Lang::Ja => format!("{}月{}日", d.month(), d.day()),
+        Lang::En => format!("{} {}", d.day(), MONTHS_EN[(d.month() as usize + 11) % 12]),
+    };
+    let exam = month(lang, a.exam_month);
+    match (lang, a.opens) {
+        (Lang::Ja, Some(o)) => format!("{exam}の試験: {}から{}まで", day(o), day(a.closes)),
+        (Lang::Ja, None) => format!("{exam}の試験: {}まで", day(a.closes)),
+        (Lang::En, Some(o)) => format!("{exam} exam: {} to {}", day(o), day(a.closes)),
+        (Lang::En, None) => format!("{exam} exam: by {}", day(a.closes)),
+    }
 }
 
 const MONTHS_EN: [&str; 12] = [

@@ -67,6 +67,9 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
             certifies.push((c.fiscal_year(), id));
         }
         mentions.extend(e.steps.iter().map(|s| (Mention::Step(s), id)));
+        if let Some(by) = e.apply_by {
+            mentions.push((Mention::Apply(by), id));
+        }
         if let Some(m) = e.sitting {
             mentions.push((Mention::Sit(m.first_day()), id));
         }
@@ -124,10 +127,12 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
     years
 }
 
-/// A step as a credential's earliest gives it, or the sitting of its exam.
+/// A step as a credential's earliest gives it, the last day to apply for its
+/// sitting, or the sitting itself.
 #[derive(Clone, Copy)]
 enum Mention<'r, 'a> {
     Step(&'r PlanStep<'a>),
+    Apply(Date),
     Sit(Date),
 }
 
@@ -136,6 +141,7 @@ impl<'a> Mention<'_, 'a> {
     fn key(&self, cred: &'a str) -> (Action, &str, Date, Date, Option<f64>) {
         match self {
             Mention::Step(s) => (s.action, s.target.as_ref(), s.from, s.by, s.amount),
+            Mention::Apply(d) => (Action::Apply, cred, *d, *d, None),
             Mention::Sit(d) => (Action::Sit, cred, *d, *d, None),
         }
     }
@@ -147,8 +153,12 @@ impl<'a> Mention<'_, 'a> {
                 for_certification: false,
                 ..s.clone()
             },
-            Mention::Sit(d) => PlanStep {
-                action: Action::Sit,
+            Mention::Apply(d) | Mention::Sit(d) => PlanStep {
+                action: if matches!(self, Mention::Apply(_)) {
+                    Action::Apply
+                } else {
+                    Action::Sit
+                },
                 target: Cow::Borrowed(cred),
                 by: d,
                 from: d,

@@ -45,6 +45,22 @@ impl Assumes {
     fn add(&mut self, a: Assume) {
         self.0 |= 1 << a as u8;
     }
+    /// A dated sitting without a published deadline assumes applications are still open.
+    fn of_sitting(s: Option<Sitting>) -> Assumes {
+        let mut a = Assumes::default();
+        if s.is_some_and(|s| s.apply_by.is_none()) {
+            a.add(Assume::ApplicationDates);
+        }
+        a
+    }
+    fn list(self) -> Vec<Assumption> {
+        self.iter()
+            .map(|kind| Assumption {
+                kind,
+                text: Default::default(),
+            })
+            .collect()
+    }
     fn iter(self) -> impl Iterator<Item = Assume> {
         Assume::ALL
             .into_iter()
@@ -213,17 +229,20 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         let now = self.now();
         for (i, c) in self.ev.rules.credentials.iter().enumerate() {
             if c.certify.is_none() && eligible(i) {
+                let sitting = first_sitting(c, now);
+                let assumes = Assumes::of_sitting(sitting);
                 let e = Earliest {
                     on: Some(now),
                     fiscal_year: Some(now.fiscal_year()),
-                    sitting: first_sitting(c.exam_months.as_deref(), now),
+                    sitting: sitting.map(|s| s.month),
+                    apply_by: sitting.and_then(|s| s.apply_by),
                     certify_on: None,
                     steps: Vec::new(),
                     blocked_by: Vec::new(),
-                    assumptions: Vec::new(),
+                    assumptions: assumes.list(),
                     requires: Vec::new(),
                 };
-                self.memo[i] = Memo::Done(e, Assumes::default());
+                self.memo[i] = Memo::Done(e, assumes);
             }
         }
         for i in 0..self.ev.rules.credentials.len() {
@@ -274,10 +293,9 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         let ev = self.ev;
         let c = &ev.rules.credentials[i];
         let id = c.id.as_str();
-        let months = c.exam_months.as_deref();
         let m = self.st.mark();
         let mut steps = Vec::new();
-        let (on, sitting, certify_on, assumes) = match &c.certify {
+        let (on, sitting, certify_on, mut assumes) = match &c.certify {
             // Exam passed: the certification stage is the one to meet.
             Some(cert) if ev.passed(id) => {
                 let st = self.stage(cert, Some((id, self.now())));
@@ -287,7 +305,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             Some(cert) => {
                 let st = self.stage(&c.conditions, None);
                 let on = st.date;
-                let sitting = on.and_then(|d| first_sitting(months, d));
+                let sitting = on.and_then(|d| first_sitting(c, d));
                 // The exam stage's steps are dated by its date...
                 self.take_steps(m, on, &mut steps);
                 let mut assumes = st.assumes;
@@ -295,7 +313,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                 if let Some(on) = on {
                     // Passed at the first sitting; where its month is not published,
                     // as soon as the exam stage is met.
-                    let passed = sitting.map_or(on, Month::first_day);
+                    let passed = sitting.map_or(on, |s| s.month.first_day());
                     let cst = self.stage(cert, Some((id, passed)));
                     if sitting.is_none() {
                         assumes.add(Assume::ExamDates);
@@ -315,7 +333,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             None => {
                 let st = self.stage(&c.conditions, None);
                 self.take_steps(m, st.date, &mut steps);
-                let sitting = st.date.and_then(|d| first_sitting(months, d));
+                let sitting = st.date.and_then(|d| first_sitting(c, d));
                 (st.date, sitting, None, st.assumes)
             }
         };
@@ -329,20 +347,16 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             }
         }
         self.st.truncate(m);
+        assumes.0 |= Assumes::of_sitting(sitting).0;
         let e = Earliest {
             on,
             fiscal_year: on.map(Date::fiscal_year),
-            sitting,
+            sitting: sitting.map(|s| s.month),
+            apply_by: sitting.and_then(|s| s.apply_by),
             certify_on,
             steps,
             blocked_by,
-            assumptions: assumes
-                .iter()
-                .map(|a| Assumption {
-                    kind: a,
-                    text: Default::default(),
-                })
-                .collect(),
+            assumptions: assumes.list(),
             requires,
         };
         (e, assumes)
@@ -797,12 +811,46 @@ fn join<'x>(ids: &'x [impl AsRef<str>]) -> Cow<'x, str> {
 }
 
 /// The first exam month on or after `on`; None when not published.
-pub(crate) fn first_sitting(months: Option<&[u8]>, on: Date) -> Option<Month> {
-    months?
+/// A sitting someone ready on a date can take: its month, and the last day to
+/// apply where the rules publish it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Sitting {
+    pub month: Month,
+    pub apply_by: Option<Date>,
+}
+
+/// The first sitting open to someone who meets the conditions on `on`. Eligibility
+/// is counted at application, so where a window is published the sitting is the
+/// first whose applications close on or after `on`; elsewhere the first exam month
+/// on or after it (and the plan says it assumes applications are still open).
+pub(crate) fn first_sitting(c: &crate::rules::model::Credential, on: Date) -> Option<Sitting> {
+    c.exam_months
+        .as_deref()?
         .iter()
         .filter(|m| (1..=12).contains(*m))
-        .map(|&m| Month::of(on.next_month_start(m)))
-        .min()
+        .filter_map(|&m| {
+            let mut month = Month::of(on.next_month_start(m));
+            let Some(w) = c.applications.iter().find(|a| a.exam_month == m) else {
+                return Some(Sitting {
+                    month,
+                    apply_by: None,
+                });
+            };
+            // A deadline already past moves the sitting a year on (twice at most:
+            // the deadline is within the year before its exam).
+            for _ in 0..2 {
+                let by = w.closes.before(month)?;
+                if by >= on {
+                    return Some(Sitting {
+                        month,
+                        apply_by: Some(by),
+                    });
+                }
+                month = Month::of(month.first_day().add_months(12));
+            }
+            None
+        })
+        .min_by_key(|s| s.month)
 }
 
 /// Adds a step, or merges it into one with the same action, target and amount

@@ -93,6 +93,17 @@ fn card(
             .join(lang.pick2("・", ", ")),
         _ => Msg::ExamUnknown.text(lang).to_string(),
     };
+    // The application windows join the exam line: a text costs fewer bytes than markup.
+    let exam = if c.applications.is_empty() {
+        exam
+    } else {
+        format!(
+            "{exam}{}{}: {}",
+            lang.pick2("。", ". "),
+            Msg::Applications.text(lang),
+            i18n::application_windows(lang, c.applications)
+        )
+    };
     html! {
         <article class="cer-card" aria-labelledby={format!("{body_id}-h")}
             data-id={c.id.to_string()} data-status={c.status.as_str()} data-ready-on={c.ready_on.map(|d| d.to_string()).unwrap_or_default()}>
@@ -109,7 +120,7 @@ fn card(
                     }
                 }
                 if let Some(s) = &c.next_sitting {
-                    <span>{ format!("{}: {}", Msg::NextSitting.text(lang), i18n::year_month(lang, *s)) }</span>
+                    <span>{ format!("{}: {}", Msg::NextSitting.text(lang), i18n::sitting(lang, *s, c.apply_by)) }</span>
                 }
             </p>
             if let Some(e) = &c.earliest {
