@@ -173,32 +173,6 @@ impl fmt::Display for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(
-                    f,
-                    "a date as \"YYYY-MM-DD\" between {MIN_YEAR} and {MAX_YEAR}"
-                )
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
-                Date::parse(s).ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
-            }
-        }
-        // Rule files write dates as quoted strings, so TOML and JSON read alike.
-        d.deserialize_str(V)
-    }
-}
-
 /// A calendar month (an exam sitting), written "YYYY-MM". Kept as its first
 /// day, so it orders and compares with dates without parsing text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -231,12 +205,6 @@ impl Month {
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.0.year, self.0.month)
-    }
-}
-
-impl Serialize for Month {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }
 
@@ -290,27 +258,42 @@ impl fmt::Display for MonthDay {
     }
 }
 
-impl Serialize for MonthDay {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for MonthDay {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MonthDay, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = MonthDay;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a day of the year as \"MM-DD\" (not 02-29)")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<MonthDay, E> {
-                MonthDay::parse(s).ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+/// Serde as the text each type prints and parses ("YYYY-MM-DD", "YYYY-MM", "MM-DD"),
+/// so TOML and JSON rule files and the roadmap JSON read alike; `expecting` is what
+/// a parse error says was wanted.
+macro_rules! text_serde {
+    ($t:ty, $expecting:expr) => {
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
             }
         }
-        d.deserialize_str(V)
-    }
+
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                struct V;
+                impl de::Visitor<'_> for V {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str(&$expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, s: &str) -> Result<$t, E> {
+                        <$t>::parse(s)
+                            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    };
 }
+
+text_serde!(
+    Date,
+    format!("a date as \"YYYY-MM-DD\" between {MIN_YEAR} and {MAX_YEAR}")
+);
+text_serde!(Month, "a month as \"YYYY-MM\"");
+text_serde!(MonthDay, "a day of the year as \"MM-DD\" (not 02-29)");
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for MonthDay {

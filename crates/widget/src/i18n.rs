@@ -329,7 +329,7 @@ pub fn application_windows(lang: Lang, list: &[ApplicationDef]) -> String {
 }
 
 /// An application window: 3月の試験: 8月29日から9月30日まで / Mar exam: 29 Aug to 30 Sep.
-pub fn application_window(lang: Lang, a: &ApplicationDef) -> String {
+fn application_window(lang: Lang, a: &ApplicationDef) -> String {
     let day = |d: ce_roadmap_core::date::MonthDay| match lang {
         Lang::Ja => format!("{}月{}日", d.month(), d.day()),
         Lang::En => format!("{} {}", d.day(), MONTHS_EN[(d.month() as usize + 11) % 12]),

@@ -137,12 +137,18 @@ enum Mention<'r, 'a> {
 }
 
 impl<'a> Mention<'_, 'a> {
-    /// (action, target, from, by, amount); a sitting's target is the credential.
+    /// (action, target, from, by, amount); a deadline's or sitting's target is the credential.
     fn key(&self, cred: &'a str) -> (Action, &str, Date, Date, Option<f64>) {
         match self {
             Mention::Step(s) => (s.action, s.target.as_ref(), s.from, s.by, s.amount),
-            Mention::Apply(d) => (Action::Apply, cred, *d, *d, None),
-            Mention::Sit(d) => (Action::Sit, cred, *d, *d, None),
+            Mention::Apply(d) | Mention::Sit(d) => (self.action(), cred, *d, *d, None),
+        }
+    }
+    fn action(&self) -> Action {
+        match self {
+            Mention::Step(s) => s.action,
+            Mention::Apply(_) => Action::Apply,
+            Mention::Sit(_) => Action::Sit,
         }
     }
     /// The step without its credentials, which `merge` adds.
@@ -154,11 +160,7 @@ impl<'a> Mention<'_, 'a> {
                 ..s.clone()
             },
             Mention::Apply(d) | Mention::Sit(d) => PlanStep {
-                action: if matches!(self, Mention::Apply(_)) {
-                    Action::Apply
-                } else {
-                    Action::Sit
-                },
+                action: self.action(),
                 target: Cow::Borrowed(cred),
                 by: d,
                 from: d,
