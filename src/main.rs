@@ -19,8 +19,9 @@ Usage:
                                               --strict: every condition's source official, every read date a day
   ce-roadmap eval --profile FILE [--rules FILE] [--as-of YYYY-MM-DD]
                                               print the roadmap JSON for a profile (FILE may be - for stdin)
-  ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en]
-                                              print the plan by fiscal year: what to do, what opens
+  ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en] [--ics]
+                                              print the plan by fiscal year: what to do, what opens;
+                                              --ics: as an iCalendar file (one event per dated step)
   ce-roadmap sources [FILE]                   print the table of docs/rules-sources.md: each credential's cited
                                               pages (official or not, day read) and its unknowns
   ce-roadmap schema                           print the JSON Schema of the rule file

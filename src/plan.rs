@@ -1,17 +1,21 @@
 //! `ce-roadmap plan`: the roadmap's plan as a table by fiscal year, in Japanese
-//! (default) or English. The same data as the `plan` of `eval`'s JSON.
+//! (default) or English. The same data as the `plan` of `eval`'s JSON. With
+//! `--ics`, the plan as a calendar file instead (the widget's "add to calendar").
 
 use std::process::ExitCode;
 
-use ce_roadmap_core::date::Month;
-use ce_roadmap_core::roadmap::{Action, Roadmap};
+use ce_roadmap_core::roadmap::Roadmap;
 use ce_roadmap_core::RuleSet;
+use ce_roadmap_widget::calendar;
 use ce_roadmap_widget::i18n::{self, Lang};
 
 use super::{inputs, opt, options, Fail};
 
 pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
-    let (opts, pos) = options(args, &["--profile", "--rules", "--as-of", "--lang"])?;
+    // `--ics` is the one flag without a value.
+    let ics = args.iter().any(|a| a == "--ics");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--ics").cloned().collect();
+    let (opts, pos) = options(&args, &["--profile", "--rules", "--as-of", "--lang"])?;
     let lang = match opt(&opts, "--lang") {
         None | Some("ja") => Lang::Ja,
         Some("en") => Lang::En,
@@ -19,6 +23,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
     };
     let inputs = inputs("plan", &opts, &pos)?;
     let roadmap = inputs.evaluate()?;
+    if ics {
+        let file = calendar::ics(&inputs.rules, &roadmap.plan, lang, inputs.when.today)
+            .ok_or_else(|| Fail("the plan has nothing dated to put in a calendar".into()))?;
+        print!("{file}");
+        return Ok(ExitCode::SUCCESS);
+    }
     print!("{}", table(&inputs.rules, &roadmap, lang));
     Ok(ExitCode::SUCCESS)
 }
@@ -26,19 +36,13 @@ pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
 /// One block per fiscal year: the steps with their dates, then what opens.
 pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
     let mut out = String::new();
-    let (by, opens, certifies, none) = match lang {
+    let (opens, certifies, none) = match lang {
         Lang::Ja => (
-            "まで",
             "受験・申請できるようになる",
             "認定を受けられる",
             "日付を出せる資格はありません。",
         ),
-        Lang::En => (
-            "by",
-            "Opens",
-            "Can be certified",
-            "No credential can be dated.",
-        ),
+        Lang::En => ("Opens", "Can be certified", "No credential can be dated."),
     };
     out.push_str(&format!(
         "{} {}\n",
@@ -52,17 +56,7 @@ pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
     for y in &r.plan {
         out.push_str(&format!("\n{}\n", i18n::fiscal_year(lang, y.fiscal_year)));
         for s in &y.steps {
-            // A sitting is a month, not a deadline.
-            let when = if s.action == Action::Sit {
-                let ym = Month::of(s.by);
-                i18n::year_month(lang, ym)
-            } else {
-                let date = i18n::date(lang, s.by);
-                match lang {
-                    Lang::Ja => format!("{date}{by}"),
-                    Lang::En => format!("{by} {date}"),
-                }
-            };
+            let when = i18n::plan_when(lang, s);
             out.push_str(&format!("  {when:<18}  {}\n", lang.pick(&s.text)));
         }
         for (label, ids) in [(opens, &y.opens), (certifies, &y.certifies)] {

@@ -352,3 +352,54 @@ fn an_evaluation_date_before_the_profile_is_an_error() {
     .unwrap_err();
     assert_eq!(e.0[0].code(), "as_of_before_profile");
 }
+
+#[test]
+fn a_year_obtained_needs_a_held_credential_a_known_id_and_a_sane_year() {
+    let rules = ce_roadmap_core::default_rules().unwrap();
+    let p = Profile::from_json(
+        r#"{"held":["me2"],"held_since":{"me2":1800,"dialysis_tech":2020,"nope":2020}}"#,
+    )
+    .unwrap();
+    let e = p.check(&rules).unwrap_err();
+    let got: Vec<(&str, &str)> = e.0.iter().map(|e| (e.code(), e.path())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("not_held", "held_since.dialysis_tech"),
+            ("bad_year", "held_since.me2"),
+            ("unknown_id", "held_since.nope"),
+        ]
+    );
+}
+
+#[test]
+fn a_held_credential_with_its_year_puts_its_renewal_in_the_plan() {
+    let rules = ce_roadmap_core::default_rules().unwrap();
+    let p = Profile::from_json(
+        r#"{"held":["dialysis_tech"],"held_since":{"dialysis_tech":2024},"targets":["hcit"]}"#,
+    )
+    .unwrap();
+    let when = When {
+        as_of: Some(d("2026-11-23")),
+        today: d("2026-11-23"),
+    };
+    let r = evaluate(&rules, &p, when).unwrap();
+    let renew: Vec<_> = r
+        .plan
+        .iter()
+        .flat_map(|y| y.steps.iter().map(move |s| (y.fiscal_year, s)))
+        .filter(|(_, s)| s.action.as_str() == "renew")
+        .collect();
+    assert_eq!(renew.len(), 1);
+    let (fy, s) = renew[0];
+    assert_eq!((fy, s.target.as_ref()), (2029, "dialysis_tech"));
+    assert_eq!((s.from, s.by), (d("2029-01-01"), d("2029-12-31")));
+    assert!(
+        s.text
+            .ja
+            .starts_with("透析技術認定士を更新する（5年ごとに50単位"),
+        "{}",
+        s.text.ja
+    );
+    assert!(s.text.en.starts_with("Renew your "), "{}", s.text.en);
+}

@@ -31,6 +31,8 @@ export interface Profile {
   units?: Record<string, number>;
   courses?: string[];
   held?: string[];
+  /** The calendar year each held credential was obtained (or last renewed), e.g. `{"dialysis_tech": 2024}`: gives `renewal_due`. A credential here must be in `held`. */
+  held_since?: Record<string, number>;
   passed_exams?: string[];
   /** Credentials the visitor aims for: the plan holds these and what they need. */
   targets?: string[];
@@ -109,11 +111,11 @@ export interface SubCount {
   met: boolean;
 }
 
-/** What a step asks of the visitor (the plan also has "apply": the last day to apply for a sitting, where published, and "sit": an exam's sitting). */
-export type Action = "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "apply" | "sit";
+/** What a step asks of the visitor (the plan also has "apply": the last day to apply for a sitting, where published; "sit": an exam's sitting; "renew": a held credential's renewal, `from` 1 January to `by` 31 December of the year it falls due). */
+export type Action = "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "apply" | "sit" | "renew";
 
 export interface Step {
-  action: Exclude<Action, "apply" | "sit">;
+  action: Exclude<Action, "apply" | "sit" | "renew">;
   target: string;
   unblocks: number;
   affects: number;
@@ -143,6 +145,8 @@ export interface CredentialResult {
   /** What the exam is, where the rules say. */
   exam: Note | null;
   renewal: { every_years: number | null; ja: string; en: string; source: string } | null;
+  /** Held credentials with `held_since` and a published cycle: the calendar year the renewal falls due (the day is on the certificate). */
+  renewal_due?: number;
   /** What the source article (seed) says of when it can be had, and whether the rules differ. */
   seed: { clinical_year: number | null; ja: string; en: string; differs: boolean } | null;
   notes: Note[];

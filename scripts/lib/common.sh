@@ -70,13 +70,13 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# playwright-core, axe-core and binaryen's wasm-opt, from package-lock.json.
+# playwright-core, axe-core, ical.js (to parse the calendar file in a test) and binaryen's wasm-opt, from package-lock.json.
 ensure_node_tools() {
   if ! command -v npm >/dev/null 2>&1; then
     say "installing Node.js"
     apt_install nodejs npm
   fi
-  if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ]; then
+  if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] && [ -d node_modules/ical.js ]; then
     echo "node tools are installed"
   else
     say "installing node tools (npm ci)"

@@ -4,7 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { open, AS_OF, work, session } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { open, AS_OF, work, session, openGroup } from "./harness.mjs";
 
 let server, b;
 session((s, br) => {
@@ -118,6 +119,86 @@ test("the plan prints with the page, without the 'aim for this' buttons", async 
   for (let i = 0; i < aims; i++) assert.equal(await page.locator(".cer-aim").nth(i).isVisible(), false);
   await page.pdf({ path: "target/screenshots/plan-print-ja.pdf", format: "A4" });
   await page.screenshot({ path: "target/screenshots/plan-print-ja.png", fullPage: true });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a held credential with its year shows its renewal, and the plan downloads as a calendar that parses", async () => {
+  const { default: ICAL } = await import("ical.js");
+  const page = await open(b, server.url, { width: 390 });
+  await page.check("input[value=it]");
+  await work(page, "medical_it", "2");
+  await openGroup(page, "取得済みの資格");
+  await page.check("label:has-text('医療情報技師'):not(:has-text('上級'))");
+  await page.selectOption("#cer-since-hcit", "2022");
+  const hcit = page.locator("article.cer-card[data-id=hcit]");
+  await hcit.locator("text=次の更新: 2027年（日付は認定証で確認）").waitFor();
+  await page.locator("#cer-since-hcit").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "target/screenshots/held-since-ja-390.png" });
+  await hcit.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "target/screenshots/card-renewal-ja-390.png" });
+  await page.locator("article.cer-card[data-id=senior_hcit] .cer-aim").click();
+  await page.waitForSelector("text=目指す資格とその前提にしぼった計画です。");
+  const steps = (await planYears(page)).flatMap((y) => y.steps).join("\n");
+  assert.match(steps, /2027年中医療情報技師を更新する（5年ごとに50点とセミナー受講）/);
+  await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "target/screenshots/plan-renewal-ja-390.png" });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=カレンダーに追加（.ics）")]);
+  assert.equal(download.suggestedFilename(), "ce-roadmap-plan.ics");
+  const text = readFileSync(await download.path(), "utf8");
+  // RFC 5545's form: CRLF lines of at most 75 octets, the calendar's required properties.
+  assert.ok(text.endsWith("END:VCALENDAR\r\n") && !/[^\r]\n/.test(text), "CRLF line ends");
+  for (const line of text.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75, `folded: ${line}`);
+  const cal = new ICAL.Component(ICAL.parse(text));
+  assert.equal(cal.getFirstPropertyValue("version"), "2.0");
+  assert.ok(cal.getFirstPropertyValue("prodid"));
+  const events = cal.getAllSubcomponents("vevent");
+  // The renewal of the held one, and the sitting of the target (no published window).
+  assert.equal(events.length, 2, events.map((e) => e.toString()).join("\n"));
+  const uids = new Set();
+  for (const e of events) {
+    for (const p of ["uid", "dtstamp", "dtstart", "summary"]) assert.ok(e.getFirstPropertyValue(p), `${p} in ${e.toString()}`);
+    assert.equal(e.getFirstPropertyValue("dtstart").isDate, true, "all-day");
+    assert.match(e.getFirstPropertyValue("description"), /出典: https:\/\//);
+    uids.add(e.getFirstPropertyValue("uid"));
+  }
+  assert.equal(uids.size, events.length, "UIDs are unique");
+  const renewal = events.find((e) => e.getFirstPropertyValue("uid") === "renew-hcit@ce-roadmap");
+  assert.equal(renewal.getFirstPropertyValue("dtstart").toString(), "2027-01-01");
+  assert.match(renewal.getFirstPropertyValue("summary"), /^【更新の年】医療情報技師を更新する/);
+  const sitting = events.find((e) => e.getFirstPropertyValue("uid") === "sit-senior_hcit@ce-roadmap");
+  assert.equal(sitting.getFirstPropertyValue("dtstart").toString(), "2030-08-01");
+  // The same events as the CLI's file for the same answers.
+  const bin = process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap";
+  const profile = { stage: "it", experience: { medical_it: 2 }, plan_areas: ["medical_it"], held: ["hcit"], held_since: { hcit: 2022 }, targets: ["senior_hcit"] };
+  const r = spawnSync(bin, ["plan", "--profile", "-", "--as-of", AS_OF, "--ics"], { input: JSON.stringify(profile), encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const key = (c) => new ICAL.Component(ICAL.parse(c)).getAllSubcomponents("vevent")
+    .map((e) => `${e.getFirstPropertyValue("uid")} ${e.getFirstPropertyValue("dtstart")} ${e.getFirstPropertyValue("summary")}`);
+  assert.deepEqual(key(text), key(r.stdout));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the renewal and the calendar button in English at desktop width", async () => {
+  const page = await open(b, server.url, { width: 1280, lang: "en" });
+  await page.check("input[value=licensed]");
+  await work(page, "blood_purification", "3");
+  await openGroup(page, "Credentials held");
+  await page.check("label:has-text('Dialysis technology certified technician')");
+  await page.selectOption("#cer-since-dialysis_tech", "2019");
+  const card = page.locator("article.cer-card[data-id=dialysis_tech]");
+  await card.locator("text=Next renewal: 2029 (the day is on your certificate)").waitFor();
+  const steps = (await planYears(page)).flatMap((y) => y.steps).join("\n");
+  assert.match(steps, /during 2029Renew your dialysis technology certified technician \(every 5 years: 50 points, including one parent-society meeting\)/);
+  // Unticked, the year goes from the answers' profile, and the renewal with it.
+  await page.uncheck("label:has-text('Dialysis technology certified technician') input");
+  await page.waitForFunction(() => !document.querySelector("ce-roadmap").shadowRoot.textContent.includes("during 2029"));
+  await page.check("label:has-text('Dialysis technology certified technician') input");
+  assert.equal(await page.inputValue("#cer-since-dialysis_tech"), "2019", "the year is kept");
+  await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "target/screenshots/plan-renewal-en-1280.png" });
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -56,6 +56,9 @@ pub struct Expect {
     /// The last day to apply for next_sitting, or "none".
     #[serde(default)]
     pub apply_by: Option<String>,
+    /// The year a held credential's renewal falls due, or "none".
+    #[serde(default)]
+    pub renewal_due: Option<String>,
     /// "kind" or "kind:target" → met.
     #[serde(default)]
     pub criteria: BTreeMap<String, bool>,
@@ -177,6 +180,14 @@ fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {
         let got = r.apply_by.map_or_else(|| "none".into(), |d| d.to_string());
         if &got != s {
             diffs.push(format!("{id}: apply_by {got} (expected {s})"));
+        }
+    }
+    if let Some(s) = &exp.renewal_due {
+        let got = r
+            .renewal_due
+            .map_or_else(|| "none".into(), |y| y.to_string());
+        if &got != s {
+            diffs.push(format!("{id}: renewal_due {got} (expected {s})"));
         }
     }
     for (key, &met) in &exp.criteria {

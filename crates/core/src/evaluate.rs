@@ -304,6 +304,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             applications: &c.applications,
             exam: c.exam.as_ref(),
             renewal: c.renewal.as_ref(),
+            renewal_due: self.renewal_due(c, held),
             seed: c.seed.as_ref(),
             notes: &c.notes,
             unknowns: &c.unknowns,
@@ -314,6 +315,17 @@ impl<'a, 'p> Eval<'a, 'p> {
             earliest: None,
         };
         (result, own_steps)
+    }
+
+    fn renewal_due(&self, c: &Credential, held: bool) -> Option<i32> {
+        let since = *self.p.held_since.get(&c.id).filter(|_| held)?;
+        let every = c.renewal.as_ref()?.every_years?;
+        // Checked whole and in range.
+        Some(crate::plan::renewal::due_year(
+            since as i32,
+            every,
+            self.as_of.year(),
+        ))
     }
 
     fn criteria(&self, list: &'a [Condition]) -> Vec<Criterion<'a>> {

@@ -465,6 +465,17 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
             };
             (format!("{ja}を受験する"), en)
         }
+        Action::Renew => {
+            let (ja, en) = one(rules, "credential", target);
+            let en = mid_sentence(&en);
+            match rules.credential(target).and_then(|c| c.renewal.as_ref()) {
+                Some(r) => (
+                    format!("{ja}を更新する（{}）", r.ja),
+                    format!("Renew your {en} ({})", mid_sentence(&r.en)),
+                ),
+                None => (format!("{ja}を更新する"), format!("Renew your {en}")),
+            }
+        }
     };
     Text { ja, en }
 }

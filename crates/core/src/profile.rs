@@ -78,6 +78,11 @@ pub struct Profile {
     pub courses: Vec<CourseId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub held: Vec<CredentialId>,
+    /// The calendar year each held credential was obtained (or last renewed), for
+    /// the year its renewal falls due. A whole number; f64 like every other map of
+    /// the profile, so the wasm carries one map's code for them all.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub held_since: BTreeMap<CredentialId, f64>,
     /// Exams passed (credential ids, or external exams such as `ibhre`), not yet certified.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passed_exams: Vec<String>,
@@ -132,6 +137,11 @@ pub enum ProfileError {
         path: String,
         value: i32,
     },
+    /// A year obtained for a credential the profile does not hold.
+    NotHeld {
+        path: String,
+        id: String,
+    },
     /// The evaluation date is before the date the profile describes.
     AsOfBeforeProfile {
         as_of: Date,
@@ -150,7 +160,8 @@ impl ProfileError {
             | NotWhole { path, .. }
             | UnknownId { path, .. }
             | BadSchoolYears { path, .. }
-            | BadYear { path, .. } => path,
+            | BadYear { path, .. }
+            | NotHeld { path, .. } => path,
             AsOfBeforeProfile { .. } => "as_of",
         }
     }
@@ -167,6 +178,7 @@ impl ProfileError {
             UnknownId { .. } => "unknown_id",
             BadSchoolYears { .. } => "bad_school_years",
             BadYear { .. } => "bad_year",
+            NotHeld { .. } => "not_held",
             AsOfBeforeProfile { .. } => "as_of_before_profile",
         }
     }
@@ -210,6 +222,9 @@ impl fmt::Display for ProfileError {
             }
             BadYear { value, .. } => {
                 write!(f, "year {value} is out of range: expected 1950 to 2150")
+            }
+            NotHeld { id, .. } => {
+                write!(f, "`{id}` has a year obtained but is not in held")
             }
             AsOfBeforeProfile { as_of, profile } => {
                 write!(
@@ -401,6 +416,32 @@ impl Profile {
                 e,
                 rules.is_exam(e),
             );
+        }
+        for (c, &year) in &self.held_since {
+            let path = || format!("held_since.{c}");
+            if rules.credential(c.as_str()).is_none() {
+                errs.push(ProfileError::UnknownId {
+                    path: path(),
+                    what: "credential",
+                    id: c.to_string(),
+                });
+            } else if !self.held.contains(c) {
+                errs.push(ProfileError::NotHeld {
+                    path: path(),
+                    id: c.to_string(),
+                });
+            }
+            if year.fract() != 0.0 {
+                errs.push(ProfileError::NotWhole {
+                    path: path(),
+                    value: year,
+                });
+            } else if !(1950.0..=2150.0).contains(&year) {
+                errs.push(ProfileError::BadYear {
+                    path: path(),
+                    value: year as i32,
+                });
+            }
         }
         if errs.is_empty() {
             Ok(())

@@ -217,6 +217,10 @@ pub struct CredentialResult<'a> {
     pub applications: &'a [ApplicationDef],
     pub exam: Option<&'a NoteDef>,
     pub renewal: Option<&'a RenewalDef>,
+    /// Held credentials with a year obtained (`held_since`) and a published cycle:
+    /// the calendar year the renewal falls due (the day is on the certificate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal_due: Option<i32>,
     pub seed: Option<&'a SeedDef>,
     pub notes: &'a [NoteDef],
     /// Requirements not published: check with the body.
@@ -487,6 +491,8 @@ pub enum Action {
     Apply,
     /// Plan only: the sitting of an exam.
     Sit,
+    /// Plan only: renewing a held credential, in the year it falls due.
+    Renew,
 }
 
 impl Action {
@@ -504,6 +510,7 @@ impl Action {
             Action::Exam => "exam",
             Action::Apply => "apply",
             Action::Sit => "sit",
+            Action::Renew => "renew",
         }
     }
 }

@@ -89,6 +89,26 @@ pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
     });
 }
 
+/// Saves text as a file: a data address on a link that is never attached, so no
+/// Blob or object URL to free, and nothing is sent anywhere.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let href = format!(
+        "data:{mime};charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    );
+    let _ = a.set_attribute("href", &href);
+    let _ = a.set_attribute("download", name);
+    if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+        a.click();
+    }
+}
+
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

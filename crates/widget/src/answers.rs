@@ -24,6 +24,9 @@ pub struct Answers {
     pub units: BTreeMap<BodyId, f64>,
     pub courses: BTreeSet<CourseId>,
     pub held: BTreeSet<CredentialId>,
+    /// The year each held credential was obtained (or last renewed). Kept when the
+    /// credential is unticked, so ticking it again loses nothing.
+    pub held_since: BTreeMap<CredentialId, f64>,
     pub passed: BTreeSet<String>,
     /// Credentials the visitor aims for ("aim for this" on a card).
     pub targets: BTreeSet<CredentialId>,
@@ -48,6 +51,7 @@ impl Answers {
             units: BTreeMap::new(),
             courses: BTreeSet::new(),
             held: BTreeSet::new(),
+            held_since: BTreeMap::new(),
             passed: BTreeSet::new(),
             targets: BTreeSet::new(),
             case_rates: BTreeMap::new(),
@@ -73,6 +77,8 @@ pub enum Action {
     SetUnits(BodyId, f64),
     ToggleCourse(CourseId),
     ToggleHeld(CredentialId),
+    /// None forgets the year.
+    SetHeldSince(CredentialId, Option<i32>),
     TogglePassed(String),
     ToggleTarget(CredentialId),
     /// 0 removes the rate.
@@ -133,6 +139,12 @@ impl Answers {
             Action::SetUnits(b, n) => set_or_remove(&mut self.units, b, n),
             Action::ToggleCourse(c) => toggle(&mut self.courses, c),
             Action::ToggleHeld(c) => toggle(&mut self.held, c),
+            Action::SetHeldSince(c, Some(y)) => {
+                self.held_since.insert(c, f64::from(y));
+            }
+            Action::SetHeldSince(c, None) => {
+                self.held_since.remove(&c);
+            }
             Action::TogglePassed(e) => toggle(&mut self.passed, e),
             Action::ToggleTarget(c) => toggle(&mut self.targets, c),
             Action::SetCaseRate(k, n) => set_or_remove(&mut self.case_rates, k, n),
@@ -171,6 +183,13 @@ impl Answers {
             units: self.units.clone(),
             courses: self.courses.iter().cloned().collect(),
             held: self.held.iter().cloned().collect(),
+            // Only for credentials held: a year kept for an unticked one is not an answer.
+            held_since: self
+                .held_since
+                .iter()
+                .filter(|(c, _)| self.held.contains(*c))
+                .map(|(c, y)| (c.clone(), *y))
+                .collect(),
             passed_exams: self.passed.iter().cloned().collect(),
             targets: self.targets.iter().cloned().collect(),
             case_rates: self.case_rates.clone(),

@@ -5,7 +5,7 @@ use crate::input::InputError;
 use ce_roadmap_core::date::{Date, Month};
 use ce_roadmap_core::num::plain;
 use ce_roadmap_core::profile::ProfileError;
-use ce_roadmap_core::roadmap::{Action, Earliest, Status};
+use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep, Status};
 use ce_roadmap_core::rules::file::{ApplicationDef, Text};
 use ce_roadmap_core::rules::model::RuleSet;
 
@@ -166,6 +166,20 @@ messages! {
     PlanEmpty => "いまの回答では、日付を出せる資格がありません。", "With these answers, no credential can be dated yet.";
     PlanBy => "までに", "by";
     PlanSit => "受験", "exam";
+    PlanDuring => "中", "during";
+    RenewalDue => "次の更新", "Next renewal";
+    RenewalDay => "日付は認定証で確認", "the day is on your certificate";
+    HeldSince => "取得した年", "Year obtained";
+    HeldSinceHint => "取得した年（または最後に更新した年）を入れると、次の更新の年が出ます。", "Give the year you obtained it (or last renewed it) to see when it is next renewed.";
+    AddToCalendar => "カレンダーに追加（.ics）", "Add to calendar (.ics)";
+    CalendarName => "資格ロードマップの予定", "Credential roadmap plan";
+    CalendarDeadline => "期限", "Deadline";
+    CalendarExamMonth => "受験月", "Exam month";
+    CalendarRenewalYear => "更新の年", "Renewal year";
+    CalendarExamDay => "試験日は実施要項で確認してください。", "Check the exam day in the body's notice.";
+    CalendarRenewalDay => "有効期限の日付は認定証で確認してください。", "The exact day is on your certificate.";
+    CalendarSource => "出典", "Source";
+    CalendarMadeBy => "臨床工学技士 資格ロードマップで作成。見通しは目安です。", "Made with the clinical engineer credential roadmap. Dates are estimates.";
     AimFor => "これを目指す", "Aim for this";
     Aiming => "目指しています", "Your target";
     TimeOnly => "準備不要", "no steps needed";
@@ -216,6 +230,8 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
         (Action::Apply, Lang::En) => "applying",
         (Action::Exam | Action::Sit, Lang::Ja) => "試験の合格",
         (Action::Exam | Action::Sit, Lang::En) => "passing the exam",
+        (Action::Renew, Lang::Ja) => "更新",
+        (Action::Renew, Lang::En) => "renewing",
     }
 }
 
@@ -388,6 +404,9 @@ pub fn profile_error(lang: Lang, e: &ProfileError) -> String {
             )
         }
         BadYear { value, .. } => format!("{value}年は範囲外です（1950〜2150年）"),
+        NotHeld { id, .. } => {
+            format!("資格「{id}」の取得年がありますが、取得済みの資格（held）に入っていません")
+        }
         AsOfBeforeProfile { as_of, profile } => format!(
             "評価日（{}）が回答の基準日（{}）より前です",
             date(lang, *as_of),
@@ -416,6 +435,34 @@ pub fn date(lang: Lang, d: Date) -> String {
             MONTHS_EN[(d.month() as usize + 11) % 12],
             d.year()
         ),
+    }
+}
+
+/// When a plan step is due: a sitting is a month, a renewal a year, every
+/// other step a deadline.
+pub fn plan_when(lang: Lang, s: &PlanStep) -> String {
+    match s.action {
+        Action::Sit => {
+            let ym = year_month(lang, Month::of(s.by));
+            format!("{ym} {}", Msg::PlanSit.text(lang))
+        }
+        Action::Renew => match lang {
+            Lang::Ja => format!("{}年{}", s.by.year(), Msg::PlanDuring.text(lang)),
+            Lang::En => format!("{} {}", Msg::PlanDuring.text(lang), s.by.year()),
+        },
+        _ => match lang {
+            Lang::Ja => format!("{}{}", date(lang, s.by), Msg::PlanBy.text(lang)),
+            Lang::En => format!("{} {}", Msg::PlanBy.text(lang), date(lang, s.by)),
+        },
+    }
+}
+
+/// "次の更新: 2029年（日付は認定証で確認）" / "Next renewal: 2029 (the day is on your certificate)".
+pub fn renewal_due(lang: Lang, year: i32) -> String {
+    let (label, day) = (Msg::RenewalDue.text(lang), Msg::RenewalDay.text(lang));
+    match lang {
+        Lang::Ja => format!("{label}: {year}年（{day}）"),
+        Lang::En => format!("{label}: {year} ({day})"),
     }
 }
 

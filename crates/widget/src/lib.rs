@@ -4,6 +4,7 @@
 //! natively; the web crate only renders what this and the core compute.
 
 pub mod answers;
+pub mod calendar;
 pub mod display;
 pub mod focus;
 pub mod i18n;

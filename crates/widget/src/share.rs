@@ -98,6 +98,11 @@ pub fn encode(a: &Answers) -> String {
     );
     list(&mut out, "co", a.courses.iter().map(|x| x.as_str()));
     list(&mut out, "he", a.held.iter().map(|x| x.as_str()));
+    pairs(
+        &mut out,
+        "hs",
+        a.held_since.iter().map(|(k, v)| (k.as_str(), *v)),
+    );
     list(&mut out, "pe", a.passed.iter().map(|x| x.as_str()));
     list(&mut out, "tg", a.targets.iter().map(|x| x.as_str()));
     pairs(
@@ -156,6 +161,24 @@ fn numbers<T: Ord>(
     Ok(out)
 }
 
+/// `id:year,...` with years in 1950..=2150, as the profile allows.
+fn years<T: Ord>(
+    field: &str,
+    value: &str,
+    make: impl Fn(String) -> T,
+) -> Result<BTreeMap<T, f64>, ShareError> {
+    let mut out = BTreeMap::new();
+    for item in value.split(',') {
+        let (id, y) = item.split_once(':').ok_or_else(|| bad(field, item))?;
+        let y: i32 = y.parse().map_err(|_| bad(field, item))?;
+        if !is_id(id) || !(1950..=2150).contains(&y) {
+            return Err(bad(field, item));
+        }
+        out.insert(make(id.to_string()), f64::from(y));
+    }
+    Ok(out)
+}
+
 /// Parses a text made by `encode`. `default_year` fills a missing school year.
 pub fn decode(text: &str, default_year: i32) -> Result<Answers, ShareError> {
     if text.len() > MAX_LEN {
@@ -201,6 +224,8 @@ pub fn decode(text: &str, default_year: i32) -> Result<Answers, ShareError> {
             "un" => a.units = numbers(key, value, MAX_UNITS, false, BodyId)?,
             "co" => a.courses = ids(key, value, CourseId)?,
             "he" => a.held = ids(key, value, CredentialId)?,
+            // Added with renewals.
+            "hs" => a.held_since = years(key, value, CredentialId)?,
             "pe" => a.passed = ids(key, value, |s| s)?,
             // Added with the plan; links made before it simply lack them.
             "tg" => a.targets = ids(key, value, CredentialId)?,
@@ -230,6 +255,7 @@ mod tests {
         a.apply(Action::SetUnits(BodyId::new("jacet"), 12.5));
         a.apply(Action::ToggleCourse(CourseId::new("dialysis_course")));
         a.apply(Action::ToggleHeld(CredentialId::new("me2")));
+        a.apply(Action::SetHeldSince(CredentialId::new("me2"), Some(2019)));
         a.apply(Action::TogglePassed("ibhre".into()));
         a.apply(Action::ToggleLicence(LicenceId::new("nurse")));
         a.apply(Action::ToggleTarget(CredentialId::new("ite")));
@@ -243,7 +269,8 @@ mod tests {
         let text = encode(&a);
         assert!(text.starts_with("v1;k=l;"), "{text}");
         assert!(text.contains(";tg=ite;cr=cath_assists:80"), "{text}");
-        assert!(text.len() < 260, "{} chars: {text}", text.len());
+        assert!(text.contains(";he=me2;hs=me2:2019;"), "{text}");
+        assert!(text.len() < 270, "{} chars: {text}", text.len());
         assert_eq!(decode(&text, 2026).unwrap(), a);
         let mut s = Answers::new(2026);
         s.apply(Action::SetStage(Stage::Student));
@@ -298,6 +325,10 @@ mod tests {
             "v1;tg=<x>",
             "v1;cr=cath_assists:-1",
             "v1;cr=cath_assists",
+            "v1;hs=me2",
+            "v1;hs=me2:1800",
+            "v1;hs=me2:2019.5",
+            "v1;hs=<x>:2019",
         ] {
             assert!(decode(bad, 2026).is_err(), "{bad:?} should fail");
         }

@@ -74,6 +74,14 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
             mentions.push((Mention::Sit(m.first_day()), id));
         }
     }
+    // Held credentials are never chosen, but their renewals are the visitor's
+    // to do whatever the plan holds.
+    for r in results {
+        let year = r.renewal_due.filter(|_| r.status == Status::Held);
+        if let Some(span) = year.and_then(Span::year) {
+            mentions.push((Mention::Renew(span), r.id));
+        }
+    }
     let steps = merge(&mentions);
     // Steps due the same day: the licence before what it opens, then in the
     // catalogue's and the rules' order. Sorted by index: steps are large to move.
@@ -128,12 +136,30 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
 }
 
 /// A step as a credential's earliest gives it, the last day to apply for its
-/// sitting, or the sitting itself.
+/// sitting, the sitting itself, or a held credential's renewal.
 #[derive(Clone, Copy)]
 enum Mention<'r, 'a> {
     Step(&'r PlanStep<'a>),
     Apply(Date),
     Sit(Date),
+    /// The calendar year a held credential's renewal falls due.
+    Renew(Span),
+}
+
+/// A calendar year as a window of days.
+#[derive(Clone, Copy)]
+struct Span {
+    from: Date,
+    by: Date,
+}
+
+impl Span {
+    fn year(y: i32) -> Option<Span> {
+        Some(Span {
+            from: Date::new(y, 1, 1)?,
+            by: Date::new(y, 12, 31)?,
+        })
+    }
 }
 
 impl<'a> Mention<'_, 'a> {
@@ -142,6 +168,7 @@ impl<'a> Mention<'_, 'a> {
         match self {
             Mention::Step(s) => (s.action, s.target.as_ref(), s.from, s.by, s.amount),
             Mention::Apply(d) | Mention::Sit(d) => (self.action(), cred, *d, *d, None),
+            Mention::Renew(y) => (Action::Renew, cred, y.from, y.by, None),
         }
     }
     fn action(&self) -> Action {
@@ -149,6 +176,7 @@ impl<'a> Mention<'_, 'a> {
             Mention::Step(s) => s.action,
             Mention::Apply(_) => Action::Apply,
             Mention::Sit(_) => Action::Sit,
+            Mention::Renew(_) => Action::Renew,
         }
     }
     /// The step without its credentials, which `merge` adds.
@@ -159,11 +187,11 @@ impl<'a> Mention<'_, 'a> {
                 for_certification: false,
                 ..s.clone()
             },
-            Mention::Apply(d) | Mention::Sit(d) => PlanStep {
+            Mention::Apply(_) | Mention::Sit(_) | Mention::Renew(_) => PlanStep {
                 action: self.action(),
                 target: Cow::Borrowed(cred),
-                by: d,
-                from: d,
+                by: self.key(cred).3,
+                from: self.key(cred).2,
                 amount: None,
                 credentials: Vec::new(),
                 for_certification: false,

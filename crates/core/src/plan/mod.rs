@@ -1,7 +1,9 @@
 //! The roadmap as a plan: when each credential can be had at the earliest
-//! (`project`), and what to do in each fiscal year (`by_year`).
+//! (`project`), what to do in each fiscal year (`by_year`), and when a held
+//! credential is renewed (`renewal`).
 
 pub mod by_year;
 pub(crate) mod project;
+pub mod renewal;
 
 pub use by_year::{by_year, Include};

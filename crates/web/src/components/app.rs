@@ -259,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
         Ok(_) => (
             html! {
                 if stage.is_some() {
-                    <DetailsForm answers={answers.clone()} display={display.clone()} dispatch={dispatch.clone()} />
+                    <DetailsForm answers={answers.clone()} display={display.clone()} dispatch={dispatch.clone()} year={today.year()} />
                 }
             },
             html! {

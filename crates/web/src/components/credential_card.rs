@@ -122,6 +122,9 @@ fn card(
                 if let Some(s) = &c.next_sitting {
                     <span>{ format!("{}: {}", Msg::NextSitting.text(lang), i18n::sitting(lang, *s, c.apply_by)) }</span>
                 }
+                if let Some(y) = c.renewal_due {
+                    <span>{ i18n::renewal_due(lang, y) }</span>
+                }
             </p>
             if let Some(e) = &c.earliest {
                 // The exam can be sat now; the certification that follows has its own date.
@@ -174,9 +177,8 @@ fn card(
                         { exam }
                         if let Some(e) = c.exam { <span class="cer-crit-note">{ lang.pick2(&e.ja, &e.en) }</span> }
                     </dd>
-                    if let Some(r) = c.renewal {
-                        <dt>{ Msg::Renewal.text(lang) }</dt><dd>{ lang.pick2(&r.ja, &r.en) }</dd>
-                    }
+                    <dt>{ Msg::Renewal.text(lang) }</dt>
+                    <dd>{ c.renewal.map_or(Msg::ExamUnknown.text(lang), |r| lang.pick2(&r.ja, &r.en)) }</dd>
                     <dt>{ Msg::Body.text(lang) }</dt>
                     <dd>
                         if let Some(url) = c.body.url {

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::number_field::NumberField;
@@ -16,6 +17,8 @@ pub struct DetailsFormProps {
     pub answers: Rc<Answers>,
     pub display: SharedDisplay,
     pub dispatch: Callback<Action>,
+    /// This calendar year: the latest year a credential can have been obtained.
+    pub year: i32,
 }
 
 #[component]
@@ -110,13 +113,36 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             Action::ToggleCourse(c.id.clone()),
         )
     });
+    // A held credential that renews on a cycle asks the year it was obtained, for
+    // the renewal's year: a choice of years, so nothing typed can be out of range.
+    let year = props.year;
     let held_checks = creds.iter().filter_map(|id| rules.credential(id)).map(|c| {
-        check(
-            c.id.to_string(),
-            lang.pick(&c.name).to_string(),
-            a.held.contains(&c.id),
-            Action::ToggleHeld(c.id.clone()),
-        )
+        let held = a.held.contains(&c.id);
+        let name = lang.pick(&c.name).to_string();
+        let renews = c.renewal.as_ref().is_some_and(|r| r.every_years.is_some());
+        let since = a.held_since.get(&c.id).map(|&y| y as i32);
+        let id = c.id.clone();
+        let on_year = d.reform(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            Action::SetHeldSince(id.clone(), s.value().parse().ok())
+        });
+        let select_id = format!("cer-since-{}", c.id);
+        html! {
+            <div class="cer-member" key={c.id.as_str()}>
+                { check(c.id.to_string(), name.clone(), held, Action::ToggleHeld(c.id.clone())) }
+                if held && renews {
+                    <div class="cer-row">
+                        <label for={select_id.clone()}>{ format!("{name}: {}", Msg::HeldSince.text(lang)) }</label>
+                        <select id={select_id} onchange={on_year}>
+                            <option value="" selected={since.is_none()}>{ "—" }</option>
+                            { for (year - 40..=year).rev().map(|y| html! {
+                                <option value={y.to_string()} selected={since == Some(y)}>{ y.to_string() }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            </div>
+        }
     });
     let exam_checks = exams
         .iter()
@@ -168,7 +194,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             if !case_kinds.is_empty() && !in_school { { section(Msg::Cases, case_answers, asked.case_kinds, html! { <><p class="cer-hint">{ Msg::CaseRatesHint.text(lang) }</p><div class="cer-grid">{ for cases }</div></> }) } }
             if !unit_bodies.is_empty() && !in_school { { section(Msg::Units, a.units.len(), asked.unit_bodies, html! { <div class="cer-grid">{ for units }</div> }) } }
             if !courses.is_empty() { { section(Msg::Courses, a.courses.len(), asked.courses && !in_school, html! { <>{ for course_checks }</> }) } }
-            { section(Msg::Held, a.held.len(), asked.held, html! { <>{ for held_checks }</> }) }
+            { section(Msg::Held, a.held.len(), asked.held, html! { <><p class="cer-hint">{ Msg::HeldSinceHint.text(lang) }</p>{ for held_checks }</> }) }
             { section(Msg::Passed, a.passed.len(), asked.exams, html! { <>{ for exam_checks }</> }) }
             { section(Msg::OtherLicences, other_licences, false, html! { <>{ for licence_checks }</> }) }
         </section>

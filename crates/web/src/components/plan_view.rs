@@ -2,15 +2,17 @@
 //! chosen on the cards, the engine's plan for them; without, the plan of the
 //! credentials in the visitor's areas (and the host's), derived here from the roadmap.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::{Env, SharedDisplay, SharedRoadmap};
-use ce_roadmap_core::date::Month;
+use crate::{platform, Env, SharedDisplay, SharedRoadmap};
 use ce_roadmap_core::plan::{by_year, Include};
-use ce_roadmap_core::roadmap::{Action, PlanStep, PlanYear};
+use ce_roadmap_core::roadmap::{PlanStep, PlanYear, Roadmap};
+use ce_roadmap_core::rules::RuleSet;
 use ce_roadmap_widget::answers::Answers;
+use ce_roadmap_widget::calendar;
 use ce_roadmap_widget::i18n::{self, Lang, Msg};
 
 #[derive(Properties, PartialEq)]
@@ -21,22 +23,35 @@ pub struct PlanViewProps {
 }
 
 fn step(lang: Lang, s: &PlanStep) -> Html {
-    // A sitting is a month; every other step a deadline.
-    let when = if s.action == Action::Sit {
-        let ym = Month::of(s.by);
-        format!("{} {}", i18n::year_month(lang, ym), Msg::PlanSit.text(lang))
-    } else {
-        match lang {
-            Lang::Ja => format!("{}{}", i18n::date(lang, s.by), Msg::PlanBy.text(lang)),
-            Lang::En => format!("{} {}", Msg::PlanBy.text(lang), i18n::date(lang, s.by)),
-        }
-    };
     html! {
         <li data-action={s.action.as_str()}>
-            <span class="cer-plan-when">{ when }</span>
+            <span class="cer-plan-when">{ i18n::plan_when(lang, s) }</span>
             <span>{ lang.pick(&s.text) }</span>
         </li>
     }
+}
+
+/// The plan shown: the engine's for the visitor's targets, or, without targets,
+/// one derived here for the credentials in focus.
+fn shown<'r>(
+    rules: &RuleSet,
+    r: &'r Roadmap<'static>,
+    focus: &[bool],
+    targeted: bool,
+) -> Cow<'r, [PlanYear<'static>]> {
+    if targeted {
+        return Cow::Borrowed(&r.plan);
+    }
+    let ids: Vec<&str> = r
+        .credentials
+        .iter()
+        .zip(focus)
+        .filter(|(_, &f)| f)
+        .map(|(c, _)| c.id)
+        .collect();
+    let mut p = by_year(&r.credentials, Include::Only(&ids));
+    ce_roadmap_core::explain::plan_texts(rules, &mut p);
+    Cow::Owned(p)
 }
 
 #[component]
@@ -49,24 +64,20 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         return html! {};
     };
     let targeted = !props.answers.targets.is_empty();
-    let derived: Vec<PlanYear>;
-    let plan: &[PlanYear] = if targeted {
-        &r.plan
-    } else {
-        let ids: Vec<&str> = r
-            .credentials
-            .iter()
-            .zip(&props.display.0.focus)
-            .filter(|(_, &f)| f)
-            .map(|(c, _)| c.id)
-            .collect();
-        derived = {
-            let mut p = by_year(&r.credentials, Include::Only(&ids));
-            ce_roadmap_core::explain::plan_texts(env.rules.0, &mut p);
-            p
-        };
-        &derived
+    let plan = shown(env.rules.0, r, &props.display.0.focus, targeted);
+    // The file is made on the tap, from the same plan: nothing leaves the device.
+    let on_calendar = {
+        let (roadmap, display, rules) = (props.roadmap.clone(), props.display.clone(), env.rules.0);
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(r) = &*roadmap.0 {
+                let plan = shown(rules, r, &display.0.focus, targeted);
+                if let Some(text) = calendar::ics(rules, &plan, lang, r.as_of) {
+                    platform::download(calendar::FILE_NAME, "text/calendar", &text);
+                }
+            }
+        })
     };
+    let dated = plan.iter().any(|y| !y.steps.is_empty());
     let name = |id: &str| i18n::credential_name(env.rules.0, lang, id);
     let names = |ids: &[&str]| {
         ids.iter()
@@ -101,6 +112,9 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     </li>
                 }) }
             </ol>
+            if dated {
+                <button type="button" class="cer-button cer-secondary" onclick={on_calendar}>{ Msg::AddToCalendar.text(lang) }</button>
+            }
         </section>
     }
 }
