@@ -403,3 +403,27 @@ fn a_held_credential_with_its_year_puts_its_renewal_in_the_plan() {
     );
     assert!(s.text.en.starts_with("Renew your "), "{}", s.text.en);
 }
+
+#[test]
+fn only_someone_choosing_a_school_gets_the_routes_compared() {
+    let rules = ce_roadmap_core::default_rules().unwrap();
+    let when = When {
+        as_of: Some(d("2026-11-23")),
+        today: d("2026-11-23"),
+    };
+    let routes = |json: &str| {
+        let p = Profile::from_json(json).unwrap();
+        let r = evaluate(&rules, &p, when).unwrap();
+        r.routes
+            .iter()
+            .map(|x| (x.school_years, x.chosen))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        routes(r#"{"stage":"prospective","school":{"years":4,"start_year":2027}}"#),
+        vec![(3, false), (4, true), (1, false)]
+    );
+    assert!(routes(r#"{"stage":"student","school":{"years":3,"start_year":2025}}"#).is_empty());
+    assert!(routes(r#"{"stage":"prospective"}"#).is_empty());
+    assert!(routes(r#"{"stage":"licensed"}"#).is_empty());
+}

@@ -168,7 +168,22 @@ export interface Roadmap {
   next_steps: Step[];
   timeline: { fiscal_year: number; credentials: string[]; after_steps?: string[] }[];
   plan: { fiscal_year: number; steps: PlanStep[]; opens: string[]; certifies?: string[] }[];
+  /** For `prospective` with a school: each course length of the licence route, side by side. */
+  routes?: Route[];
   disclaimer: Text;
+}
+
+/** One course length from the same start year. */
+export interface Route {
+  school_years: number;
+  /** The profile's own `school.years`. */
+  chosen: boolean;
+  /** The national exam ("YYYY-MM") and the day the licence is counted from. */
+  exam: string | null;
+  licence_on: string | null;
+  licence_fiscal_year: number | null;
+  /** Per planned area, the credential that can be had first on this route: at its certification if it has two stages, else when its conditions are met. */
+  first: { area: string; credential: string; on: string; fiscal_year: number }[];
 }
 
 export interface RuleError { path: string; line: number | null; message: string }
@@ -181,6 +196,8 @@ export interface MountOptions {
   mode?: Mode;
   /** Shows only these areas and their credentials (plus the general ones). A dialysis clinic: `blood_purification`. Default: all. */
   areas?: string;
+  /** For a school's page: its own course, chosen first for `prospective` and `student` visitors and marked as this school's in the comparison of courses. The visitor can still choose another. Default: none (3 years is shown first). */
+  route?: string;
   /** A newer rule file on your site (compiled with `ce-roadmap compile`, or JSON; see below). Default: the built-in rules. */
   rules?: string;
   /** The rule file itself rather than its address (the JavaScript API only). Default: the built-in rules. */

@@ -87,6 +87,7 @@ function evalJson(profile) {
 const profiles = [
   {},
   { stage: "student", school: { years: 3, start_year: 2025 }, plan_areas: ["blood_purification", "intensive_care"] },
+  { stage: "prospective", school: { years: 4, start_year: 2027 }, plan_areas: ["blood_purification", "respiratory"] },
   { stage: "licensed", licences: ["ce"], experience: { blood_purification: 2.5, intensive_care: 1, cardiac_cath: 3 },
     membership: { jacet: 3, jhrs: 1 }, cases: { cath_assists: 120, pci_assists: 60 }, case_rates: { cath_assists: 50 },
     units: { jacet: 25 }, courses: ["dialysis_course", "jacet_orientation"], held: ["me2", "hcit", "cdr"], held_since: { hcit: 2022 }, passed_exams: ["jacet_spec_respiratory"],

@@ -70,6 +70,66 @@ test("school page: prospective mode, Japanese, school colours, no save option", 
   await p.context().close();
 });
 
+test("school page: the courses side by side, the school's own chosen and marked; a tap on another chooses it", async () => {
+  const p = await page("school.html");
+  await p.waitForSelector(".cer-root");
+  await p.check("text=血液浄化");
+  await p.check("text=呼吸治療");
+  const rows = p.locator(".cer-routes tbody tr");
+  await rows.first().waitFor();
+  const text = await rows.allTextContents();
+  assert.equal(text.length, 3, text.join("\n"));
+  // The same start year (this fiscal year) on each course; the CLI's comparison agrees.
+  const cliRoutes = (() => {
+    const bin = process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap";
+    const profile = { stage: "prospective", school: { years: 3, start_year: 2026 }, plan_areas: ["blood_purification", "respiratory"] };
+    const r = spawnSync(bin, ["eval", "--profile", "-", "--as-of", AS_OF], { input: JSON.stringify(profile), encoding: "utf8" });
+    return JSON.parse(r.stdout).routes;
+  })();
+  assert.deepEqual(cliRoutes.map((r) => r.school_years), [3, 4, 1]);
+  assert.match(text[0], /3年制（専門学校・大学）この学校の課程2029年3月 国家試験2029年4月1日 免許/);
+  assert.match(text[0], /血液浄化.*: 透析技術認定士（2031年度〜）/);
+  assert.match(text[1], /4年制大学2030年3月 国家試験2030年4月1日 免許/);
+  assert.match(text[2], /1年制の専攻科/);
+  assert.equal(await p.getAttribute(".cer-routes tbody tr:first-child .cer-route-pick", "aria-pressed"), "true");
+  await p.locator(".cer-routes").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: "target/screenshots/routes-ja-390.png" });
+  // Choosing the 4-year course from the table is the same answer as the form's.
+  await p.click("text=4年制大学 >> nth=-1");
+  await p.waitForFunction(() => document.querySelector("ce-roadmap").shadowRoot.querySelector("#cer-school-years").value === "4");
+  assert.match(await p.textContent(".cer-licence"), /2030年4月1日/);
+  assert.equal(await p.getAttribute(".cer-routes tbody tr:nth-child(2) .cer-route-pick", "aria-pressed"), "true");
+  onlyOwnOrigin(p);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
+
+test("the courses compared in English at desktop width, and a route the rules do not allow is an error", async () => {
+  const p = await page("index.html", { width: 1280 });
+  const errors = await p.evaluate(async () => {
+    const el = document.createElement("div");
+    document.body.append(el);
+    try { await window.CeRoadmap.mount(el, { mode: "prospective", route: "2" }); return null; } catch (e) { return String(e.message); }
+  });
+  assert.match(errors, /route `2` is not a course length of the rules: 3, 4, 1/);
+  await p.evaluate(async () => {
+    const el = document.createElement("div");
+    el.id = "routes-en";
+    document.body.prepend(el);
+    await window.CeRoadmap.mount(el, { mode: "prospective", route: "4", lang: "en", asOf: "2026-11-21", readLink: false });
+  });
+  await p.check("#routes-en >> text=Blood purification");
+  const rows = p.locator("#routes-en >> .cer-routes tbody tr");
+  await rows.first().waitFor();
+  const text = await rows.allTextContents();
+  assert.match(text[1], /4-year universityThis school's courseNational exam Mar 2030Licence 1 Apr 2030/);
+  assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2032 on\)/);
+  await p.locator("#routes-en >> .cer-routes").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: "target/screenshots/routes-en-1280.png" });
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
+
 test("association page: licensed, three areas, the host's rule file, its own theme", async () => {
   const p = await page("association.html", { width: 1280 });
   await p.waitForSelector("article.cer-card");

@@ -38,7 +38,24 @@ pub struct Case {
     /// The evaluation date; fixed so the case does not depend on today.
     pub as_of: Date,
     pub profile: Profile,
+    #[serde(default)]
     pub expect: BTreeMap<String, Expect>,
+    /// The route comparison (`prospective` with a school), by course length.
+    #[serde(default)]
+    pub routes: BTreeMap<String, RouteExpect>,
+}
+
+/// One route of the comparison.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteExpect {
+    #[serde(default)]
+    pub exam: Option<String>,
+    #[serde(default)]
+    pub licence_on: Option<String>,
+    /// "area:credential@fiscal_year" per planned area, in order; exact.
+    #[serde(default)]
+    pub first: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -144,7 +161,53 @@ pub fn check(rules: &RuleSet, case: &Case) -> Vec<String> {
     for (id, exp) in &case.expect {
         compare(&roadmap, id, exp, &mut diffs);
     }
+    compare_routes(&roadmap, &case.routes, &mut diffs);
     diffs
+}
+
+fn compare_routes(
+    roadmap: &Roadmap,
+    want: &BTreeMap<String, RouteExpect>,
+    diffs: &mut Vec<String>,
+) {
+    let none = || "none".to_string();
+    for (years, exp) in want {
+        let Some(r) = roadmap
+            .routes
+            .iter()
+            .find(|r| r.school_years.to_string() == *years)
+        else {
+            diffs.push(format!("routes.{years}: no such route"));
+            continue;
+        };
+        let mut field = |name: &str, got: String, want: &Option<String>| {
+            if let Some(w) = want.as_ref().filter(|w| **w != got) {
+                diffs.push(format!("routes.{years}: {name} {got} (expected {w})"));
+            }
+        };
+        field(
+            "exam",
+            r.exam.map_or_else(none, |m| m.to_string()),
+            &exp.exam,
+        );
+        field(
+            "licence_on",
+            r.licence_on.map_or_else(none, |d| d.to_string()),
+            &exp.licence_on,
+        );
+        if let Some(first) = &exp.first {
+            let got: Vec<String> = r
+                .first
+                .iter()
+                .map(|f| format!("{}:{}@{}", f.area, f.credential, f.fiscal_year))
+                .collect();
+            if &got != first {
+                diffs.push(format!(
+                    "routes.{years}: first {got:?} (expected {first:?})"
+                ));
+            }
+        }
+    }
 }
 
 fn compare(roadmap: &Roadmap, id: &str, exp: &Expect, diffs: &mut Vec<String>) {

@@ -54,22 +54,8 @@ pub fn evaluate_structured<'a>(
         licence_on: profile.expected_licence_date(rules),
     };
 
-    let mut results: Vec<CredentialResult<'a>> = Vec::with_capacity(rules.credentials.len());
-    let mut steps: Vec<Vec<(Action, Cow<'a, str>)>> = Vec::with_capacity(rules.credentials.len());
-    for c in &rules.credentials {
-        let (result, own_steps) = ev.credential(c);
-        results.push(result);
-        steps.push(own_steps);
-    }
-    let next_steps = rank_steps(&mut results, &steps);
-    let projector = crate::plan::project::Projector::new(&ev);
-    let eligible: Vec<bool> = results
-        .iter()
-        .map(|r| r.status == Status::Eligible)
-        .collect();
-    for (r, e) in results.iter_mut().zip(projector.all(|i| eligible[i])) {
-        r.earliest = e;
-    }
+    let (results, next_steps) = ev.results();
+    let routes = ev.routes(&results);
     let timeline = timeline::by_fiscal_year(&results, as_of);
     let targets: Vec<&str> = profile.targets.iter().map(|t| t.as_str()).collect();
     let plan = crate::plan::by_year(
@@ -93,6 +79,7 @@ pub fn evaluate_structured<'a>(
         next_steps,
         timeline,
         plan,
+        routes,
         disclaimer: &rules.disclaimer,
     })
 }
@@ -144,6 +131,68 @@ pub(crate) fn months_of_years(y: f64) -> i64 {
 }
 
 impl<'a, 'p> Eval<'a, 'p> {
+    /// Every credential judged and projected, and the steps ranked.
+    fn results(&self) -> (Vec<CredentialResult<'a>>, Vec<Step<'a>>) {
+        let rules = self.rules;
+        let mut results: Vec<CredentialResult<'a>> = Vec::with_capacity(rules.credentials.len());
+        let mut steps: Vec<Vec<(Action, Cow<'a, str>)>> =
+            Vec::with_capacity(rules.credentials.len());
+        for c in &rules.credentials {
+            let (result, own_steps) = self.credential(c);
+            results.push(result);
+            steps.push(own_steps);
+        }
+        let next_steps = rank_steps(&mut results, &steps);
+        let projector = crate::plan::project::Projector::new(self);
+        let eligible: Vec<bool> = results
+            .iter()
+            .map(|r| r.status == Status::Eligible)
+            .collect();
+        for (r, e) in results.iter_mut().zip(projector.all(|i| eligible[i])) {
+            r.earliest = e;
+        }
+        (results, next_steps)
+    }
+
+    /// Someone choosing a school: each route the rules allow, from the same start
+    /// year, evaluated as if chosen (the chosen one is `results` already).
+    fn routes(&self, results: &[CredentialResult<'a>]) -> Vec<Route<'a>> {
+        let Some(school) = self.p.school.filter(|_| self.p.stage == Stage::Prospective) else {
+            return Vec::new();
+        };
+        let route = |ev: &Eval<'a, '_>, results: &[CredentialResult<'a>], years: u8| {
+            let l = ev.licence_info();
+            Route {
+                school_years: years,
+                chosen: years == school.years,
+                exam: l.exam,
+                licence_on: l.on,
+                licence_fiscal_year: l.fiscal_year,
+                first: crate::plan::routes::first_per_area(ev.rules, &ev.p.plan_areas, results),
+            }
+        };
+        let mut out = Vec::with_capacity(self.rules.licence_route.school_years.len());
+        for &years in &self.rules.licence_route.school_years {
+            if years == school.years {
+                out.push(route(self, results, years));
+                continue;
+            }
+            let mut p = self.p.clone();
+            p.school = Some(crate::profile::School { years, ..school });
+            let ev = Eval {
+                rules: self.rules,
+                p: &p,
+                as_of: self.as_of,
+                p0: self.p0,
+                elapsed: self.elapsed,
+                licence_on: p.expected_licence_date(self.rules),
+            };
+            let (other, _) = ev.results();
+            out.push(route(&ev, &other, years));
+        }
+        out
+    }
+
     fn source(&self, c: &'a Condition) -> Option<SourceRef<'a>> {
         // Resolved at load: no lookup by id for each criterion.
         self.rules.sources.get(c.source_ix?).map(SourceRef::from)

@@ -158,6 +158,10 @@ pub struct Roadmap<'a> {
     /// What to do each fiscal year and what opens then: the profile's targets and
     /// what they need, or, without targets, every credential that can be dated.
     pub plan: Vec<PlanYear<'a>>,
+    /// For someone choosing a school (`prospective` with a school): each course
+    /// length the licence route allows, side by side, in the rules' order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route<'a>>,
     pub disclaimer: &'a Text,
 }
 
@@ -171,6 +175,31 @@ pub struct LicenceInfo<'a> {
     /// For students: the month of the national exam before it ("YYYY-MM").
     pub exam: Option<Month>,
     pub fiscal_year: Option<i32>,
+}
+
+/// One licence route for the same start year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Route<'a> {
+    /// The course's length (`school.years`).
+    pub school_years: u8,
+    /// The route the profile's school gives.
+    pub chosen: bool,
+    /// The national exam ("YYYY-MM") and the day the licence is counted from.
+    pub exam: Option<Month>,
+    pub licence_on: Option<Date>,
+    pub licence_fiscal_year: Option<i32>,
+    /// Per planned area, the first credential that opens on this route.
+    pub first: Vec<RouteFirst<'a>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RouteFirst<'a> {
+    pub area: &'a str,
+    pub credential: &'a str,
+    /// On this route: its `earliest.certify_on` if it has two stages, else its
+    /// `earliest.on`.
+    pub on: Date,
+    pub fiscal_year: i32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -141,6 +141,21 @@ fn as_of(options: &JsValue) -> Result<Option<Date>, JsError> {
     }
 }
 
+/// A course length the rules' licence route allows.
+fn route(rules: &RuleSet, s: &str) -> Result<u8, JsError> {
+    let allowed = &rules.licence_route.school_years;
+    match s.parse::<u8>() {
+        Ok(y) if allowed.contains(&y) => Ok(y),
+        _ => {
+            let list: Vec<String> = allowed.iter().map(|y| y.to_string()).collect();
+            Err(fail(&format!(
+                "ce-roadmap: route `{s}` is not a course length of the rules: {}",
+                list.join(", ")
+            )))
+        }
+    }
+}
+
 fn props(options: &JsValue) -> Result<AppProps, JsError> {
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(fail("ce-roadmap: options must be an object"));
@@ -175,6 +190,10 @@ fn props(options: &JsValue) -> Result<AppProps, JsError> {
         }
         _ => None,
     };
+    let route = match string(options, "route")? {
+        Some(s) if !s.trim().is_empty() => Some(route(rules.0, s.trim())?),
+        _ => None,
+    };
     let options = Options {
         lang,
         as_of,
@@ -182,6 +201,7 @@ fn props(options: &JsValue) -> Result<AppProps, JsError> {
         mode,
         areas,
         save: boolean(options, "save", true)?,
+        route,
     };
     Ok(AppProps {
         rules,

@@ -49,12 +49,14 @@ pub type SharedRoadmap = ByPtr<
 pub type SharedDisplay = ByPtr<ce_roadmap_widget::display::Display>;
 
 /// What every component reads from `App` through a Yew context, not props: the
-/// language (the visitor may switch it), the rules and the host's areas.
+/// language (the visitor may switch it), the rules, the host's areas and course.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Env {
     pub lang: Lang,
     pub rules: RulesRef,
     pub areas: Option<std::rc::Rc<Vec<ce_roadmap_core::ids::AreaId>>>,
+    /// The host school's own course length (`route`), marked in the comparison.
+    pub route: Option<u8>,
 }
 
 /// How a widget is configured by the page.
@@ -71,6 +73,8 @@ pub struct Options {
     pub areas: Option<Vec<ce_roadmap_core::ids::AreaId>>,
     /// Offer "save on this device".
     pub save: bool,
+    /// The host school's own course length, chosen first and marked.
+    pub route: Option<u8>,
 }
 
 thread_local! {

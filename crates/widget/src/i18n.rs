@@ -5,7 +5,7 @@ use crate::input::InputError;
 use ce_roadmap_core::date::{Date, Month};
 use ce_roadmap_core::num::plain;
 use ce_roadmap_core::profile::ProfileError;
-use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep, Status};
+use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep, RouteFirst, Status};
 use ce_roadmap_core::rules::file::{ApplicationDef, Text};
 use ce_roadmap_core::rules::model::RuleSet;
 
@@ -167,6 +167,11 @@ messages! {
     PlanBy => "までに", "by";
     PlanSit => "受験", "exam";
     PlanDuring => "中", "during";
+    RoutesThisSchool => "この学校の課程", "This school's course";
+    RoutesLicence => "国家試験・免許", "National exam, licence";
+    RoutesLicenceOn => "免許", "Licence";
+    RoutesFirst => "分野ごとの最初の資格", "First credential per area";
+    RoutesNoAreas => "働きたい分野を選ぶと、分野ごとの最初の資格が課程ごとに出ます。", "Choose the areas you want to work in to see each course's first credential per area.";
     RenewalDue => "次の更新", "Next renewal";
     RenewalDay => "日付は認定証で確認", "the day is on your certificate";
     HeldSince => "取得した年", "Year obtained";
@@ -435,6 +440,55 @@ pub fn date(lang: Lang, d: Date) -> String {
             MONTHS_EN[(d.month() as usize + 11) % 12],
             d.year()
         ),
+    }
+}
+
+/// A course by its length: the school form's choice and the route table's row.
+pub fn course_name(lang: Lang, years: u8) -> String {
+    match years {
+        1 => Msg::School1.text(lang).to_string(),
+        3 => Msg::School3.text(lang).to_string(),
+        4 => Msg::School4.text(lang).to_string(),
+        // A host's rules may allow another length.
+        y => match lang {
+            Lang::Ja => format!("{y}年制"),
+            Lang::En => format!("{y} years"),
+        },
+    }
+}
+
+/// "課程ごとの比較（2027年4月に入学した場合）" / "The courses compared (starting in April 2027)".
+pub fn routes_heading(lang: Lang, start_year: i32) -> String {
+    match lang {
+        Lang::Ja => format!("課程ごとの比較（{start_year}年4月に入学した場合）"),
+        Lang::En => format!("The courses compared (starting in April {start_year})"),
+    }
+}
+
+/// The exam and the licence of a route, one line each: "2030年3月 国家試験",
+/// "2030年4月1日 免許" / "National exam Mar 2030", "Licence 1 Apr 2030".
+pub fn route_licence(lang: Lang, exam: Option<Month>, licence_on: Option<Date>) -> [String; 2] {
+    let line = |what: Msg, when: Option<String>| match (lang, when) {
+        (_, None) => String::new(),
+        (Lang::Ja, Some(w)) => format!("{w} {}", what.text(lang)),
+        (Lang::En, Some(w)) => format!("{} {w}", what.text(lang)),
+    };
+    [
+        line(Msg::LicenceExam, exam.map(|m| year_month(lang, m))),
+        line(Msg::RoutesLicenceOn, licence_on.map(|d| date(lang, d))),
+    ]
+}
+
+/// "血液浄化（透析）: 透析技術認定士（2032年度〜）" / "… (FY2032 on)".
+pub fn route_first(rules: &RuleSet, lang: Lang, f: &RouteFirst) -> String {
+    let area = rules
+        .area(f.area)
+        .map_or(f.area, |a| lang.pick2(&a.ja, &a.en));
+    let name = credential_name(rules, lang, f.credential);
+    let fy = fiscal_year_short(lang, f.fiscal_year);
+    match lang {
+        Lang::Ja => format!("{area}: {name}（{fy}〜）"),
+        Lang::En => format!("{area}: {name} ({fy} on)"),
     }
 }
 

@@ -5,5 +5,6 @@
 pub mod by_year;
 pub(crate) mod project;
 pub mod renewal;
+pub(crate) mod routes;
 
 pub use by_year::{by_year, Include};

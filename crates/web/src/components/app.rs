@@ -59,7 +59,10 @@ struct Start {
 }
 
 fn start(rules: RulesRef, options: &Options, year: i32) -> Start {
-    let fresh = Answers::new(year);
+    let mut fresh = Answers::new(year);
+    if let Some(y) = options.route {
+        fresh.school.years = y;
+    }
     let check = |text: &str| -> Option<Answers> {
         let a = share::decode(text, year).ok()?;
         a.profile(rules.0).check(rules.0).ok()?;
@@ -192,6 +195,7 @@ pub fn App(props: &AppProps) -> Html {
         lang: lang_v,
         rules,
         areas: (*areas).clone(),
+        route: props.options.route,
     };
 
     {
@@ -231,11 +235,16 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_reset = {
         let dispatch = dispatch.clone();
+        let route = props.options.route;
         let notice = notice.clone();
         Callback::from(move |_| {
             platform::clear_fragment();
             notice.set(None);
             dispatch.emit(Action::Reset);
+            // A school's page starts over on its own course.
+            if let Some(y) = route {
+                dispatch.emit(Action::SetSchoolYears(y));
+            }
         })
     };
     let dismiss = {

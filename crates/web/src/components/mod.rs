@@ -10,6 +10,7 @@ mod kind_picker;
 mod number_field;
 mod plan_view;
 mod roadmap_view;
+mod route_table;
 mod school_form;
 mod summary;
 mod timeline_view;

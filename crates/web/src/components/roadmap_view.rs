@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::credential_card::CredentialCard;
 use super::plan_view::PlanView;
+use super::route_table::RouteTable;
 use super::timeline_view::TimelineView;
 use crate::{Env, SharedDisplay, SharedRoadmap};
 use ce_roadmap_core::roadmap::Status;
@@ -126,6 +127,7 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                     </dl>
                 </div>
             }
+            <RouteTable roadmap={props.roadmap.clone()} dispatch={props.dispatch.clone()} start_year={props.answers.school.start_year} />
             <TimelineView roadmap={props.roadmap.clone()} display={props.display.clone()} />
             <PlanView roadmap={props.roadmap.clone()} display={props.display.clone()} answers={props.answers.clone()} />
             { group(Status::Eligible, Msg::GroupEligible) }

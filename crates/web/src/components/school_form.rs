@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::Env;
 use ce_roadmap_widget::answers::{Action, Answers};
-use ce_roadmap_widget::i18n::Msg;
+use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolFormProps {
@@ -31,11 +31,6 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
         let s: HtmlSelectElement = e.target_unchecked_into();
         Action::SetStartYear(s.value().parse().unwrap_or(year))
     });
-    let course = |y: u8| match y {
-        1 => Msg::School1,
-        4 => Msg::School4,
-        _ => Msg::School3,
-    };
     let years = (year - 5)..=(year + 5);
     html! {
         <fieldset class="cer-section">
@@ -44,7 +39,7 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
                 <label for="cer-school-years">{ Msg::SchoolYears.text(lang) }</label>
                 <select id="cer-school-years" onchange={on_years}>
                     { for env.rules.0.licence_route.school_years.iter().map(|&y| html! {
-                        <option value={y.to_string()} selected={a.school.years == y}>{ course(y).text(lang) }</option>
+                        <option value={y.to_string()} selected={a.school.years == y}>{ i18n::course_name(lang, y) }</option>
                     }) }
                 </select>
             </div>
