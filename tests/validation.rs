@@ -400,3 +400,49 @@ fn the_required_credential_ids_are_all_present() {
     // The usual course first: the school form and the route table list them in this order.
     assert_eq!(r.licence_route.school_years, vec![3, 4, 1]);
 }
+
+/// MINI with a fee-support section appended.
+fn with_fees(scheme: &str) -> String {
+    format!(
+        "{MINI}\n[fee_support]\nunknowns = [{{ ja = \"学校に確認\", en = \"Ask the school\" }}]\n\n{scheme}"
+    )
+}
+
+const SCHEME: &str = r#"[[fee_support.schemes]]
+id = "grant"
+ja = "給付"
+en = "Grant"
+what = { ja = "返さなくてよい", en = "Not repaid" }
+who = { ja = "学生", en = "Students" }
+source = "S1"
+"#;
+
+#[test]
+fn fee_support_schemes_are_checked_like_the_rest() {
+    let r = rules::load("mini.toml", &with_fees(SCHEME)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.fee_support.schemes[0].id.as_str(), "grant");
+    assert_eq!(r.fee_support.unknowns.len(), 1);
+    // Compiled and decoded, it survives.
+    let back = rules::compiled::decode(&rules::compiled::encode(&r)).unwrap();
+    assert_eq!(back.fee_support, r.fee_support);
+
+    let unknown_key =
+        with_fees(&SCHEME.replace("source = \"S1\"", "source = \"S1\"\nsince = 2020"));
+    let e = &errors(&unknown_key).0[0];
+    assert_eq!(e.path, "fee_support.schemes[0].since");
+
+    let bad_source = with_fees(&SCHEME.replace("source = \"S1\"", "source = \"S99\""));
+    let errs = errors(&bad_source);
+    assert_eq!(errs.0[0].path, "fee_support.schemes[0].source", "{errs}");
+
+    let twice = with_fees(&format!("{SCHEME}\n{SCHEME}"));
+    let errs = errors(&twice);
+    assert!(
+        errs.0.iter().any(|e| e.path == "fee_support.schemes[1].id"
+            && matches!(e.kind, RuleErrorKind::DuplicateId { .. })),
+        "{errs}"
+    );
+
+    let empty = with_fees(&SCHEME.replace("who = { ja = \"学生\"", "who = { ja = \" \""));
+    assert_eq!(errors(&empty).0[0].path, "fee_support.schemes[0].who.ja");
+}

@@ -198,6 +198,8 @@ export interface MountOptions {
   areas?: string;
   /** For a school's page: its own course, chosen first for `prospective` and `student` visitors and marked as this school's in the comparison of courses. The visitor can still choose another. Default: none (3 years is shown first). */
   route?: string;
+  /** Shows `prospective` visitors the national schemes that help with school fees, each with its official source; `off` hides them (for a page that explains its own). Default: true. */
+  fees?: boolean;
   /** A newer rule file on your site (compiled with `ce-roadmap compile`, or JSON; see below). Default: the built-in rules. */
   rules?: string;
   /** The rule file itself rather than its address (the JavaScript API only). Default: the built-in rules. */

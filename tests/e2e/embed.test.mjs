@@ -130,6 +130,41 @@ test("the courses compared in English at desktop width, and a route the rules do
   await p.context().close();
 });
 
+test("fee support: the national schemes with their official source for prospective students; fees=off hides them", async () => {
+  const p = await page("school.html");
+  await p.waitForSelector(".cer-fees");
+  const schemes = await p.$$eval("ce-roadmap >> .cer-scheme", (els) => els.map((e) => e.dataset.id));
+  assert.deepEqual(schemes, ["study_support", "many_children"]);
+  const text = await p.textContent(".cer-fees");
+  assert.match(text, /学費の支援（国の制度）/);
+  assert.match(text, /扶養する子どもが3人以上いる世帯の学生。/);
+  assert.match(text, /閲覧 2026-11-23/);
+  assert.match(text, /学費の分納や延納は学校ごとの制度です。/);
+  assert.equal(await p.getAttribute(".cer-scheme[data-id=many_children] a", "href"), "https://www.mext.go.jp/a_menu/koutou/hutankeigen/index.htm");
+  await p.locator(".cer-fees").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: "target/screenshots/fees-ja-390.png" });
+  // The host switches it off: the attribute updates the widget at once.
+  await p.evaluate(() => document.querySelector("ce-roadmap").setAttribute("fees", "off"));
+  await p.waitForFunction(() => !document.querySelector("ce-roadmap").shadowRoot.querySelector(".cer-fees"));
+  assert.ok(await p.isVisible(".cer-routes"), "the rest stays");
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+
+  const q = await page("index.html", { width: 1280 });
+  await q.evaluate(async () => {
+    const el = document.createElement("div");
+    el.id = "fees-en";
+    document.body.prepend(el);
+    await window.CeRoadmap.mount(el, { mode: "prospective", lang: "en", asOf: "2026-11-21", readLink: false });
+  });
+  await q.waitForSelector("#fees-en >> .cer-fees");
+  assert.match(await q.textContent("#fees-en >> .cer-fees"), /Free tuition for households with three or more children/);
+  await q.locator("#fees-en >> .cer-fees").scrollIntoViewIfNeeded();
+  await q.screenshot({ path: "target/screenshots/fees-en-1280.png" });
+  assert.deepEqual(q.problems, []);
+  await q.context().close();
+});
+
 test("association page: licensed, three areas, the host's rule file, its own theme", async () => {
   const p = await page("association.html", { width: 1280 });
   await p.waitForSelector("article.cer-card");

@@ -13,6 +13,6 @@ test("the built loader carries the attribute table, and only attributes in it ar
   const built = readFileSync("dist/ce-roadmap.js", "utf8");
   assert.ok(!built.includes("__CE_ROADMAP_OPTIONS__"), "the placeholder was filled at build");
   const attrs = loaderTable(options()).map(([a]) => a);
-  assert.deepEqual(attrs, ["lang", "mode", "areas", "route", "rules", "fallback", "save", "as-of"]);
+  assert.deepEqual(attrs, ["lang", "mode", "areas", "route", "fees", "rules", "fallback", "save", "as-of"]);
   for (const a of attrs) assert.ok(built.includes(JSON.stringify(a)), `built loader names ${a}`);
 });

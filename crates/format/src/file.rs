@@ -39,6 +39,35 @@ pub struct RuleFile {
     pub exams: Vec<NamedDef<ExamId>>,
     pub licence_route: LicenceRouteDef,
     pub credentials: Vec<CredentialDef>,
+    /// Help with school fees, for someone choosing a school.
+    #[serde(default)]
+    pub fee_support: FeeSupportDef,
+}
+
+/// Public help with school fees: each scheme in general terms with its official
+/// source, and what the sources leave to the visitor to check.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FeeSupportDef {
+    #[serde(default)]
+    pub schemes: Vec<SchemeDef>,
+    #[serde(default)]
+    pub unknowns: Vec<NoteDef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchemeDef {
+    pub id: SchemeId,
+    pub ja: String,
+    pub en: String,
+    /// What it gives.
+    pub what: Text,
+    /// Who it is for, in general terms.
+    pub who: Text,
+    pub source: SourceId,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -65,4 +65,6 @@ id_type! {
     ExamId,
     /// A source document, e.g. `S16`.
     SourceId,
+    /// A scheme of help with school fees, e.g. `study_support`.
+    SchemeId,
 }

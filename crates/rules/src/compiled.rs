@@ -26,7 +26,7 @@ use crate::model::*;
 pub const MAGIC: [u8; 4] = *b"CERB";
 /// The payload's shape. Raised whenever the model changes; a file of another
 /// format is refused with a message to compile it again, never misread.
-pub const FORMAT: u8 = 3;
+pub const FORMAT: u8 = 4;
 const HEADER: usize = 4 + 1 + 8;
 /// AnyOf / AllOf nesting deeper than any rule file needs (validation allows what
 /// a person writes; a crafted file must not exhaust the stack).
@@ -424,7 +424,8 @@ bin_ids!(
     CaseKindId,
     CourseId,
     ExamId,
-    CredentialId
+    CredentialId,
+    SchemeId
 );
 
 /// Fields in declaration order; `name: check` for a field whose value must pass
@@ -532,6 +533,15 @@ bin_struct!(Credential {
     conditions,
     certify,
 } body_ix = None);
+bin_struct!(SchemeDef {
+    id,
+    ja,
+    en,
+    what,
+    who,
+    source
+});
+bin_struct!(FeeSupportDef { schemes, unknowns });
 bin_struct!(RuleSet {
     version,
     sha256,
@@ -546,6 +556,7 @@ bin_struct!(RuleSet {
     exams,
     licence_route,
     credentials,
+    fee_support,
 } index = Default::default());
 
 impl Bin for Condition {

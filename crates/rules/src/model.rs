@@ -24,6 +24,7 @@ pub struct RuleSet {
     pub exams: Vec<NamedDef<ExamId>>,
     pub licence_route: LicenceRouteDef,
     pub credentials: Vec<Credential>,
+    pub fee_support: FeeSupportDef,
     pub(crate) index: Index,
 }
 

@@ -1,7 +1,7 @@
 //! `ce-roadmap validate --strict`: a rule file that validates may still rest on
 //! pages other than the issuing bodies' own, or on sources read in an unknown
-//! week. Strict mode names each: every condition's source must be marked
-//! `official = true`, and every read date must be a day.
+//! week. Strict mode names each: every condition's source (and every fee-support
+//! scheme's) must be marked `official = true`, and every read date must be a day.
 
 use crate::error::{RuleError, RuleErrorKind};
 use crate::file::{ConditionDef, CredentialDef, RuleFile};
@@ -32,6 +32,16 @@ pub fn check(name: &str, file: &RuleFile) -> Vec<RuleError> {
             .iter()
             .any(|s| s.id.as_str() == id && s.official)
     };
+    for (i, s) in file.fee_support.schemes.iter().enumerate() {
+        if !official(s.source.as_str()) {
+            out.push(err(
+                format!("fee_support.schemes[{i}].source"),
+                RuleErrorKind::UnofficialSource {
+                    source: s.source.to_string(),
+                },
+            ));
+        }
+    }
     for (i, c) in file.credentials.iter().enumerate() {
         each_condition(c, i, &mut |path, cond| {
             if let Some(s) = cond.source.as_ref().filter(|s| !official(s.as_str())) {

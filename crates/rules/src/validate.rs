@@ -292,6 +292,7 @@ pub fn validate(
         credentials.push(credential(&mut ctx, i, c));
     }
     check_cycles(&mut ctx, &credentials);
+    fee_support(&mut ctx, &file.fee_support);
 
     if !ctx.errors.is_empty() {
         return Err(RuleErrors(ctx.errors));
@@ -308,6 +309,7 @@ pub fn validate(
         courses,
         exams,
         licence_route,
+        fee_support,
         ..
     } = file;
     Ok(RuleSet {
@@ -324,6 +326,7 @@ pub fn validate(
         exams,
         licence_route,
         credentials,
+        fee_support,
         index: ctx.index,
     })
 }
@@ -333,6 +336,26 @@ fn valid_read_date(s: &str) -> bool {
         return crate::date::Date::parse(&format!("{s}-01")).is_some();
     }
     crate::date::Date::parse(s).is_some()
+}
+
+fn fee_support(ctx: &mut Ctx, f: &FeeSupportDef) {
+    build_index(
+        ctx,
+        "fee_support.schemes",
+        "scheme",
+        f.schemes.iter().map(|s| s.id.as_str()),
+    );
+    for (i, s) in f.schemes.iter().enumerate() {
+        let p = format!("fee_support.schemes[{i}]");
+        ctx.text(p.clone(), "ja", &s.ja);
+        ctx.text(p.clone(), "en", &s.en);
+        for (field, t) in [("what", &s.what), ("who", &s.who)] {
+            ctx.text(format!("{p}.{field}"), "ja", &t.ja);
+            ctx.text(format!("{p}.{field}"), "en", &t.en);
+        }
+        ctx.check_ref(format!("{p}.source"), "source", s.source.as_str());
+    }
+    check_notes(ctx, "fee_support.unknowns", &f.unknowns);
 }
 
 fn check_notes(ctx: &mut Ctx, path: &str, notes: &[NoteDef]) {

@@ -202,6 +202,7 @@ fn props(options: &JsValue) -> Result<AppProps, JsError> {
         areas,
         save: boolean(options, "save", true)?,
         route,
+        fees: boolean(options, "fees", true)?,
     };
     Ok(AppProps {
         rules,

@@ -57,6 +57,8 @@ pub struct Env {
     pub areas: Option<std::rc::Rc<Vec<ce_roadmap_core::ids::AreaId>>>,
     /// The host school's own course length (`route`), marked in the comparison.
     pub route: Option<u8>,
+    /// The host shows the fee-support schemes (`fees`).
+    pub fees: bool,
 }
 
 /// How a widget is configured by the page.
@@ -75,6 +77,8 @@ pub struct Options {
     pub save: bool,
     /// The host school's own course length, chosen first and marked.
     pub route: Option<u8>,
+    /// Show prospective students the fee-support schemes.
+    pub fees: bool,
 }
 
 thread_local! {

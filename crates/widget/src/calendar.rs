@@ -97,7 +97,7 @@ fn event(out: &mut String, rules: &RuleSet, lang: Lang, stamp: Date, s: &PlanSte
         .into_iter()
         .filter_map(|id| rules.source(id))
     {
-        let label = Msg::CalendarSource.text(lang);
+        let label = Msg::SourceOne.text(lang);
         desc.extend([
             "\n",
             label,

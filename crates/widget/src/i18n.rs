@@ -167,6 +167,9 @@ messages! {
     PlanBy => "までに", "by";
     PlanSit => "受験", "exam";
     PlanDuring => "中", "during";
+    FeesHeading => "学費の支援（国の制度）", "Help with school fees (national schemes)";
+    FeesIntro => "進学の費用を助ける国の制度です。くわしい条件は出典のページで確認してください。", "National schemes that help pay for school. Check the full conditions on the source pages.";
+    FeesWho => "対象", "Who";
     RoutesThisSchool => "この学校の課程", "This school's course";
     RoutesLicence => "国家試験・免許", "National exam, licence";
     RoutesLicenceOn => "免許", "Licence";
@@ -183,7 +186,7 @@ messages! {
     CalendarRenewalYear => "更新の年", "Renewal year";
     CalendarExamDay => "試験日は実施要項で確認してください。", "Check the exam day in the body's notice.";
     CalendarRenewalDay => "有効期限の日付は認定証で確認してください。", "The exact day is on your certificate.";
-    CalendarSource => "出典", "Source";
+    SourceOne => "出典", "Source";
     CalendarMadeBy => "臨床工学技士 資格ロードマップで作成。見通しは目安です。", "Made with the clinical engineer credential roadmap. Dates are estimates.";
     AimFor => "これを目指す", "Aim for this";
     Aiming => "目指しています", "Your target";

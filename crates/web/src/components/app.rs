@@ -196,6 +196,7 @@ pub fn App(props: &AppProps) -> Html {
         rules,
         areas: (*areas).clone(),
         route: props.options.route,
+        fees: props.options.fees,
     };
 
     {

@@ -4,6 +4,7 @@ pub mod app;
 mod credential_card;
 mod details_form;
 mod experience_form;
+mod fee_support;
 mod footer;
 mod header;
 mod kind_picker;

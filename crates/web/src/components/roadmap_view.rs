@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::credential_card::CredentialCard;
+use super::fee_support::FeeSupport;
 use super::plan_view::PlanView;
 use super::route_table::RouteTable;
 use super::timeline_view::TimelineView;
@@ -128,6 +129,9 @@ pub fn RoadmapView(props: &RoadmapViewProps) -> Html {
                 </div>
             }
             <RouteTable roadmap={props.roadmap.clone()} dispatch={props.dispatch.clone()} start_year={props.answers.school.start_year} />
+            if props.answers.stage == Some(ce_roadmap_core::profile::Stage::Prospective) {
+                <FeeSupport />
+            }
             <TimelineView roadmap={props.roadmap.clone()} display={props.display.clone()} />
             <PlanView roadmap={props.roadmap.clone()} display={props.display.clone()} answers={props.answers.clone()} />
             { group(Status::Eligible, Msg::GroupEligible) }

@@ -37,7 +37,7 @@ pub fn RouteTable(props: &RouteTableProps) -> Html {
                 <thead><tr>
                     <th scope="col">{ Msg::SchoolYears.text(lang) }</th>
                     <th scope="col">{ Msg::RoutesLicence.text(lang) }</th>
-                    <th scope="col">{ Msg::RoutesFirst.text(lang) }</th>
+                    if planned { <th scope="col">{ Msg::RoutesFirst.text(lang) }</th> }
                 </tr></thead>
                 <tbody>
                     { for r.routes.iter().map(|x| {
@@ -54,11 +54,13 @@ pub fn RouteTable(props: &RouteTableProps) -> Html {
                                     }
                                 </th>
                                 <td>{ for i18n::route_licence(lang, x.exam, x.licence_on).into_iter().map(|l| html! { <span class="cer-route-when">{ l }</span> }) }</td>
-                                <td>
-                                    <ul>{ for x.first.iter().map(|f| html! {
-                                        <li>{ i18n::route_first(rules, lang, f) }</li>
-                                    }) }</ul>
-                                </td>
+                                if planned {
+                                    <td>
+                                        <ul>{ for x.first.iter().map(|f| html! {
+                                            <li>{ i18n::route_first(rules, lang, f) }</li>
+                                        }) }</ul>
+                                    </td>
+                                }
                             </tr>
                         }
                     }) }
