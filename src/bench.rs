@@ -1,4 +1,6 @@
-//! `ce-roadmap bench`: median times of one full-catalogue evaluation and of a
+//! `ce-roadmap bench`: median times of one full-catalogue evaluation (a licensed
+//! visitor; a prospective one with the courses compared, and the same answers as a
+//! student, for what the comparison costs) and of a
 //! generated 1,000-credential catalogue. Figures, not assertions: timings are noisy.
 
 use std::hint::black_box;
@@ -173,6 +175,36 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
         "full catalogue: evaluate",
         full,
         Some(20_000.0),
+    );
+    // Someone choosing a school: the roadmap also compares every course length,
+    // each evaluated once more (issue 15).
+    let choosing = Profile::from_json(
+        r#"{"stage":"prospective","school":{"years":3,"start_year":2027},
+            "plan_areas":["blood_purification","respiratory"]}"#,
+    )
+    .unwrap_or_default();
+    let routes = measure(101, 100, || {
+        black_box(evaluate_structured(black_box(&rules), black_box(&choosing), when).ok());
+    });
+    figure(
+        &mut figures,
+        "prospective_routes_eval",
+        "prospective, 3 courses compared: evaluate",
+        routes,
+        None,
+    );
+    // The same answers as a student: one course, nothing compared.
+    let mut student = choosing.clone();
+    student.stage = ce_roadmap_core::profile::Stage::Student;
+    let one = measure(101, 100, || {
+        black_box(evaluate_structured(black_box(&rules), black_box(&student), when).ok());
+    });
+    figure(
+        &mut figures,
+        "student_one_course_eval",
+        "student, same answers, 1 course: evaluate",
+        one,
+        None,
     );
     let explained = measure(101, 100, || {
         black_box(evaluate(black_box(&rules), black_box(&p), when).ok());
