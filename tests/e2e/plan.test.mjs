@@ -107,7 +107,7 @@ test("plan screenshots: a student and a clinical engineer, 390 px and 1280 px, j
   }
 });
 
-test("the plan prints with the page, without the 'aim for this' buttons", async () => {
+test("the plan prints with the page, without the 'aim for this' and calendar buttons", async () => {
   const page = await open(b, server.url, { lang: "ja" });
   await page.check("input[value=licensed]");
   await work(page, "blood_purification", "2");
@@ -117,6 +117,8 @@ test("the plan prints with the page, without the 'aim for this' buttons", async 
   const aims = await page.locator(".cer-aim").count();
   assert.ok(aims > 0);
   for (let i = 0; i < aims; i++) assert.equal(await page.locator(".cer-aim").nth(i).isVisible(), false);
+  assert.equal(await page.locator(".cer-calendar").count(), 1);
+  assert.equal(await page.locator(".cer-calendar").isVisible(), false, "no calendar button on paper");
   await page.pdf({ path: "target/screenshots/plan-print-ja.pdf", format: "A4" });
   await page.screenshot({ path: "target/screenshots/plan-print-ja.png", fullPage: true });
   assert.deepEqual(page.errors, []);

@@ -113,7 +113,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                 }) }
             </ol>
             if dated {
-                <button type="button" class="cer-button cer-secondary" onclick={on_calendar}>{ Msg::AddToCalendar.text(lang) }</button>
+                <button type="button" class="cer-button cer-secondary cer-calendar" onclick={on_calendar}>{ Msg::AddToCalendar.text(lang) }</button>
             }
         </section>
     }
