@@ -166,9 +166,12 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
         rules.credentials.len()
     );
     let mut figures = Vec::new();
-    let full = measure(201, 200, || {
-        black_box(evaluate_structured(black_box(&rules), black_box(&p), when).ok());
-    });
+    let eval_of = |p: &Profile, rounds: usize| {
+        measure(rounds, rounds - 1, || {
+            black_box(evaluate_structured(black_box(&rules), black_box(p), when).ok());
+        })
+    };
+    let full = eval_of(&p, 201);
     figure(
         &mut figures,
         "full_catalogue_eval",
@@ -183,9 +186,7 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
             "plan_areas":["blood_purification","respiratory"]}"#,
     )
     .unwrap_or_default();
-    let routes = measure(101, 100, || {
-        black_box(evaluate_structured(black_box(&rules), black_box(&choosing), when).ok());
-    });
+    let routes = eval_of(&choosing, 101);
     figure(
         &mut figures,
         "prospective_routes_eval",
@@ -196,9 +197,7 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
     // The same answers as a student: one course, nothing compared.
     let mut student = choosing.clone();
     student.stage = ce_roadmap_core::profile::Stage::Student;
-    let one = measure(101, 100, || {
-        black_box(evaluate_structured(black_box(&rules), black_box(&student), when).ok());
-    });
+    let one = eval_of(&student, 101);
     figure(
         &mut figures,
         "student_one_course_eval",

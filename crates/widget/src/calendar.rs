@@ -31,7 +31,7 @@ pub fn ics(rules: &RuleSet, plan: &[PlanYear], lang: Lang, stamp: Date) -> Optio
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, "METHOD:PUBLISH");
     prop(&mut out, "X-WR-CALNAME", &[Msg::CalendarName.text(lang)]);
-    let mut uids: Vec<String> = Vec::with_capacity(steps.len());
+    let mut bases: Vec<String> = Vec::with_capacity(steps.len());
     for s in steps {
         // Stable across downloads, so importing a newer plan updates an event
         // rather than adding a second; numbered where a step recurs.
@@ -41,13 +41,13 @@ pub fn ics(rules: &RuleSet, plan: &[PlanYear], lang: Lang, stamp: Date) -> Optio
             'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '-' => c,
             _ => '+',
         }));
-        let n = uids.iter().filter(|u| u.starts_with(uid.as_str())).count();
+        let n = bases.iter().filter(|b| **b == uid).count();
+        bases.push(uid.clone());
         if n > 0 {
             uid.push('-');
             uid.push_str(&(n + 1).to_string());
         }
         event(&mut out, rules, lang, stamp, s, &uid);
-        uids.push(uid);
     }
     line(&mut out, "END:VCALENDAR");
     Some(out)

@@ -161,20 +161,15 @@ fn numbers<T: Ord>(
     Ok(out)
 }
 
-/// `id:year,...` with years in 1950..=2150, as the profile allows.
+/// `id:year,...`: whole years in 1950..=2150, as the profile allows.
 fn years<T: Ord>(
     field: &str,
     value: &str,
     make: impl Fn(String) -> T,
 ) -> Result<BTreeMap<T, f64>, ShareError> {
-    let mut out = BTreeMap::new();
-    for item in value.split(',') {
-        let (id, y) = item.split_once(':').ok_or_else(|| bad(field, item))?;
-        let y: i32 = y.parse().map_err(|_| bad(field, item))?;
-        if !is_id(id) || !(1950..=2150).contains(&y) {
-            return Err(bad(field, item));
-        }
-        out.insert(make(id.to_string()), f64::from(y));
+    let out = numbers(field, value, 2150.0, true, make)?;
+    if out.values().any(|&y| y < 1950.0) {
+        return Err(bad(field, value));
     }
     Ok(out)
 }

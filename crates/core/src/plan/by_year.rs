@@ -187,16 +187,19 @@ impl<'a> Mention<'_, 'a> {
                 for_certification: false,
                 ..s.clone()
             },
-            Mention::Apply(_) | Mention::Sit(_) | Mention::Renew(_) => PlanStep {
-                action: self.action(),
-                target: Cow::Borrowed(cred),
-                by: self.key(cred).3,
-                from: self.key(cred).2,
-                amount: None,
-                credentials: Vec::new(),
-                for_certification: false,
-                text: Default::default(),
-            },
+            Mention::Apply(_) | Mention::Sit(_) | Mention::Renew(_) => {
+                let (action, _, from, by, _) = self.key(cred);
+                PlanStep {
+                    action,
+                    target: Cow::Borrowed(cred),
+                    by,
+                    from,
+                    amount: None,
+                    credentials: Vec::new(),
+                    for_certification: false,
+                    text: Default::default(),
+                }
+            }
         }
     }
 }
