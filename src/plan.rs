@@ -57,7 +57,14 @@ pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
         out.push_str(&format!("\n{}\n", i18n::fiscal_year(lang, y.fiscal_year)));
         for s in &y.steps {
             let when = i18n::plan_when(lang, s);
-            out.push_str(&format!("  {when:<18}  {}\n", lang.pick(&s.text)));
+            let choice = if s.choice {
+                let c = i18n::Msg::PlanChoice.text(lang);
+                lang.pick2(&format!("（{c}）"), &format!(" ({c})"))
+                    .to_string()
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("  {when:<18}  {}{choice}\n", lang.pick(&s.text)));
         }
         for (label, ids) in [(opens, &y.opens), (certifies, &y.certifies)] {
             if !ids.is_empty() {

@@ -48,7 +48,7 @@ fn validate_the_default_rules() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("26 credentials") && out.contains("sha256"),
+        out.contains("27 credentials") && out.contains("sha256"),
         "{out}"
     );
 }
@@ -79,10 +79,10 @@ fn eval_prints_the_roadmap_contract() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(v["as_of"], "2026-11-21");
-    assert_eq!(v["rules"]["version"], "2026.11.1");
+    assert_eq!(v["rules"]["version"], "2026.12.1");
     assert_eq!(v["rules"]["sha256"].as_str().map(str::len), Some(64));
     let creds = v["credentials"].as_array().expect("array");
-    assert_eq!(creds.len(), 26);
+    assert_eq!(creds.len(), 27);
     let dialysis = creds
         .iter()
         .find(|c| c["id"] == "dialysis_tech")
@@ -376,5 +376,5 @@ fn docs_rules_sources_is_the_sources_table_of_the_default_rules() {
         .lines()
         .filter(|l| l.starts_with("| ") && l.contains(" (`"))
         .count();
-    assert_eq!(rows, 26, "a row per credential");
+    assert_eq!(rows, 27, "a row per credential");
 }

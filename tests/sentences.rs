@@ -192,6 +192,16 @@ fn snapshot() -> String {
         let json = serde_json::to_value(&r).expect("roadmaps serialise");
         collect(&json, "", &mut found);
     }
+    // Rule texts the widget shows outside the roadmap.
+    for (path, v) in [
+        ("fee_support", serde_json::to_value(&rules.fee_support)),
+        (
+            "graduate_school",
+            serde_json::to_value(&rules.graduate_school),
+        ),
+    ] {
+        collect(&v.expect("rule texts serialise"), path, &mut found);
+    }
     for m in Msg::ALL {
         found.insert((
             "widget".to_string(),

@@ -12,7 +12,7 @@ export type BlockerKind =
 /** What a projected date takes for granted (`earliest.assumptions`). */
 export type AssumptionKind =
   | "join_at_licence" | "course_dates" | "units_in_time" | "cases_in_window" | "exam_dates" | "results" | "pass_first"
-  | "application_dates";
+  | "application_dates" | "full_time_study";
 
 /** Where a visitor stands. Ids are those of the rule file (see README.md). */
 export interface Profile {
@@ -38,6 +38,8 @@ export interface Profile {
   targets?: string[];
   /** Cases a year by case kind, to date case counts. */
   case_rates?: Record<string, number>;
+  /** Graduate school as the visitor's own choice (never a requirement): "doctor" is the master's, then the doctoral course; the courses' years come from the rules' `graduate_school`. The plan gets `graduate_start` / `graduate_finish` steps (`choice: true`); "full_time" study counts as neither work nor cases. For someone in school, not before start_year + years. */
+  graduate?: { degree: "master" | "doctor"; mode: "full_time" | "working"; start_year: number };
 }
 
 export interface PlanStep {
@@ -51,6 +53,8 @@ export interface PlanStep {
   credentials?: string[];
   /** A two-stage credential's step that its certification needs (after the exam); absent otherwise. */
   for_certification?: boolean;
+  /** The visitor's own choice (graduate school), needed by no credential; absent otherwise. */
+  choice?: boolean;
   text: Text;
 }
 
@@ -111,11 +115,11 @@ export interface SubCount {
   met: boolean;
 }
 
-/** What a step asks of the visitor (the plan also has "apply": the last day to apply for a sitting, where published; "sit": an exam's sitting; "renew": a held credential's renewal, `from` 1 January to `by` 31 December of the year it falls due). */
-export type Action = "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "apply" | "sit" | "renew";
+/** What a step asks of the visitor (the plan also has "apply": the last day to apply for a sitting, where published; "sit": an exam's sitting; "renew": a held credential's renewal, `from` 1 January to `by` 31 December of the year it falls due; "graduate_start" / "graduate_finish": entering (1 April) and finishing (31 March) a graduate course chosen in the profile, target "master" or "doctor"). */
+export type Action = "licence" | "work_in_area" | "work" | "join" | "course" | "units" | "cases" | "credential" | "exam" | "apply" | "sit" | "renew" | "graduate_start" | "graduate_finish";
 
 export interface Step {
-  action: Exclude<Action, "apply" | "sit" | "renew">;
+  action: Exclude<Action, "apply" | "sit" | "renew" | "graduate_start" | "graduate_finish">;
   target: string;
   unblocks: number;
   affects: number;

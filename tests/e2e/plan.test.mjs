@@ -204,3 +204,43 @@ test("the renewal and the calendar button in English at desktop width", async ()
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("graduate school: chosen in the details, its milestones are marked as the visitor's choice, and full-time study moves the dates the CLI moves", async () => {
+  const base = { stage: "licensed", experience: { blood_purification: 1 }, plan_areas: ["blood_purification"] };
+  const ready = (mode) => evalJson({ ...base, graduate: { degree: "master", mode, start_year: 2027 } })
+    .credentials.find((c) => c.id === "dialysis_tech").ready_on;
+  const [working, fullTime] = [ready("working"), ready("full_time")];
+  assert.ok(fullTime > working, `${fullTime} after ${working}`);
+  for (const [lang, width] of [["ja", 390], ["en", 1280], ["ja", 1280], ["en", 390]]) {
+    const ja = lang === "ja";
+    const page = await open(b, server.url, { lang, width });
+    await page.check("input[value=licensed]");
+    await work(page, "blood_purification", "1");
+    await openGroup(page, ja ? "大学院（任意）" : "Graduate school (optional)");
+    await page.selectOption("#cer-grad-degree", "master");
+    await page.selectOption("#cer-grad-start", "2027");
+    await page.selectOption("#cer-grad-mode", "working");
+    const card = page.locator("article.cer-card[data-id=dialysis_tech]");
+    await page.waitForFunction((d) => document.querySelector("ce-roadmap").shadowRoot
+      .querySelector("article.cer-card[data-id=dialysis_tech]")?.dataset.readyOn === d, working);
+    await page.selectOption("#cer-grad-mode", "full_time");
+    await page.waitForFunction((d) => document.querySelector("ce-roadmap").shadowRoot
+      .querySelector("article.cer-card[data-id=dialysis_tech]")?.dataset.readyOn === d, fullTime);
+    const choice = await page.$$eval("ce-roadmap >> .cer-plan-steps li[data-choice]", (lis) => lis.map((l) => l.textContent));
+    assert.deepEqual(choice, ja
+      ? ["2027年4月 入学大学院の修士課程に進む 任意・あなたの選択", "2029年3月 修了大学院の修士課程を修了する（標準2年） 任意・あなたの選択"]
+      : ["Apr 2027 startEnter a master's course at graduate school optional, your choice", "Mar 2029 finishFinish the master's course (2 years as standard) optional, your choice"]);
+    // The moved date says why.
+    await card.locator(ja ? "text=全日制の大学院に在学する間は" : "text=The years of full-time graduate study").first().waitFor({ state: "attached" });
+    await page.locator("#cer-grad-degree").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `target/screenshots/graduate-form-${lang}-${width}.png` });
+    await page.locator(".cer-plan li[data-choice]").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `target/screenshots/plan-graduate-${lang}-${width}.png` });
+    // "No graduate school" takes the milestones and the pause away again.
+    await page.selectOption("#cer-grad-degree", "");
+    await page.waitForFunction(() => !document.querySelector("ce-roadmap").shadowRoot.querySelector(".cer-plan li[data-choice]"));
+    assert.equal(await card.getAttribute("data-ready-on"), ready("working"));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});

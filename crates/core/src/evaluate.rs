@@ -52,6 +52,7 @@ pub fn evaluate_structured<'a>(
         p0,
         elapsed: p0.months_until(as_of).max(0),
         licence_on: profile.expected_licence_date(rules),
+        pause: crate::plan::graduate::pause(profile, rules),
     };
 
     let (results, next_steps) = ev.results();
@@ -65,6 +66,7 @@ pub fn evaluate_structured<'a>(
         } else {
             crate::plan::Include::Only(&targets)
         },
+        crate::plan::graduate::milestones(profile, rules, as_of),
     );
     Ok(Roadmap {
         rules: RulesInfo {
@@ -96,6 +98,8 @@ pub(crate) struct Eval<'a, 'p> {
     pub(crate) elapsed: i64,
     /// For students with a school: when the licence arrives.
     pub(crate) licence_on: Option<Date>,
+    /// Full-time graduate study: no work is counted in these days.
+    pub(crate) pause: Option<(Date, Date)>,
 }
 
 /// Time in an area: months so far, whether the clock runs, and, for a clock
@@ -107,6 +111,8 @@ pub(crate) struct Clock {
     pub(crate) starts: Option<Date>,
     /// The clock is an area the visitor plans to work in, not one answered.
     pub(crate) planned: bool,
+    /// Full-time graduate study, in which the clock stops.
+    pub(crate) pause: Option<(Date, Date)>,
 }
 
 impl Clock {
@@ -114,10 +120,11 @@ impl Clock {
         if !self.running {
             return None;
         }
-        Some(match self.starts {
-            Some(start) => start.add_months(need),
-            None => as_of.add_months(need - self.months),
-        })
+        let (begin, left) = match self.starts {
+            Some(start) => (start, need),
+            None => (as_of, need - self.months),
+        };
+        Some(crate::plan::graduate::accrue(begin, left, self.pause))
     }
 }
 
@@ -186,6 +193,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 p0: self.p0,
                 elapsed: self.elapsed,
                 licence_on: p.expected_licence_date(self.rules),
+                pause: self.pause,
             };
             let (other, _) = ev.results();
             out.push(route(&ev, &other, years));
@@ -258,6 +266,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             running: true,
             starts: None,
             planned: false,
+            pause: self.pause,
         });
         let planned = if self.p.plan_areas.iter().any(|a| a.as_str() == area) {
             let start = if self.p.stage.is_in_school() {
@@ -270,6 +279,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 running: true,
                 starts: (start > self.as_of).then_some(start),
                 planned: true,
+                pause: self.pause,
             })
         } else {
             None
@@ -283,6 +293,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 running: false,
                 starts: None,
                 planned: false,
+                pause: None,
             },
         }
     }
@@ -600,6 +611,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             running: false,
             starts: None,
             planned: false,
+            pause: None,
         };
         let mut best_area = None;
         let mut best_date: Option<Date> = None;

@@ -465,6 +465,29 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
             };
             (format!("{ja}を受験する"), en)
         }
+        Action::GraduateStart | Action::GraduateFinish => {
+            let years = rules.graduate_school.as_ref().map(|g| match target {
+                "doctor" => g.doctor_years,
+                _ => g.master_years,
+            });
+            // (ja, en on entering, en on finishing)
+            let (ja, en_in, en_out) = match target {
+                "doctor" => ("博士後期課程", "the doctoral course", "the doctoral course"),
+                _ => (
+                    "大学院の修士課程",
+                    "a master's course at graduate school",
+                    "the master's course",
+                ),
+            };
+            match (action, years) {
+                (Action::GraduateStart, _) => (format!("{ja}に進む"), format!("Enter {en_in}")),
+                (_, Some(y)) => (
+                    format!("{ja}を修了する（標準{y}年）"),
+                    format!("Finish {en_out} ({y} years as standard)"),
+                ),
+                _ => (format!("{ja}を修了する"), format!("Finish {en_out}")),
+            }
+        }
         Action::Renew => {
             let (ja, en) = one(rules, "credential", target);
             let en = mid_sentence(&en);
@@ -624,6 +647,10 @@ fn assumption(a: &Assumption) -> Text {
         AssumptionKind::CasesInWindow => (
             "いまある症例が、その時点でも規定の期間内に数えられる前提です。",
             "Assumes the cases you have still count within the rule's window then.",
+        ),
+        AssumptionKind::FullTimeStudy => (
+            "全日制の大学院に在学する間は、実務年数にも症例にも数えていません（あなたが選んだ進学の分だけ遅くなります）。",
+            "The years of full-time graduate study count as neither work nor cases (the date is later by the study you chose).",
         ),
     };
     Text {

@@ -48,6 +48,43 @@ pub struct School {
     pub start_year: i32,
 }
 
+/// How far a visitor means to go in graduate school.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Degree {
+    /// 修士 (博士前期).
+    Master,
+    /// 修士, then 博士後期.
+    Doctor,
+}
+
+impl Degree {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Degree::Master => "master",
+            Degree::Doctor => "doctor",
+        }
+    }
+}
+
+/// Full-time study stops the work clocks; study while working does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StudyMode {
+    FullTime,
+    Working,
+}
+
+/// Graduate school as the visitor's own choice (never a requirement).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Graduate {
+    pub degree: Degree,
+    pub mode: StudyMode,
+    /// The calendar year the master's course starts (in April).
+    pub start_year: i32,
+}
+
 /// A profile as given. Maps are ordered so output and hashing are stable.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +129,10 @@ pub struct Profile {
     /// Cases a year by case kind, so the plan can date a case count.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub case_rates: BTreeMap<CaseKindId, f64>,
+    /// Graduate school, if the visitor chooses it: milestones in the plan, and
+    /// full-time study pauses the work clocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graduate: Option<Graduate>,
 }
 
 /// The largest values a person can have; beyond are typos or attacks.
@@ -142,6 +183,16 @@ pub enum ProfileError {
         path: String,
         id: String,
     },
+    /// Graduate school in a profile whose rules have no `graduate_school`.
+    GraduateNotOffered {
+        path: String,
+    },
+    /// Graduate school that starts before the school course ends.
+    GraduateBeforeLicence {
+        path: String,
+        value: i32,
+        earliest: i32,
+    },
     /// The evaluation date is before the date the profile describes.
     AsOfBeforeProfile {
         as_of: Date,
@@ -161,7 +212,9 @@ impl ProfileError {
             | UnknownId { path, .. }
             | BadSchoolYears { path, .. }
             | BadYear { path, .. }
-            | NotHeld { path, .. } => path,
+            | NotHeld { path, .. }
+            | GraduateNotOffered { path }
+            | GraduateBeforeLicence { path, .. } => path,
             AsOfBeforeProfile { .. } => "as_of",
         }
     }
@@ -179,6 +232,8 @@ impl ProfileError {
             BadSchoolYears { .. } => "bad_school_years",
             BadYear { .. } => "bad_year",
             NotHeld { .. } => "not_held",
+            GraduateNotOffered { .. } => "graduate_not_offered",
+            GraduateBeforeLicence { .. } => "graduate_before_licence",
             AsOfBeforeProfile { .. } => "as_of_before_profile",
         }
     }
@@ -226,6 +281,15 @@ impl fmt::Display for ProfileError {
             NotHeld { id, .. } => {
                 write!(f, "`{id}` has a year obtained but is not in held")
             }
+            GraduateNotOffered { .. } => {
+                write!(f, "these rules have no graduate_school section")
+            }
+            GraduateBeforeLicence {
+                value, earliest, ..
+            } => write!(
+                f,
+                "graduate school from {value} starts before the school course ends: {earliest} at the earliest"
+            ),
             AsOfBeforeProfile { as_of, profile } => {
                 write!(
                     f,
@@ -441,6 +505,29 @@ impl Profile {
                     path: path(),
                     value: year as i32,
                 });
+            }
+        }
+        if let Some(g) = &self.graduate {
+            let path = || "graduate.start_year".to_string();
+            if rules.graduate_school.is_none() {
+                errs.push(ProfileError::GraduateNotOffered {
+                    path: "graduate".into(),
+                });
+            }
+            if !(1950..=2150).contains(&g.start_year) {
+                errs.push(ProfileError::BadYear {
+                    path: path(),
+                    value: g.start_year,
+                });
+            } else if let Some(s) = self.school.filter(|_| self.stage.is_in_school()) {
+                let earliest = s.start_year.saturating_add(s.years as i32);
+                if g.start_year < earliest {
+                    errs.push(ProfileError::GraduateBeforeLicence {
+                        path: path(),
+                        value: g.start_year,
+                        earliest,
+                    });
+                }
             }
         }
         if errs.is_empty() {

@@ -306,6 +306,9 @@ pub struct PlanStep<'a> {
     /// (membership, units...), as against one the exam itself needs.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub for_certification: bool,
+    /// The visitor's own choice (graduate school), not something a credential needs.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub choice: bool,
     pub text: Text,
 }
 
@@ -362,11 +365,13 @@ pub enum AssumptionKind {
     Results,
     PassFirst,
     ApplicationDates,
+    /// Full-time graduate study stops the work clocks (and case counts).
+    FullTimeStudy,
 }
 
 impl AssumptionKind {
     /// Every kind, in the order shown.
-    pub const ALL: [AssumptionKind; 8] = [
+    pub const ALL: [AssumptionKind; 9] = [
         AssumptionKind::JoinAtLicence,
         AssumptionKind::CourseDates,
         AssumptionKind::UnitsInTime,
@@ -375,6 +380,7 @@ impl AssumptionKind {
         AssumptionKind::Results,
         AssumptionKind::PassFirst,
         AssumptionKind::ApplicationDates,
+        AssumptionKind::FullTimeStudy,
     ];
 }
 
@@ -522,6 +528,11 @@ pub enum Action {
     Sit,
     /// Plan only: renewing a held credential, in the year it falls due.
     Renew,
+    /// Plan only, the visitor's choice: entering a graduate course (target
+    /// `master` or `doctor`).
+    GraduateStart,
+    /// Plan only, the visitor's choice: finishing it.
+    GraduateFinish,
 }
 
 impl Action {
@@ -540,6 +551,8 @@ impl Action {
             Action::Apply => "apply",
             Action::Sit => "sit",
             Action::Renew => "renew",
+            Action::GraduateStart => "graduate_start",
+            Action::GraduateFinish => "graduate_finish",
         }
     }
 }

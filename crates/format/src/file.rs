@@ -42,6 +42,26 @@ pub struct RuleFile {
     /// Help with school fees, for someone choosing a school.
     #[serde(default)]
     pub fee_support: FeeSupportDef,
+    /// Graduate school after the licence, offered as the visitor's own choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graduate_school: Option<GraduateSchoolDef>,
+}
+
+/// Graduate school (修士, then 博士後期): the standard years of each course and
+/// where they are stated. Never a condition of a credential: a plan shows it only
+/// when the visitor chooses it, and full-time study pauses their work clocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GraduateSchoolDef {
+    /// Standard years of a master's course (修士課程 / 博士前期課程).
+    pub master_years: u8,
+    /// Standard years of a doctoral course after the master's (博士後期課程).
+    pub doctor_years: u8,
+    /// What the standard years leave open (longer courses for working students).
+    #[serde(default)]
+    pub notes: Vec<NoteDef>,
+    pub source: SourceId,
 }
 
 /// Public help with school fees: each scheme in general terms with its official

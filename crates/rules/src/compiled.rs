@@ -26,7 +26,7 @@ use crate::model::*;
 pub const MAGIC: [u8; 4] = *b"CERB";
 /// The payload's shape. Raised whenever the model changes; a file of another
 /// format is refused with a message to compile it again, never misread.
-pub const FORMAT: u8 = 4;
+pub const FORMAT: u8 = 5;
 const HEADER: usize = 4 + 1 + 8;
 /// AnyOf / AllOf nesting deeper than any rule file needs (validation allows what
 /// a person writes; a crafted file must not exhaust the stack).
@@ -542,6 +542,12 @@ bin_struct!(SchemeDef {
     source
 });
 bin_struct!(FeeSupportDef { schemes, unknowns });
+bin_struct!(GraduateSchoolDef {
+    master_years,
+    doctor_years,
+    notes,
+    source
+});
 bin_struct!(RuleSet {
     version,
     sha256,
@@ -557,6 +563,7 @@ bin_struct!(RuleSet {
     licence_route,
     credentials,
     fee_support,
+    graduate_school,
 } index = Default::default());
 
 impl Bin for Condition {

@@ -25,6 +25,7 @@ pub struct RuleSet {
     pub licence_route: LicenceRouteDef,
     pub credentials: Vec<Credential>,
     pub fee_support: FeeSupportDef,
+    pub graduate_school: Option<GraduateSchoolDef>,
     pub(crate) index: Index,
 }
 

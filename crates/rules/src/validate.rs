@@ -293,6 +293,9 @@ pub fn validate(
     }
     check_cycles(&mut ctx, &credentials);
     fee_support(&mut ctx, &file.fee_support);
+    if let Some(g) = &file.graduate_school {
+        graduate_school(&mut ctx, g);
+    }
 
     if !ctx.errors.is_empty() {
         return Err(RuleErrors(ctx.errors));
@@ -310,6 +313,7 @@ pub fn validate(
         exams,
         licence_route,
         fee_support,
+        graduate_school,
         ..
     } = file;
     Ok(RuleSet {
@@ -327,6 +331,7 @@ pub fn validate(
         licence_route,
         credentials,
         fee_support,
+        graduate_school,
         index: ctx.index,
     })
 }
@@ -356,6 +361,25 @@ fn fee_support(ctx: &mut Ctx, f: &FeeSupportDef) {
         ctx.check_ref(format!("{p}.source"), "source", s.source.as_str());
     }
     check_notes(ctx, "fee_support.unknowns", &f.unknowns);
+}
+
+fn graduate_school(ctx: &mut Ctx, g: &GraduateSchoolDef) {
+    for (field, y) in [
+        ("master_years", g.master_years),
+        ("doctor_years", g.doctor_years),
+    ] {
+        if !(1..=6).contains(&y) {
+            ctx.err(
+                format!("graduate_school.{field}"),
+                RuleErrorKind::BadNumber {
+                    value: y as f64,
+                    expected: "1 to 6 years",
+                },
+            );
+        }
+    }
+    check_notes(ctx, "graduate_school.notes", &g.notes);
+    ctx.check_ref("graduate_school.source".into(), "source", g.source.as_str());
 }
 
 fn check_notes(ctx: &mut Ctx, path: &str, notes: &[NoteDef]) {

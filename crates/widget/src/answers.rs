@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use ce_roadmap_core::ids::*;
-use ce_roadmap_core::profile::{Profile, School, Stage};
+use ce_roadmap_core::profile::{Graduate, Profile, School, Stage};
 use ce_roadmap_core::rules::RuleSet;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +32,8 @@ pub struct Answers {
     pub targets: BTreeSet<CredentialId>,
     /// Cases a year, by case kind, for dating case counts.
     pub case_rates: BTreeMap<CaseKindId, f64>,
+    /// Graduate school, if the visitor chooses it.
+    pub graduate: Option<Graduate>,
 }
 
 impl Answers {
@@ -55,6 +57,7 @@ impl Answers {
             passed: BTreeSet::new(),
             targets: BTreeSet::new(),
             case_rates: BTreeMap::new(),
+            graduate: None,
         }
     }
 }
@@ -83,6 +86,8 @@ pub enum Action {
     ToggleTarget(CredentialId),
     /// 0 removes the rate.
     SetCaseRate(CaseKindId, f64),
+    /// None: no graduate school.
+    SetGraduate(Option<Graduate>),
     /// Back to a clean start.
     Reset,
     /// Restore saved or shared answers.
@@ -148,6 +153,7 @@ impl Answers {
             Action::TogglePassed(e) => toggle(&mut self.passed, e),
             Action::ToggleTarget(c) => toggle(&mut self.targets, c),
             Action::SetCaseRate(k, n) => set_or_remove(&mut self.case_rates, k, n),
+            Action::SetGraduate(g) => self.graduate = g,
             Action::Reset => *self = Answers::new(self.school.start_year),
             Action::Replace(a) => *self = *a,
         }
@@ -193,7 +199,28 @@ impl Answers {
             passed_exams: self.passed.iter().cloned().collect(),
             targets: self.targets.iter().cloned().collect(),
             case_rates: self.case_rates.clone(),
+            graduate: self.graduate(rules),
         }
+    }
+
+    /// The graduate school as the profile takes it: none where the rules offer
+    /// none, and for someone in school never before the course ends (the school
+    /// years may have changed since the year was chosen).
+    pub fn graduate(&self, rules: &RuleSet) -> Option<Graduate> {
+        rules.graduate_school.as_ref()?;
+        let mut g = self.graduate?;
+        if self.stage.is_some_and(Stage::is_in_school) {
+            g.start_year = g.start_year.max(self.earliest_graduate_year());
+        }
+        Some(g)
+    }
+
+    /// The first April graduate school can start for someone in school: the
+    /// year the school course ends.
+    pub fn earliest_graduate_year(&self) -> i32 {
+        self.school
+            .start_year
+            .saturating_add(i32::from(self.school.years))
     }
 }
 

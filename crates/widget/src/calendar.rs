@@ -65,6 +65,7 @@ fn event(out: &mut String, rules: &RuleSet, lang: Lang, stamp: Date, s: &PlanSte
             s.from,
             Some(Msg::CalendarRenewalDay),
         ),
+        Action::GraduateStart | Action::GraduateFinish => (Msg::CalendarChoice, s.by, None),
         _ => (Msg::CalendarDeadline, s.by, None),
     };
     let (open, close) = (lang.pick2("【", ""), lang.pick2("】", ": "));
@@ -137,6 +138,11 @@ fn sources<'r>(rules: &'r RuleSet, s: &PlanStep) -> Vec<&'r str> {
             .exam
             .iter()
             .filter_map(|e| e.source.as_ref().map(|x| x.as_str()))
+            .collect(),
+        (Action::GraduateStart | Action::GraduateFinish, _) => rules
+            .graduate_school
+            .iter()
+            .map(|g| g.source.as_str())
             .collect(),
         _ => Vec::new(),
     };

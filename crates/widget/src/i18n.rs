@@ -196,6 +196,20 @@ messages! {
     Assumes => "この見通しの前提", "This estimate assumes";
     CaseRate => "1年あたりの件数", "Cases a year";
     CaseRatesHint => "1年あたりの件数を入れると、症例が必要な資格にも日付が出ます。", "Give a yearly number to see dates for credentials that need cases.";
+    PlanChoice => "任意・あなたの選択", "optional, your choice";
+    PlanEnter => "入学", "start";
+    PlanFinish => "修了", "finish";
+    CalendarChoice => "大学院（任意）", "Graduate school (optional)";
+    Graduate => "大学院（任意）", "Graduate school (optional)";
+    GraduateHint => "資格の条件ではありません。選ぶと計画に入学と修了が入ります。全日制なら、在学中は実務年数に数えません。", "Not required for any credential. If you choose it, the plan shows when you start and finish; full-time study does not count as work.";
+    GraduateNone => "進学しない", "No graduate school";
+    GraduateMaster => "修士課程まで", "A master's course";
+    GraduateDoctor => "博士後期課程まで（修士のあと）", "A doctorate (after the master's)";
+    GraduateDegree => "進む課程", "Course";
+    GraduateMode => "学び方", "How you study";
+    GraduateFullTime => "全日制（在学中は働かない）", "Full-time (no work while studying)";
+    GraduateWorking => "働きながら（社会人大学院）", "While working";
+    GraduateStart => "入学する年（4月）", "Year you start (April)";
 }
 
 impl Msg {
@@ -240,6 +254,8 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
         (Action::Exam | Action::Sit, Lang::En) => "passing the exam",
         (Action::Renew, Lang::Ja) => "更新",
         (Action::Renew, Lang::En) => "renewing",
+        (Action::GraduateStart | Action::GraduateFinish, Lang::Ja) => "大学院",
+        (Action::GraduateStart | Action::GraduateFinish, Lang::En) => "graduate school",
     }
 }
 
@@ -415,6 +431,10 @@ pub fn profile_error(lang: Lang, e: &ProfileError) -> String {
         NotHeld { id, .. } => {
             format!("資格「{id}」の取得年がありますが、取得済みの資格（held）に入っていません")
         }
+        GraduateNotOffered { .. } => "このルールには大学院の情報がありません".to_string(),
+        GraduateBeforeLicence {
+            value, earliest, ..
+        } => format!("{value}年からの大学院は養成校の卒業前です。早くても{earliest}年からです"),
         AsOfBeforeProfile { as_of, profile } => format!(
             "評価日（{}）が回答の基準日（{}）より前です",
             date(lang, *as_of),
@@ -507,6 +527,16 @@ pub fn plan_when(lang: Lang, s: &PlanStep) -> String {
             Lang::Ja => format!("{}年{}", s.by.year(), Msg::PlanDuring.text(lang)),
             Lang::En => format!("{} {}", Msg::PlanDuring.text(lang), s.by.year()),
         },
+        // A milestone of the visitor's own: its month, not a deadline.
+        Action::GraduateStart | Action::GraduateFinish => {
+            let ym = year_month(lang, Month::of(s.by));
+            let what = if s.action == Action::GraduateStart {
+                Msg::PlanEnter
+            } else {
+                Msg::PlanFinish
+            };
+            format!("{ym} {}", what.text(lang))
+        }
         _ => match lang {
             Lang::Ja => format!("{}{}", date(lang, s.by), Msg::PlanBy.text(lang)),
             Lang::En => format!("{} {}", Msg::PlanBy.text(lang), date(lang, s.by)),

@@ -7,7 +7,9 @@ use std::fmt::Write;
 
 use crate::answers::Answers;
 use ce_roadmap_core::ids::*;
-use ce_roadmap_core::profile::{School, Stage, MAX_CASES, MAX_UNITS, MAX_YEARS};
+use ce_roadmap_core::profile::{
+    Degree, Graduate, School, Stage, StudyMode, MAX_CASES, MAX_UNITS, MAX_YEARS,
+};
 
 pub const VERSION: &str = "v1";
 /// Longer texts are refused before parsing.
@@ -110,7 +112,39 @@ pub fn encode(a: &Answers) -> String {
         "cr",
         a.case_rates.iter().map(|(k, v)| (k.as_str(), *v)),
     );
+    if let Some(g) = a.graduate {
+        let degree = match g.degree {
+            Degree::Master => "m",
+            Degree::Doctor => "d",
+        };
+        let mode = match g.mode {
+            StudyMode::FullTime => "f",
+            StudyMode::Working => "w",
+        };
+        let _ = write!(out, ";gs={degree}:{mode}:{}", g.start_year);
+    }
     out
+}
+
+/// `gs=m:f:2031`: degree (m, d), mode (f full-time, w working), start year.
+fn graduate(value: &str) -> Option<Graduate> {
+    let mut it = value.split(':');
+    let degree = match it.next()? {
+        "m" => Degree::Master,
+        "d" => Degree::Doctor,
+        _ => return None,
+    };
+    let mode = match it.next()? {
+        "f" => StudyMode::FullTime,
+        "w" => StudyMode::Working,
+        _ => return None,
+    };
+    let start_year: i32 = it.next()?.parse().ok()?;
+    ((1950..=2150).contains(&start_year) && it.next().is_none()).then_some(Graduate {
+        degree,
+        mode,
+        start_year,
+    })
 }
 
 fn is_id(s: &str) -> bool {
@@ -225,6 +259,8 @@ pub fn decode(text: &str, default_year: i32) -> Result<Answers, ShareError> {
             // Added with the plan; links made before it simply lack them.
             "tg" => a.targets = ids(key, value, CredentialId)?,
             "cr" => a.case_rates = numbers(key, value, MAX_CASES, false, CaseKindId)?,
+            // Added with graduate school.
+            "gs" => a.graduate = Some(graduate(value).ok_or_else(|| bad(key, value))?),
             other => return Err(ShareError::UnknownField(other.chars().take(20).collect())),
         }
     }
@@ -255,6 +291,11 @@ mod tests {
         a.apply(Action::ToggleLicence(LicenceId::new("nurse")));
         a.apply(Action::ToggleTarget(CredentialId::new("ite")));
         a.apply(Action::SetCaseRate(CaseKindId::new("cath_assists"), 80.0));
+        a.apply(Action::SetGraduate(Some(Graduate {
+            degree: Degree::Doctor,
+            mode: StudyMode::Working,
+            start_year: 2028,
+        })));
         a
     }
 
@@ -265,7 +306,8 @@ mod tests {
         assert!(text.starts_with("v1;k=l;"), "{text}");
         assert!(text.contains(";tg=ite;cr=cath_assists:80"), "{text}");
         assert!(text.contains(";he=me2;hs=me2:2019;"), "{text}");
-        assert!(text.len() < 270, "{} chars: {text}", text.len());
+        assert!(text.ends_with(";gs=d:w:2028"), "{text}");
+        assert!(text.len() < 285, "{} chars: {text}", text.len());
         assert_eq!(decode(&text, 2026).unwrap(), a);
         let mut s = Answers::new(2026);
         s.apply(Action::SetStage(Stage::Student));
@@ -324,6 +366,11 @@ mod tests {
             "v1;hs=me2:1800",
             "v1;hs=me2:2019.5",
             "v1;hs=<x>:2019",
+            "v1;gs=x:f:2031",
+            "v1;gs=m:x:2031",
+            "v1;gs=m:f",
+            "v1;gs=m:f:1800",
+            "v1;gs=m:f:2031:1",
         ] {
             assert!(decode(bad, 2026).is_err(), "{bad:?} should fail");
         }

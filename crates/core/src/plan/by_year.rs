@@ -18,7 +18,14 @@ pub enum Include<'t> {
 
 /// The plan for the chosen credentials: their steps, their sittings ("sit") and
 /// the year each opens, by fiscal year in order. Blocked credentials have no year.
-pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<PlanYear<'a>> {
+///
+/// `own` are steps of the visitor's own choosing (graduate school), dated
+/// already and needed by no credential: they join the years as they are.
+pub fn by_year<'a>(
+    results: &[CredentialResult<'a>],
+    include: Include,
+    own: Vec<PlanStep<'a>>,
+) -> Vec<PlanYear<'a>> {
     let mut chosen: Vec<bool> = results
         .iter()
         .map(|r| {
@@ -82,7 +89,8 @@ pub fn by_year<'a>(results: &[CredentialResult<'a>], include: Include) -> Vec<Pl
             mentions.push((Mention::Renew(span), r.id));
         }
     }
-    let steps = merge(&mentions);
+    let mut steps = merge(&mentions);
+    steps.extend(own.into_iter().map(|s| (usize::MAX, s)));
     // Steps due the same day: the licence before what it opens, then in the
     // catalogue's and the rules' order. Sorted by index: steps are large to move.
     let mut order: Vec<usize> = (0..steps.len()).collect();
@@ -197,6 +205,7 @@ impl<'a> Mention<'_, 'a> {
                     amount: None,
                     credentials: Vec::new(),
                     for_certification: false,
+                    choice: false,
                     text: Default::default(),
                 }
             }

@@ -9,11 +9,13 @@
 use std::borrow::Cow;
 
 use crate::date::{Date, Month};
-use crate::evaluate::{months_of_years, Eval};
+use crate::evaluate::{months_of_years, Clock, Eval};
 use crate::roadmap::{
     Action, Assumption, AssumptionKind as Assume, Blocker, BlockerKind, Earliest, PlanStep,
 };
 use crate::rules::model::{Condition, Rule};
+
+use super::graduate;
 
 /// When a step must be done, relative to the date D of the stage it serves.
 #[derive(Clone, Copy, Debug)]
@@ -39,11 +41,11 @@ struct Pending<'a> {
 
 /// A set of assumptions: one bit each, so joining parts costs nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Assumes(u8);
+pub(crate) struct Assumes(u16);
 
 impl Assumes {
     fn add(&mut self, a: Assume) {
-        self.0 |= 1 << a as u8;
+        self.0 |= 1 << a as u16;
     }
     /// A dated sitting without a published deadline assumes applications are still open.
     fn of_sitting(s: Option<Sitting>) -> Assumes {
@@ -64,7 +66,7 @@ impl Assumes {
     fn iter(self) -> impl Iterator<Item = Assume> {
         Assume::ALL
             .into_iter()
-            .filter(move |a| self.0 & (1 << *a as u8) != 0)
+            .filter(move |a| self.0 & (1 << *a as u16) != 0)
     }
 }
 
@@ -384,6 +386,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     amount: s.amount,
                     credentials: Vec::new(),
                     for_certification: false,
+                    choice: false,
                     text: Default::default(),
                 },
             );
@@ -480,14 +483,21 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                         None => self.blocked(BlockerKind::Work, Cow::Borrowed("")),
                     };
                 };
-                let p = Proj::at(met.max(now));
+                let mut p = Proj::at(met.max(now));
+                let unpaused = Clock {
+                    pause: None,
+                    ..clock
+                };
+                if clock.pause.is_some() && Some(met) != unpaused.met_on(need, now) {
+                    p.assumes.add(Assume::FullTimeStudy);
+                }
                 // A planned area not yet under way is a step: start working there.
                 // (Once its clock has run, as when a later date is evaluated, the
                 // work has begun.)
                 if !clock.planned || clock.months > 0 {
                     return p;
                 }
-                let start = clock.starts.unwrap_or(now).max(now);
+                let start = graduate::resume(clock.starts.unwrap_or(now).max(now), clock.pause);
                 self.step(
                     p,
                     Pending {
@@ -669,7 +679,12 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             return self.blocked(BlockerKind::CasesWindow, Cow::Borrowed(kind));
         }
         let months = ((need - have) / rate * 12.0).ceil().min(12.0 * 200.0) as i64;
-        let mut p = Proj::at(now.add_months(months));
+        // Full-time graduate study gathers no cases.
+        let met = graduate::accrue(now, months, ev.pause);
+        let mut p = Proj::at(met);
+        if met != now.add_months(months) {
+            p.assumes.add(Assume::FullTimeStudy);
+        }
         if within.is_some() && have > 0.0 {
             p.assumes.add(Assume::CasesInWindow);
         }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::graduate_form::GraduateForm;
 use super::number_field::NumberField;
 use crate::{Env, SharedDisplay};
 use ce_roadmap_core::profile::{MAX_CASES, MAX_UNITS, MAX_YEARS};
@@ -197,6 +198,9 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             { section(Msg::Held, a.held.len(), asked.held, html! { <><p class="cer-hint">{ Msg::HeldSinceHint.text(lang) }</p>{ for held_checks }</> }) }
             { section(Msg::Passed, a.passed.len(), asked.exams, html! { <>{ for exam_checks }</> }) }
             { section(Msg::OtherLicences, other_licences, false, html! { <>{ for licence_checks }</> }) }
+            if rules.graduate_school.is_some() {
+                { section(Msg::Graduate, usize::from(a.graduate.is_some()), false, html! { <GraduateForm answers={a.clone()} dispatch={d.clone()} year={props.year} /> }) }
+            }
         </section>
     }
 }

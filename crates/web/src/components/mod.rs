@@ -6,6 +6,7 @@ mod details_form;
 mod experience_form;
 mod fee_support;
 mod footer;
+mod graduate_form;
 mod header;
 mod kind_picker;
 mod number_field;

@@ -24,9 +24,14 @@ pub struct PlanViewProps {
 
 fn step(lang: Lang, s: &PlanStep) -> Html {
     html! {
-        <li data-action={s.action.as_str()}>
+        <li data-action={s.action.as_str()} data-choice={s.choice.then_some("")}>
             <span class="cer-plan-when">{ i18n::plan_when(lang, s) }</span>
-            <span>{ lang.pick(&s.text) }</span>
+            <span>
+                { lang.pick(&s.text) }
+                if s.choice {
+                    { " " }<span class="cer-tag">{ Msg::PlanChoice.text(lang) }</span>
+                }
+            </span>
         </li>
     }
 }
@@ -49,7 +54,15 @@ fn shown<'r>(
         .filter(|(_, &f)| f)
         .map(|(c, _)| c.id)
         .collect();
-    let mut p = by_year(&r.credentials, Include::Only(&ids));
+    // The visitor's own milestones (graduate school) stay whatever is in focus.
+    let own = r
+        .plan
+        .iter()
+        .flat_map(|y| &y.steps)
+        .filter(|s| s.choice)
+        .cloned()
+        .collect();
+    let mut p = by_year(&r.credentials, Include::Only(&ids), own);
     ce_roadmap_core::explain::plan_texts(rules, &mut p);
     Cow::Owned(p)
 }
