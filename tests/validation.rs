@@ -446,3 +446,44 @@ fn fee_support_schemes_are_checked_like_the_rest() {
     let empty = with_fees(&SCHEME.replace("who = { ja = \"学生\"", "who = { ja = \" \""));
     assert_eq!(errors(&empty).0[0].path, "fee_support.schemes[0].who.ja");
 }
+
+const GRADUATE: &str = r#"
+[graduate_school]
+master_years = 2
+doctor_years = 3
+notes = [{ ja = "標準2年", en = "2 years as standard", source = "S1" }]
+source = "S1"
+"#;
+
+#[test]
+fn the_graduate_school_section_is_checked_and_survives_compiling() {
+    let text = format!("{MINI}\n{GRADUATE}");
+    let r = rules::load("mini.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let g = r.graduate_school.as_ref().expect("graduate school read");
+    assert_eq!((g.master_years, g.doctor_years), (2, 3));
+    let back = rules::compiled::decode(&rules::compiled::encode(&r)).unwrap();
+    assert_eq!(back.graduate_school, r.graduate_school);
+    // Absent, it is None and the widget does not offer it.
+    assert!(rules::load("mini.toml", MINI)
+        .unwrap()
+        .graduate_school
+        .is_none());
+
+    let zero = format!(
+        "{MINI}\n{}",
+        GRADUATE.replace("doctor_years = 3", "doctor_years = 0")
+    );
+    let errs = errors(&zero);
+    assert_eq!(errs.0[0].path, "graduate_school.doctor_years", "{errs}");
+    let bad_source = format!(
+        "{MINI}\n{}",
+        GRADUATE.replace("source = \"S1\"\n", "source = \"S9\"\n")
+    );
+    let errs = errors(&bad_source);
+    assert_eq!(errs.0[0].path, "graduate_school.source", "{errs}");
+    let unknown_key = format!(
+        "{MINI}\n{}",
+        GRADUATE.replace("doctor_years = 3", "doctor_years = 3\nphd = 1")
+    );
+    assert_eq!(errors(&unknown_key).0[0].path, "graduate_school.phd");
+}

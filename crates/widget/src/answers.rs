@@ -304,4 +304,32 @@ mod tests {
         assert!(p.experience.is_empty());
         assert!(p.licences.is_empty());
     }
+
+    #[test]
+    fn graduate_school_never_starts_before_the_school_ends() {
+        use ce_roadmap_core::profile::{Degree, StudyMode};
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.apply(Action::SetStage(Stage::Student));
+        a.apply(Action::SetStartYear(2025));
+        let g = Graduate {
+            degree: Degree::Master,
+            mode: StudyMode::FullTime,
+            start_year: 2028,
+        };
+        a.apply(Action::SetGraduate(Some(g)));
+        assert_eq!(a.profile(&rules).graduate, Some(g));
+        assert!(a.profile(&rules).check(&rules).is_ok());
+        // A 4-year course ends in 2029: the chosen 2028 is taken as 2029, and kept as answered.
+        a.apply(Action::SetSchoolYears(4));
+        assert_eq!(a.profile(&rules).graduate.map(|g| g.start_year), Some(2029));
+        assert!(a.profile(&rules).check(&rules).is_ok());
+        assert_eq!(a.graduate, Some(g));
+        // Rules without graduate school: nothing reaches the profile.
+        let mut bare = rules.clone();
+        bare.graduate_school = None;
+        assert_eq!(a.profile(&bare).graduate, None);
+        a.apply(Action::SetGraduate(None));
+        assert_eq!(a.profile(&rules).graduate, None);
+    }
 }

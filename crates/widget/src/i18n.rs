@@ -644,7 +644,8 @@ mod tests {
         let rules = ce_roadmap_core::rules::default_rules().unwrap();
         let p = Profile::from_json(
             r#"{"experience":{"nowhere":1,"respiratory":-1},"units":{"jacet":1e9},
-                "school":{"years":7,"start_year":2026},"stage":"student"}"#,
+                "school":{"years":7,"start_year":2026},"stage":"student",
+                "graduate":{"degree":"master","mode":"working","start_year":2030}}"#,
         )
         .unwrap();
         let errs = p.check(&rules).unwrap_err().0;
