@@ -92,8 +92,27 @@ test("school page: the courses side by side, the school's own chosen and marked;
   assert.match(text[1], /4年制大学2030年3月 国家試験2030年4月1日 免許/);
   assert.match(text[2], /1年制の専攻科/);
   assert.equal(await p.getAttribute(".cer-routes tbody tr:first-child .cer-route-pick", "aria-pressed"), "true");
+  // The same on one axis: a lane per course, its licence, and its areas' first credentials.
+  const lanes = await p.$$eval("ce-roadmap >> .cer-lanes svg > g", (gs) => gs.map((g) => ({
+    chosen: g.hasAttribute("data-chosen"),
+    label: g.querySelector(".cer-lanes-label").textContent,
+    licence: g.querySelectorAll(".cer-lanes-licence").length,
+    areas: [...g.querySelectorAll(".cer-lanes-n")].reduce((n, t) => n + Number(t.textContent), 0),
+  })));
+  assert.deepEqual(lanes, [
+    { chosen: true, label: "3年制", licence: 1, areas: 2 },
+    { chosen: false, label: "4年制", licence: 1, areas: 2 },
+    { chosen: false, label: "1年制", licence: 1, areas: 2 },
+  ]);
+  // The lanes' licence years are the table's: the 4-year diamond one column right of the 3-year one.
+  const xs = await p.$$eval("ce-roadmap >> .cer-lanes-licence", (rs) => rs.map((r) => Number(r.getAttribute("x"))));
+  const colWidth = xs[1] - xs[0];
+  assert.ok(colWidth > 0, `${xs}`);
   await p.locator(".cer-routes").scrollIntoViewIfNeeded();
   await p.screenshot({ path: "target/screenshots/routes-ja-390.png" });
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await p.locator(".cer-routes").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: "target/screenshots/routes-ja-1280.png" });
   // Choosing the 4-year course from the table is the same answer as the form's.
   await p.click("text=4年制大学 >> nth=-1");
   await p.waitForFunction(() => document.querySelector("ce-roadmap").shadowRoot.querySelector("#cer-school-years").value === "4");
@@ -126,6 +145,9 @@ test("the courses compared in English at desktop width, and a route the rules do
   assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2032 on\)/);
   await p.locator("#routes-en >> .cer-routes").scrollIntoViewIfNeeded();
   await p.screenshot({ path: "target/screenshots/routes-en-1280.png" });
+  await p.setViewportSize({ width: 390, height: 900 });
+  await p.locator("#routes-en >> .cer-routes").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: "target/screenshots/routes-en-390.png" });
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
@@ -143,6 +165,9 @@ test("fee support: the national schemes with their official source for prospecti
   assert.equal(await p.getAttribute(".cer-scheme[data-id=many_children] a", "href"), "https://www.mext.go.jp/a_menu/koutou/hutankeigen/index.htm");
   await p.locator(".cer-fees").scrollIntoViewIfNeeded();
   await p.screenshot({ path: "target/screenshots/fees-ja-390.png" });
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await p.locator(".cer-fees").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: "target/screenshots/fees-ja-1280.png" });
   // The host switches it off: the attribute updates the widget at once.
   await p.evaluate(() => document.querySelector("ce-roadmap").setAttribute("fees", "off"));
   await p.waitForFunction(() => !document.querySelector("ce-roadmap").shadowRoot.querySelector(".cer-fees"));
@@ -161,6 +186,9 @@ test("fee support: the national schemes with their official source for prospecti
   assert.match(await q.textContent("#fees-en >> .cer-fees"), /Free tuition for households with three or more children/);
   await q.locator("#fees-en >> .cer-fees").scrollIntoViewIfNeeded();
   await q.screenshot({ path: "target/screenshots/fees-en-1280.png" });
+  await q.setViewportSize({ width: 390, height: 900 });
+  await q.locator("#fees-en >> .cer-fees").scrollIntoViewIfNeeded();
+  await q.screenshot({ path: "target/screenshots/fees-en-390.png" });
   assert.deepEqual(q.problems, []);
   await q.context().close();
 });

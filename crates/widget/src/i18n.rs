@@ -196,6 +196,7 @@ messages! {
     Assumes => "この見通しの前提", "This estimate assumes";
     CaseRate => "1年あたりの件数", "Cases a year";
     CaseRatesHint => "1年あたりの件数を入れると、症例が必要な資格にも日付が出ます。", "Give a yearly number to see dates for credentials that need cases.";
+    LanesLegend => "太線: 在学（国家試験まで）　◆: 免許　●: 分野ごとの最初の資格（数字は分野の数）", "Thick line: school, up to the national exam · ◆: licence · ●: first credential per area (the number counts the areas)";
     PlanChoice => "任意・あなたの選択", "optional, your choice";
     PlanEnter => "入学", "start";
     PlanFinish => "修了", "finish";
@@ -500,6 +501,14 @@ pub fn route_licence(lang: Lang, exam: Option<Month>, licence_on: Option<Date>) 
         line(Msg::LicenceExam, exam.map(|m| year_month(lang, m))),
         line(Msg::RoutesLicenceOn, licence_on.map(|d| date(lang, d))),
     ]
+}
+
+/// "3年制" / "3-year": a course's length where space is short (the route picture).
+pub fn course_short(lang: Lang, years: u8) -> String {
+    match lang {
+        Lang::Ja => format!("{years}年制"),
+        Lang::En => format!("{years}-year"),
+    }
 }
 
 /// "血液浄化（透析）: 透析技術認定士（2032年度〜）" / "… (FY2032 on)".

@@ -12,6 +12,7 @@ mod kind_picker;
 mod number_field;
 mod plan_view;
 mod roadmap_view;
+mod route_lanes;
 mod route_table;
 mod school_form;
 mod summary;
