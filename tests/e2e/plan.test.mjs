@@ -244,3 +244,39 @@ test("graduate school: chosen in the details, its milestones are marked as the v
     await page.close();
   }
 });
+
+test("the renewal and 基本情報技術者 at the other widths: Japanese at 1280 px, English at 390 px", async () => {
+  for (const [lang, width] of [["ja", 1280], ["en", 390]]) {
+    const ja = lang === "ja";
+    const page = await open(b, server.url, { lang, width });
+    await page.check("input[value=it]");
+    await work(page, "medical_it", "2");
+    await openGroup(page, ja ? "取得済みの資格" : "Credentials held");
+    await page.check(ja ? "label:has-text('医療情報技師'):not(:has-text('上級'))" : "label:has-text('Healthcare Information Technologist'):not(:has-text('Senior'))");
+    await page.selectOption("#cer-since-hcit", "2022");
+    const hcit = page.locator("article.cer-card[data-id=hcit]");
+    await hcit.locator(ja ? "text=次の更新: 2027年（日付は認定証で確認）" : "text=Next renewal: 2027 (the day is on your certificate)").waitFor();
+    // Off-screen cards skip painting until they are in view, and the ones painted on
+    // the way change the page's height: scroll, let two frames pass, scroll again.
+    const frames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const view = async (card) => {
+      for (let i = 0; i < 2; i++) {
+        await card.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        await frames();
+      }
+    };
+    await view(hcit);
+    await page.screenshot({ path: `target/screenshots/card-renewal-${lang}-${width}.png` });
+    // The national IT exam: open to anyone, sat by computer all year, its sources not the body's own.
+    const fe = page.locator("article.cer-card[data-id=fe]");
+    assert.equal(await fe.getAttribute("data-status"), "eligible");
+    const text = await fe.textContent();
+    assert.match(text, ja ? /2023年4月から通年/ : /All year round since April 2023/);
+    assert.match(text, ja ? /IPA自身のページはこのデータの出典にまだありません/ : /IPA's own page is not yet among this data's sources/);
+    assert.match(text, ja ? /毎月（通年）/ : /Every month \(all year\)/);
+    await view(fe);
+    await page.screenshot({ path: `target/screenshots/card-fe-${lang}-${width}.png` });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});

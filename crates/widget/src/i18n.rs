@@ -196,6 +196,7 @@ messages! {
     Assumes => "この見通しの前提", "This estimate assumes";
     CaseRate => "1年あたりの件数", "Cases a year";
     CaseRatesHint => "1年あたりの件数を入れると、症例が必要な資格にも日付が出ます。", "Give a yearly number to see dates for credentials that need cases.";
+    ExamEveryMonth => "毎月（通年）", "Every month (all year)";
     LanesLegend => "太線: 在学（国家試験まで）　◆: 免許　●: 分野ごとの最初の資格（数字は分野の数）", "Thick line: school, up to the national exam · ◆: licence · ●: first credential per area (the number counts the areas)";
     PlanChoice => "任意・あなたの選択", "optional, your choice";
     PlanEnter => "入学", "start";
@@ -571,6 +572,18 @@ pub fn year_month(lang: Lang, ym: Month) -> String {
     }
 }
 
+/// "3月・9月" / "Mar, Sep"; every month is "毎月（通年）" / "Every month (all year)".
+pub fn exam_months(lang: Lang, months: &[u8]) -> String {
+    if (1..=12).all(|m| months.contains(&m)) {
+        return Msg::ExamEveryMonth.text(lang).to_string();
+    }
+    months
+        .iter()
+        .map(|&m| month(lang, m))
+        .collect::<Vec<_>>()
+        .join(lang.pick2("・", ", "))
+}
+
 pub fn month(lang: Lang, m: u8) -> String {
     match lang {
         Lang::Ja => format!("{m}月"),
@@ -802,5 +815,14 @@ mod tests {
         assert_eq!(fiscal_year(Lang::Ja, 2027), "2027年度");
         assert_eq!(Lang::parse("en-US"), Lang::En);
         assert_eq!(Lang::parse("fr"), Lang::Ja);
+    }
+
+    #[test]
+    fn exam_months_read_as_a_list_or_all_year() {
+        assert_eq!(exam_months(Lang::Ja, &[3, 9]), "3月・9月");
+        assert_eq!(exam_months(Lang::En, &[3, 9]), "Mar, Sep");
+        let all: Vec<u8> = (1..=12).collect();
+        assert_eq!(exam_months(Lang::Ja, &all), "毎月（通年）");
+        assert_eq!(exam_months(Lang::En, &all), "Every month (all year)");
     }
 }

@@ -86,11 +86,7 @@ fn card(
 ) -> Html {
     let body_id = format!("cer-card-{}", c.id);
     let exam = match (c.exam_months, c.exam) {
-        (Some(m), _) if !m.is_empty() => m
-            .iter()
-            .map(|&m| i18n::month(lang, m))
-            .collect::<Vec<_>>()
-            .join(lang.pick2("・", ", ")),
+        (Some(m), _) if !m.is_empty() => i18n::exam_months(lang, m),
         _ => Msg::ExamUnknown.text(lang).to_string(),
     };
     // The application windows join the exam line: a text costs fewer bytes than markup.
