@@ -186,6 +186,10 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             let mut p = self.p.clone();
             p.school = Some(crate::profile::School { years, ..school });
+            // Graduate school as chosen, but never before this course ends.
+            if let Some(g) = &mut p.graduate {
+                g.start_year = g.start_year.max(school.start_year + i32::from(years));
+            }
             let ev = Eval {
                 rules: self.rules,
                 p: &p,
@@ -193,7 +197,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 p0: self.p0,
                 elapsed: self.elapsed,
                 licence_on: p.expected_licence_date(self.rules),
-                pause: self.pause,
+                pause: crate::plan::graduate::pause(&p, self.rules),
             };
             let (other, _) = ev.results();
             out.push(route(&ev, &other, years));
