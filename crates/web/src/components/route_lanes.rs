@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::{Env, SharedRoadmap};
 use ce_roadmap_core::num::plain;
-use ce_roadmap_widget::i18n::{self, Lang, Msg};
+use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct RouteLanesProps {
@@ -16,8 +16,9 @@ pub struct RouteLanesProps {
     pub start_year: i32,
 }
 
-/// At most this many fiscal years are drawn; later ones sit in the last column.
-const MAX_COLUMNS: i32 = 10;
+/// At most this many fiscal years are drawn (later ones sit in the last column):
+/// two-digit labels still fit a phone's width.
+const MAX_COLUMNS: i32 = 16;
 const LABEL: f64 = 58.0;
 const PLOT: f64 = 300.0;
 const ROW: f64 = 30.0;
@@ -50,10 +51,6 @@ pub fn RouteLanes(props: &RouteLanesProps) -> Html {
     let step = PLOT / cols as f64;
     let x = |fy: i32| LABEL + step * ((fy - first).clamp(0, cols - 1) as f64 + 0.5);
     let height = ROW * r.routes.len() as f64 + 22.0;
-    let year = |fy: i32| match lang {
-        Lang::Ja => format!("{}年度", fy % 100),
-        Lang::En => format!("FY{}", fy % 100),
-    };
     html! {
         <figure class="cer-lanes">
             <svg viewBox={format!("0 0 {} {}", plain(LABEL + PLOT + 4.0), plain(height))} role="presentation" aria-hidden="true" focusable="false">
@@ -87,8 +84,10 @@ pub fn RouteLanes(props: &RouteLanesProps) -> Html {
                         </g>
                     }
                 }) }
+                // "年度" / "FY" once, then the years' last two digits.
+                <text x="0" y={plain(height - 4.0)} class="cer-lanes-year">{ lang.pick2("年度", "FY") }</text>
                 { for (first..first + cols).map(|fy| html! {
-                    <text key={fy} x={plain(x(fy))} y={plain(height - 4.0)} text-anchor="middle" class="cer-lanes-year">{ year(fy) }</text>
+                    <text key={fy} x={plain(x(fy))} y={plain(height - 4.0)} text-anchor="middle" class="cer-lanes-year">{ format!("{:02}", fy % 100) }</text>
                 }) }
             </svg>
             <figcaption class="cer-hint">{ Msg::LanesLegend.text(lang) }</figcaption>
