@@ -245,8 +245,8 @@ test("graduate school: chosen in the details, its milestones are marked as the v
   }
 });
 
-test("the renewal and 基本情報技術者 at the other widths: Japanese at 1280 px, English at 390 px", async () => {
-  for (const [lang, width] of [["ja", 1280], ["en", 390]]) {
+test("the renewal and 基本情報技術者 at 390 px and 1280 px, in Japanese and English", async () => {
+  for (const [lang, width] of [["ja", 1280], ["en", 390], ["ja", 390], ["en", 1280]]) {
     const ja = lang === "ja";
     const page = await open(b, server.url, { lang, width });
     await page.check("input[value=it]");
