@@ -86,6 +86,11 @@ test("a student at a CE school", async () => {
   await page.selectOption("#cer-start-year", "2025");
   await page.check("text=呼吸治療");
   assert.deepEqual(await shown(page), cli({ stage: "student", school: { years: 3, start_year: 2025 }, plan_areas: ["respiratory"] }));
+  // Each fiscal year once in the timeline's list, the licence in its year's row.
+  const years = await page.$$eval("ce-roadmap >> .cer-tl-list > li > strong", (els) => els.map((e) => e.textContent));
+  assert.equal(new Set(years).size, years.length, years.join(" / "));
+  const licenceRow = await page.textContent(".cer-tl-list > li:has(.cer-tl-licence-row)");
+  assert.match(licenceRow, /^2028年度.*臨床工学技士免許の見込み: 2028年4月1日/);
   await page.close();
 });
 

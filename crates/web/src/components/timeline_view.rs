@@ -95,15 +95,30 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             }) }
         </svg>
     };
+    // The licence, in its year's row where that year has credentials too: a year is listed once.
+    let licence_line = licence_fy.zip(r.licence.on).map(|(fy, on)| {
+        (
+            fy,
+            format!(
+                "{}: {}",
+                Msg::LicenceExpected.text(lang),
+                i18n::date(lang, on)
+            ),
+        )
+    });
     let mut rows: Vec<(i32, Html)> = timeline
         .iter()
         .map(|y| {
             let now_tag = if y.fiscal_year == now { format!(" — {}", Msg::NowLabel.text(lang)) } else { String::new() };
+            let licence = licence_line.as_ref().filter(|(fy, _)| *fy == y.fiscal_year).map(|(_, l)| l.clone());
             (
                 y.fiscal_year,
                 html! {
                     <li key={y.fiscal_year}>
                         <strong>{ format!("{}{now_tag}", i18n::fiscal_year(lang, y.fiscal_year)) }</strong>
+                        if let Some(l) = licence {
+                            <span class="cer-tl-group cer-tl-licence-row">{ l }</span>
+                        }
                         if !y.credentials.is_empty() {
                             <span class="cer-tl-group" data-kind="time">
                                 <em>{ format!("{}: ", Msg::TimeOnly.text(lang)) }</em>
@@ -121,13 +136,18 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             )
         })
         .collect();
-    if let (Some(fy), Some(on)) = (licence_fy, r.licence.on) {
-        rows.push((fy, html! {
-            <li key="licence" class="cer-tl-licence-row">
-                <strong>{ i18n::fiscal_year(lang, fy) }</strong>
-                <span>{ format!("{}: {}", Msg::LicenceExpected.text(lang), i18n::date(lang, on)) }</span>
-            </li>
-        }));
+    if let Some((fy, line)) =
+        licence_line.filter(|(fy, _)| timeline.iter().all(|y| y.fiscal_year != *fy))
+    {
+        rows.push((
+            fy,
+            html! {
+                <li key="licence" class="cer-tl-licence-row">
+                    <strong>{ i18n::fiscal_year(lang, fy) }</strong>
+                    <span>{ line }</span>
+                </li>
+            },
+        ));
     }
     rows.sort_by_key(|(fy, _)| *fy);
     html! {
