@@ -487,3 +487,17 @@ fn the_graduate_school_section_is_checked_and_survives_compiling() {
     );
     assert_eq!(errors(&unknown_key).0[0].path, "graduate_school.phd");
 }
+
+#[test]
+fn a_bodys_own_word_for_units_is_checked_and_survives_compiling() {
+    let body = "id = \"jacet\"\nja = \"技士会\"\nen = \"JACET\"\n";
+    let with = |unit: &str| MINI.replacen(body, &format!("{body}unit = {unit}\n"), 1);
+    let text = with("{ ja = \"点数\", en = \"points\" }");
+    let r = rules::load("mini.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let unit = r.bodies[0].unit.as_ref().expect("unit read");
+    assert_eq!((unit.ja.as_str(), unit.en.as_str()), ("点数", "points"));
+    let back = rules::compiled::decode(&rules::compiled::encode(&r)).unwrap();
+    assert_eq!(back.bodies[0].unit, r.bodies[0].unit);
+    let errs = errors(&with("{ ja = \" \", en = \"points\" }"));
+    assert_eq!(errs.0[0].path, "bodies[0].unit.ja", "{errs}");
+}

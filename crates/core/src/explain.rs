@@ -169,6 +169,15 @@ fn body(rules: &RuleSet, id: &str) -> (String, String) {
     }
 }
 
+/// What a body counts for a `units` condition: its own word where the rules give
+/// one (3学会: 点数 / points), else 単位 / units.
+fn unit<'r>(rules: &'r RuleSet, id: &str) -> (&'r str, &'r str) {
+    match rules.body(id).and_then(|b| b.unit.as_ref()) {
+        Some(u) => (&u.ja, &u.en),
+        None => ("単位", "units"),
+    }
+}
+
 fn one(rules: &RuleSet, kind: &str, id: &str) -> (String, String) {
     let (mut ja, mut en) = names(rules, kind, &[id]);
     (ja.pop().unwrap_or_default(), en.pop().unwrap_or_default())
@@ -331,15 +340,16 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
             }
         }
         ConditionKind::Units => {
-            let (bja, ben) = body(rules, k.body.unwrap_or_default());
+            let id = k.body.unwrap_or_default();
+            let ((bja, ben), (uja, uen)) = (body(rules, id), unit(rules, id));
             (
                 format!(
-                    "{bja}の単位 {}以上{wja}（現在 {}）",
+                    "{bja}の{uja} {}以上{wja}（現在 {}）",
                     number(need),
                     number(have)
                 ),
                 format!(
-                    "{} units from {ben}{wen} (you have {})",
+                    "{} {uen} from {ben}{wen} (you have {})",
                     number(need),
                     number(have)
                 ),
@@ -429,15 +439,15 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
             }
         }
         Action::Units => {
-            let (ja, en) = body(rules, target);
+            let ((ja, en), (uja, uen)) = (body(rules, target), unit(rules, target));
             match amount {
                 Some(n) => (
-                    format!("{ja}の単位をあと{}取得する", number(n)),
-                    format!("Earn {} more units from {en}", number(n)),
+                    format!("{ja}の{uja}をあと{}取得する", number(n)),
+                    format!("Earn {} more {uen} from {en}", number(n)),
                 ),
                 None => (
-                    format!("{ja}の単位を取得する"),
-                    format!("Earn units from {en}"),
+                    format!("{ja}の{uja}を取得する"),
+                    format!("Earn {uen} from {en}"),
                 ),
             }
         }

@@ -160,6 +160,10 @@ pub struct BodyDef {
     pub short_ja: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_en: Option<String>,
+    /// What the body calls what it counts for a `units` condition ("点数" /
+    /// "points"), where that is not 単位 / units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
 }
 
 impl BodyDef {

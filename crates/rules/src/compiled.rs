@@ -26,7 +26,7 @@ use crate::model::*;
 pub const MAGIC: [u8; 4] = *b"CERB";
 /// The payload's shape. Raised whenever the model changes; a file of another
 /// format is refused with a message to compile it again, never misread.
-pub const FORMAT: u8 = 5;
+pub const FORMAT: u8 = 6;
 const HEADER: usize = 4 + 1 + 8;
 /// AnyOf / AllOf nesting deeper than any rule file needs (validation allows what
 /// a person writes; a crafted file must not exhaust the stack).
@@ -478,7 +478,8 @@ bin_struct!(BodyDef {
     en,
     url,
     short_ja,
-    short_en
+    short_en,
+    unit
 });
 bin_struct!(CourseDef {
     id,

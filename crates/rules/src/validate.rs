@@ -247,6 +247,10 @@ pub fn validate(
                 }
             }
         }
+        if let Some(u) = &b.unit {
+            ctx.text(format!("bodies[{i}].unit"), "ja", &u.ja);
+            ctx.text(format!("bodies[{i}].unit"), "en", &u.en);
+        }
     }
     for (i, c) in file.courses.iter().enumerate() {
         if let Some(b) = &c.body {
