@@ -490,6 +490,10 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
       deepRules: await attempt(() => api.evaluate({}, { rules: "[".repeat(100000) })),
       hugeRules: await attempt(() => api.evaluate({}, { rules: { version: "x".repeat(1 << 20) } })),
       infinityProfileAsOf: await attempt(() => api.evaluate({ as_of: "Infinity" })),
+      gradEarly: await attempt(() => api.evaluate({ stage: "student", school: { years: 3, start_year: 2025 }, graduate: { degree: "master", mode: "full_time", start_year: 2026 } })),
+      gradDegree: await attempt(() => api.evaluate({ graduate: { degree: "phd", mode: "working", start_year: 2030 } })),
+      gradOk: (await api.evaluate({ graduate: { degree: "doctor", mode: "working", start_year: 2030 } }, { asOf: "2026-11-21" }))
+        .plan.flatMap((y) => y.steps).filter((s) => s.choice).map((s) => `${s.action}:${s.target}@${s.by}`),
     };
     // validateRules reports errors as data rather than throwing.
     out.validateDeep = await api.validateRules("[".repeat(100000));
@@ -516,7 +520,7 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
   assert.match(results.nan, /^true: ce-roadmap: invalid profile: experience\.blood_purification: /);
   assert.match(results.unknownArea, /^true: ce-roadmap: invalid profile: .*dialysis/);
   for (const [k, v] of Object.entries(results)) {
-    if (["after", "second", "firstStillThere", "validateDeep", "validateHuge", "badRulesWidget"].includes(k)) continue;
+    if (["after", "second", "firstStillThere", "validateDeep", "validateHuge", "badRulesWidget", "gradOk"].includes(k)) continue;
     assert.match(v, /^true: ce-roadmap: /, `${k}: ${v}`);
     assert.ok(v.length < 600, `${k}: the message is ${v.length} characters`);
   }
@@ -530,6 +534,9 @@ test("JS API: bad arguments throw clear Errors and the module keeps working", as
   assert.match(results.unknownArea, /unknown area `dialysis`/);
   assert.match(results.mountBadMode, /mode `doctor`/);
   assert.match(results.mountBadAreas, /unknown area `nowhere`/);
+  assert.match(results.gradEarly, /^true: ce-roadmap: invalid profile: graduate\.start_year: graduate school from 2026 starts before the school course ends: 2028 at the earliest/);
+  assert.match(results.gradDegree, /^true: ce-roadmap: invalid profile: graduate\.degree/);
+  assert.deepEqual(results.gradOk, ["graduate_start:master@2030-04-01", "graduate_finish:master@2032-03-31", "graduate_start:doctor@2032-04-01", "graduate_finish:doctor@2035-03-31"]);
   assert.equal(results.after, 27);
   assert.ok(results.second > 0);
   assert.equal(results.firstStillThere, true);
