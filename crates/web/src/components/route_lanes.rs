@@ -5,16 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::{Env, SharedRoadmap};
 use ce_roadmap_core::num::plain;
-use ce_roadmap_widget::i18n::{self, Msg};
-
-#[derive(Properties, PartialEq)]
-pub struct RouteLanesProps {
-    pub roadmap: SharedRoadmap,
-    /// The school's start year: the first column.
-    pub start_year: i32,
-}
+use ce_roadmap_core::roadmap::Route;
+use ce_roadmap_widget::i18n::{self, Lang, Msg};
 
 /// At most this many fiscal years are drawn (later ones sit in the last column):
 /// two-digit labels still fit a phone's width.
@@ -23,21 +16,14 @@ const LABEL: f64 = 58.0;
 const PLOT: f64 = 300.0;
 const ROW: f64 = 30.0;
 
-#[component]
-pub fn RouteLanes(props: &RouteLanesProps) -> Html {
-    let Some(env) = use_context::<Env>() else {
-        return html! {};
-    };
-    let lang = env.lang;
-    let Ok(r) = &*props.roadmap.0 else {
-        return html! {};
-    };
-    if r.routes.is_empty() {
+/// A view function, not a component: the route table holds what it draws, so it
+/// needs no context or state of its own.
+pub fn lanes(lang: Lang, routes: &[Route], start_year: i32) -> Html {
+    if routes.is_empty() {
         return html! {};
     }
-    let first = props.start_year;
-    let last = r
-        .routes
+    let first = start_year;
+    let last = routes
         .iter()
         .flat_map(|x| {
             x.licence_fiscal_year
@@ -50,11 +36,11 @@ pub fn RouteLanes(props: &RouteLanesProps) -> Html {
     let cols = (last - first + 1).clamp(2, MAX_COLUMNS);
     let step = PLOT / cols as f64;
     let x = |fy: i32| LABEL + step * ((fy - first).clamp(0, cols - 1) as f64 + 0.5);
-    let height = ROW * r.routes.len() as f64 + 22.0;
+    let height = ROW * routes.len() as f64 + 22.0;
     html! {
         <figure class="cer-lanes">
             <svg viewBox={format!("0 0 {} {}", plain(LABEL + PLOT + 4.0), plain(height))} role="presentation" aria-hidden="true" focusable="false">
-                { for r.routes.iter().enumerate().map(|(i, route)| {
+                { for routes.iter().enumerate().map(|(i, route)| {
                     let y = 14.0 + ROW * i as f64;
                     let exam_fy = route.exam.map(|m| m.first_day().fiscal_year());
                     // Areas whose first credential opens in the same year share one dot.

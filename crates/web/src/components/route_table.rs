@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::route_lanes::RouteLanes;
+use super::route_lanes;
 use crate::{Env, SharedRoadmap};
 use ce_roadmap_widget::answers::Action;
 use ce_roadmap_widget::i18n::{self, Msg};
@@ -34,7 +34,7 @@ pub fn RouteTable(props: &RouteTableProps) -> Html {
     html! {
         <section class="cer-routes" aria-labelledby="cer-routes-h">
             <h3 id="cer-routes-h">{ i18n::routes_heading(lang, props.start_year) }</h3>
-            <RouteLanes roadmap={props.roadmap.clone()} start_year={props.start_year} />
+            { route_lanes::lanes(lang, &r.routes, props.start_year) }
             <table>
                 <thead><tr>
                     <th scope="col">{ Msg::SchoolYears.text(lang) }</th>
