@@ -186,9 +186,18 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             let mut p = self.p.clone();
             p.school = Some(crate::profile::School { years, ..school });
-            // Graduate school as chosen, but never before this course ends.
+            // Graduate school straight after the chosen course stays straight after
+            // each course; a later year stays, but never before this course ends.
+            let (chosen_end, end) = (
+                school.start_year + i32::from(school.years),
+                school.start_year + i32::from(years),
+            );
             if let Some(g) = &mut p.graduate {
-                g.start_year = g.start_year.max(school.start_year + i32::from(years));
+                g.start_year = if g.start_year == chosen_end {
+                    end
+                } else {
+                    g.start_year.max(end)
+                };
             }
             let ev = Eval {
                 rules: self.rules,

@@ -114,8 +114,14 @@ impl Answers {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::SetStage(s) => self.stage = Some(s),
-            Action::SetSchoolYears(y) => self.school.years = y,
-            Action::SetStartYear(y) => self.school.start_year = y,
+            Action::SetSchoolYears(y) => self.set_school(School {
+                years: y,
+                ..self.school
+            }),
+            Action::SetStartYear(y) => self.set_school(School {
+                start_year: y,
+                ..self.school
+            }),
             Action::TogglePlanArea(a) => toggle(&mut self.plan_areas, a),
             Action::ToggleWorkArea(a) => {
                 if self.works_in(&a) {
@@ -156,6 +162,17 @@ impl Answers {
             Action::SetGraduate(g) => self.graduate = g,
             Action::Reset => *self = Answers::new(self.school.start_year),
             Action::Replace(a) => *self = *a,
+        }
+    }
+
+    /// A new course or start year; graduate school chosen straight after the old
+    /// course stays straight after the new one.
+    fn set_school(&mut self, school: School) {
+        let old_end = self.earliest_graduate_year();
+        self.school = school;
+        let new_end = self.earliest_graduate_year();
+        if let Some(g) = self.graduate.as_mut().filter(|g| g.start_year == old_end) {
+            g.start_year = new_end;
         }
     }
 
@@ -320,11 +337,22 @@ mod tests {
         a.apply(Action::SetGraduate(Some(g)));
         assert_eq!(a.profile(&rules).graduate, Some(g));
         assert!(a.profile(&rules).check(&rules).is_ok());
-        // A 4-year course ends in 2029: the chosen 2028 is taken as 2029, and kept as answered.
+        // Chosen straight after the 3-year course (2028), it follows a 4-year course to 2029.
         a.apply(Action::SetSchoolYears(4));
         assert_eq!(a.profile(&rules).graduate.map(|g| g.start_year), Some(2029));
         assert!(a.profile(&rules).check(&rules).is_ok());
-        assert_eq!(a.graduate, Some(g));
+        // A later year chosen stays; one made too early by a longer course is taken as
+        // that course's end, and kept as answered.
+        let later = Graduate {
+            start_year: 2031,
+            ..g
+        };
+        a.apply(Action::SetGraduate(Some(later)));
+        a.apply(Action::SetSchoolYears(3));
+        assert_eq!(a.graduate, Some(later));
+        a.apply(Action::SetStartYear(2030));
+        assert_eq!(a.profile(&rules).graduate.map(|g| g.start_year), Some(2033));
+        assert_eq!(a.graduate, Some(later));
         // Rules without graduate school: nothing reaches the profile.
         let mut bare = rules.clone();
         bare.graduate_school = None;
