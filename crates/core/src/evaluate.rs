@@ -185,20 +185,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                 continue;
             }
             let mut p = self.p.clone();
-            p.school = Some(crate::profile::School { years, ..school });
-            // Graduate school straight after the chosen course stays straight after
-            // each course; a later year stays, but never before this course ends.
-            let (chosen_end, end) = (
-                school.start_year + i32::from(school.years),
-                school.start_year + i32::from(years),
-            );
-            if let Some(g) = &mut p.graduate {
-                g.start_year = if g.start_year == chosen_end {
-                    end
-                } else {
-                    g.start_year.max(end)
-                };
-            }
+            let course = crate::profile::School { years, ..school };
+            p.school = Some(course);
+            p.graduate = p
+                .graduate
+                .map(|g| g.after_course(school.end_year(), course.end_year()));
             let ev = Eval {
                 rules: self.rules,
                 p: &p,

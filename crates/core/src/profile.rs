@@ -48,6 +48,14 @@ pub struct School {
     pub start_year: i32,
 }
 
+impl School {
+    /// The calendar year the course ends (in March): the licence's year, and the
+    /// first April graduate school can start.
+    pub fn end_year(self) -> i32 {
+        self.start_year.saturating_add(i32::from(self.years))
+    }
+}
+
 /// How far a visitor means to go in graduate school.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,6 +91,20 @@ pub struct Graduate {
     pub mode: StudyMode,
     /// The calendar year the master's course starts (in April).
     pub start_year: i32,
+}
+
+impl Graduate {
+    /// After the school course changes from one ending in `old_end` to one ending
+    /// in `new_end`: a start straight after the old course is straight after the
+    /// new one, and never before it ends; a later start stays.
+    pub fn after_course(self, old_end: i32, new_end: i32) -> Graduate {
+        let start_year = if self.start_year == old_end {
+            new_end
+        } else {
+            self.start_year.max(new_end)
+        };
+        Graduate { start_year, ..self }
+    }
 }
 
 /// A profile as given. Maps are ordered so output and hashing are stable.
@@ -520,7 +542,7 @@ impl Profile {
                     value: g.start_year,
                 });
             } else if let Some(s) = self.school.filter(|_| self.stage.is_in_school()) {
-                let earliest = s.start_year.saturating_add(s.years as i32);
+                let earliest = s.end_year();
                 if g.start_year < earliest {
                     errs.push(ProfileError::GraduateBeforeLicence {
                         path: path(),

@@ -166,13 +166,13 @@ impl Answers {
     }
 
     /// A new course or start year; graduate school chosen straight after the old
-    /// course stays straight after the new one.
+    /// course stays straight after the new one. (A later year is kept as answered;
+    /// `graduate` takes it as no earlier than the course ends.)
     fn set_school(&mut self, school: School) {
-        let old_end = self.earliest_graduate_year();
+        let old_end = self.school.end_year();
         self.school = school;
-        let new_end = self.earliest_graduate_year();
         if let Some(g) = self.graduate.as_mut().filter(|g| g.start_year == old_end) {
-            g.start_year = new_end;
+            g.start_year = school.end_year();
         }
     }
 
@@ -225,19 +225,14 @@ impl Answers {
     /// years may have changed since the year was chosen).
     pub fn graduate(&self, rules: &RuleSet) -> Option<Graduate> {
         rules.graduate_school.as_ref()?;
-        let mut g = self.graduate?;
-        if self.stage.is_some_and(Stage::is_in_school) {
-            g.start_year = g.start_year.max(self.earliest_graduate_year());
-        }
-        Some(g)
-    }
-
-    /// The first April graduate school can start for someone in school: the
-    /// year the school course ends.
-    pub fn earliest_graduate_year(&self) -> i32 {
-        self.school
-            .start_year
-            .saturating_add(i32::from(self.school.years))
+        let g = self.graduate?;
+        let end = self.school.end_year();
+        Some(if self.stage.is_some_and(Stage::is_in_school) {
+            // The same course: only "never before it ends" applies.
+            g.after_course(end, end)
+        } else {
+            g
+        })
     }
 }
 
