@@ -276,6 +276,15 @@ test("the renewal and 基本情報技術者 at 390 px and 1280 px, in Japanese a
     assert.match(text, ja ? /毎月（通年）/ : /Every month \(all year\)/);
     await view(fe);
     await page.screenshot({ path: `target/screenshots/card-fe-${lang}-${width}.png` });
+    // The plan's calendar file at this width and language: it parses, and holds the renewal.
+    const { default: ICAL } = await import("ical.js");
+    await page.locator(".cer-calendar").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `target/screenshots/plan-calendar-${lang}-${width}.png` });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(".cer-calendar")]);
+    const cal = new ICAL.Component(ICAL.parse(readFileSync(await download.path(), "utf8")));
+    const renewal = cal.getAllSubcomponents("vevent").find((e) => e.getFirstPropertyValue("uid") === "renew-hcit@ce-roadmap");
+    assert.equal(renewal.getFirstPropertyValue("dtstart").toString(), "2027-01-01");
+    assert.match(renewal.getFirstPropertyValue("summary"), ja ? /^【更新の年】医療情報技師を更新する/ : /^Renewal year: Renew your Healthcare Information Technologist \(every 5 years: 50 points and a seminar\)/);
     assert.deepEqual(page.errors, []);
     await page.close();
   }
