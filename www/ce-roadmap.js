@@ -10,14 +10,26 @@ const OPTIONS = "__CE_ROADMAP_OPTIONS__";
 const ATTRS = OPTIONS.map(([attr]) => attr);
 const MAX_PROFILE = 1_000_000;
 
+// The first screens, rendered at build time by the widget's own components
+// (scripts/build runs `prerender`), as { fy, screens: { "mode|lang|route": html } }:
+// shown the moment an element connects, before the wasm has arrived.
+const FIRST = "__CE_ROADMAP_FIRST__";
+
 // The wasm download starts now, beside the glue's, not after it: one round trip
-// less before the first roadmap on a mobile network.
+// less before the live widget on a mobile network. Nothing waits for it until a
+// widget mounts, so the elements are defined (and their first screens shown) first.
 const wasm = fetch(new URL("./ce_roadmap_wasm_bg.wasm", import.meta.url));
-wasm.catch(() => {}); // a failure surfaces through init below, not as an unhandled rejection
-const {
-  default: init, mountWidget, evaluateProfile, setCrashHandler, version: wasmVersion,
-} = await import("./ce_roadmap_wasm.js");
-await init({ module_or_path: wasm });
+wasm.catch(() => {}); // a failure surfaces through `ready`, not as an unhandled rejection
+const ready = import("./ce_roadmap_wasm.js").then(async (glue) => {
+  await glue.default({ module_or_path: wasm });
+  glue.setCrashHandler(crash);
+  return glue;
+}).catch((e) => {
+  const err = fail(`could not load the widget's module (ce_roadmap_wasm_bg.wasm): ${e.message ?? e}`);
+  err.unavailable = true; // the elements show the host's own fallback content
+  throw err;
+});
+ready.catch(() => {}); // surfaces where a widget mounts or the API is called
 
 // The rule compiler, a second wasm module: parsing and checking a JSON rule file
 // is most of what rule files cost, so it is fetched only the first time a page
@@ -117,8 +129,6 @@ function guard(f) {
     throw e;
   }
 }
-setCrashHandler(crash);
-
 let sheet = null;
 function styleSheet() {
   if (!sheet) {
@@ -139,6 +149,117 @@ function optionsFrom(read) {
     o[key] = v === undefined ? undefined : flag ? !off(v) : v || undefined;
   }
   return o;
+}
+
+// The first screen: a prerendered copy of the widget's first questions, shown while
+// the wasm loads. It is used only where it is exactly what the live widget will show
+// first: the built-in rules, no `areas`, no answers waiting in the link or saved on
+// this device, and for the school forms (their year choices) the fiscal year it was
+// rendered for. Anything the visitor chooses on it is replayed on the live widget.
+const firstScreens = new WeakMap(); // shadow root → { node, key, changes, lang }
+const STORAGE_KEY = "ce-roadmap:answers:v1"; // as platform.rs reads it
+const SCHOOL_MODES = new Set(["prospective", "student"]);
+
+function fiscalYear(asOf) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(asOf ?? "").trim());
+  // Today in Japan (UTC+9), as the widget reads it.
+  const d = m ? { y: +m[1], mo: +m[2] } : (() => { const t = new Date(Date.now() + 9 * 3600e3); return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1 }; })();
+  return d.mo >= 4 ? d.y : d.y - 1;
+}
+function savedAnswers() {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false; // storage blocked: the widget cannot read any either
+  }
+}
+/** The first screen's key (`mode|lang|route`) for these options, or null where none fits. */
+function firstScreenKey(element, o) {
+  if (typeof FIRST !== "object" || crashed) return null;
+  if (o.rules !== undefined || o.areas !== undefined) return null;
+  if (element.querySelector(':scope > script[type="application/json"]')) return null;
+  if (/^#(v|%76)/i.test(location.hash)) return null;
+  if (o.save !== false && savedAnswers()) return null;
+  const mode = (o.mode ?? "").trim() || "choose";
+  const lang = /^en/i.test((o.lang ?? "").trim()) ? "en" : "ja";
+  const school = SCHOOL_MODES.has(mode);
+  if (school && fiscalYear(o.asOf) !== FIRST.fy) return null;
+  const key = { mode, lang, route: school ? (o.route ?? "").trim() : "" };
+  return screenOf(key) ? key : null;
+}
+const screenOf = (k) => FIRST.screens[`${k.mode}|${k.lang}|${k.route}`];
+const esc = (v) => globalThis.CSS.escape(v); // `CSS` here is the stylesheet text
+/** The selector of a control's counterpart in another rendering: by id, by name and value, or by area. */
+function keyOf(el) {
+  if (!(el instanceof Element)) return null;
+  if (el.id) return `#${esc(el.id)}`;
+  if (el.name && el.type === "radio") return `input[name="${esc(el.name)}"][value="${esc(el.value)}"]`;
+  for (const a of ["data-area", "data-plan-area"]) {
+    if (el.hasAttribute(a)) return `[${a}="${esc(el.getAttribute(a))}"]`;
+  }
+  if (el.classList.contains("cer-lang")) return "button.cer-lang";
+  return null;
+}
+/**
+ * Puts the recorded choices on `container`'s controls. `live`: as the visitor's own
+ * input (a click, or a change event), so the widget's handlers take them as answers.
+ */
+function restore(container, changes, live) {
+  for (const [k, { checked, value }] of changes) {
+    const el = container.querySelector(k);
+    if (!el) continue;
+    if (el.type === "radio" || el.type === "checkbox") {
+      if (el.checked === checked) continue;
+      if (live) el.click();
+      else el.checked = checked;
+    } else if (el.value !== value) {
+      el.value = value;
+      if (live) el.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }
+}
+function showFirstScreen(element, o) {
+  if (element.shadowRoot?.hasChildNodes()) return;
+  const key = firstScreenKey(element, o);
+  if (!key) return;
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = [styleSheet()];
+  const node = document.createElement("div");
+  node.className = "cer-host";
+  try {
+    node.innerHTML = screenOf(key); // markup rendered at build time from our own components
+  } catch {
+    return; // a page that forbids it (Trusted Types): the live widget alone, as before
+  }
+  const state = { node, key, changes: new Map(), lang: key.lang };
+  node.addEventListener("change", (e) => {
+    const k = keyOf(e.target);
+    if (k) state.changes.set(k, { checked: e.target.checked, value: e.target.value });
+  });
+  // The language switch works at once: the other language's first screen, same choices.
+  node.addEventListener("click", (e) => {
+    if (!(e.target instanceof Element) || !e.target.closest("button.cer-lang")) return;
+    state.lang = state.lang === "ja" ? "en" : "ja";
+    node.innerHTML = screenOf({ ...key, lang: state.lang });
+    restore(node, state.changes, false);
+    node.querySelector("button.cer-lang")?.focus();
+  });
+  root.replaceChildren(node);
+  firstScreens.set(root, state);
+}
+/** The live widget, rendered in `host`, takes the first screen's place with the visitor's choices. */
+async function takeOver(root, first, host) {
+  // Yew renders in a microtask after mounting; a frame at the latest.
+  for (let i = 0; i < 20 && !host.firstElementChild; i++) await null;
+  if (!host.firstElementChild) await new Promise((ok) => requestAnimationFrame(ok));
+  firstScreens.delete(root);
+  const focused = keyOf(root.activeElement);
+  restore(host, first.changes, true);
+  // The language the visitor switched to there: the live switch, as their own click.
+  if (first.lang !== first.key.lang) host.querySelector("button.cer-lang")?.click();
+  first.node.remove();
+  host.hidden = false;
+  if (focused) host.querySelector(focused)?.focus({ preventScroll: true });
 }
 
 // Rule files by address, each fetched and compiled once: a JSON file through the
@@ -195,12 +316,22 @@ export async function mount(element, options = {}) {
   const host = document.createElement("div");
   host.className = "cer-host";
   let widget;
-  const resolved = await resolve(current, element);
-  root.replaceChildren(host);
   try {
+    const resolved = await resolve(current, element);
+    const { mountWidget } = await ready;
+    const first = firstScreens.get(root);
+    if (first?.node.isConnected) {
+      // The live widget renders out of sight beside the first screen, then takes its place.
+      host.hidden = true;
+      root.append(host);
+    } else {
+      root.replaceChildren(host);
+    }
     widget = guard(() => mountWidget(host, resolved));
+    if (first?.node.isConnected) await takeOver(root, first, host);
   } catch (e) {
     // The placeholder's own content shows again (or the apology, after a crash).
+    firstScreens.delete(root);
     if (crashed) apologise(root);
     else root.replaceChildren(document.createElement("slot"));
     throw e instanceof Error ? e : fail(String(e));
@@ -257,6 +388,7 @@ export async function evaluate(profile, options = {}) {
   }
   // A plain copy through JSON: the same values the JSON contract allows (NaN becomes
   // null, undefined keys go), handed to the wasm as an object.
+  const { evaluateProfile } = await ready;
   return guard(() => evaluateProfile(JSON.parse(text), o));
 }
 
@@ -275,8 +407,6 @@ export async function validateRules(rules) {
   if (r.error) throw fail(r.error);
   return JSON.parse(r.json);
 }
-
-export const version = wasmVersion();
 
 function showError(element, e) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
@@ -298,6 +428,7 @@ class Binding {
     this.queue = Promise.resolve();
   }
   sync() {
+    if (!this.handle) showFirstScreen(this.element, optionsFrom(this.read));
     this.queue = this.queue.then(async () => {
       if (!this.element.isConnected) return;
       const options = optionsFrom(this.read);
@@ -309,8 +440,13 @@ class Binding {
           this.handle.destroy();
           this.handle = null;
         }
-        if (crashed) apologise(this.element.shadowRoot ?? this.element.attachShadow({ mode: "open" }));
-        else showError(this.element, e);
+        const root = this.element.shadowRoot ?? this.element.attachShadow({ mode: "open" });
+        if (crashed) apologise(root);
+        else if (e.unavailable) {
+          // Offline or blocked: the host's own content (a link, say) instead of a dead screen.
+          root.replaceChildren(document.createElement("slot"));
+          console.error(e);
+        } else showError(this.element, e);
       }
     });
   }
@@ -377,6 +513,10 @@ new MutationObserver((records) => {
   attributes: true,
   attributeFilter: ["data-ce-roadmap", ...ATTRS.map((a) => `data-${a}`)],
 });
+
+// The module's exports wait for the wasm (a page importing them gets a ready API);
+// the elements above did not.
+export const version = (await ready).version();
 
 if (!globalThis.CeRoadmap) {
   Object.defineProperty(globalThis, "CeRoadmap", { value: Object.freeze({ mount, evaluate, validateRules, version }), enumerable: false });

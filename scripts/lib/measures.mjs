@@ -87,3 +87,58 @@ export async function inputToPaint(b, url, rate, inputs) {
   await p.context().close();
   return stats(times);
 }
+
+/// A page holding only the documented snippet (its fallback link is the page's own
+/// first contentful paint), served beside dist/ so the loader is same-origin.
+export const SNIPPET_PAGE = `<!doctype html><html lang="ja"><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>snippet</title>
+<script type="module" src="/ce-roadmap.js"></script>
+<ce-roadmap lang="ja"><a href="/roadmap.html">資格ロードマップ</a></ce-roadmap>`;
+
+/// The widget's first screen (its first question in the shadow root) painted, less the
+/// host page's own first contentful paint, over `loads` cold loads of the snippet page;
+/// also the live widget's takeover (the first screen replaced) from navigation.
+/// `network`: { kbps, rtt } to emulate a phone's connection (files are served uncompressed).
+export async function firstScreen(b, serverUrl, rate, loads, network) {
+  const after = [], fcp = [], live = [];
+  for (let i = 0; i < loads; i++) {
+    const context = await b.newContext({ viewport: { width: 390, height: 900 } });
+    const p = await context.newPage();
+    if (rate > 1) {
+      const cdp = await context.newCDPSession(p);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    }
+    if (network) {
+      const cdp = await context.newCDPSession(p);
+      await cdp.send("Network.enable");
+      const bytes = (network.kbps * 1000) / 8;
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false, latency: network.rtt, downloadThroughput: bytes, uploadThroughput: bytes,
+      });
+    }
+    await p.route("**/snippet-only.html", (r) => r.fulfill({ contentType: "text/html; charset=utf-8", body: SNIPPET_PAGE }));
+    await p.addInitScript(() => {
+      const root = () => document.querySelector("ce-roadmap")?.shadowRoot;
+      const after = new MessageChannel();
+      after.port1.onmessage = (e) => { window[e.data] = performance.now(); };
+      const tick = () => {
+        const r = root();
+        if (window.__screen === undefined && r?.querySelector(".cer-kinds legend")) after.port2.postMessage("__screen");
+        if (r?.querySelector(".cer-root:not([data-first-screen])")) return after.port2.postMessage("__live");
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await p.goto(`${serverUrl}/snippet-only.html`);
+    await p.waitForFunction(() => window.__live !== undefined, null, { timeout: 120_000 });
+    const t = await p.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      screen: window.__screen, live: window.__live,
+    }));
+    fcp.push(t.fcp);
+    after.push(t.screen - t.fcp);
+    live.push(t.live);
+    await context.close();
+  }
+  return { after_fcp: stats(after), fcp: stats(fcp), live: stats(live) };
+}

@@ -45,7 +45,7 @@ function onlyOwnOrigin(p) {
 
 test("index: the custom element mounts in an open shadow root; its placeholder content is replaced", async () => {
   const p = await page("index.html");
-  await p.waitForSelector("#demo >> .cer-root");
+  await p.waitForSelector("#demo >> .cer-root:not([data-first-screen])");
   assert.equal(await p.evaluate(() => document.querySelector("#demo").shadowRoot.mode), "open");
   assert.equal(await p.isVisible("text=読み込み中"), false);
   assert.match(await p.textContent("pre.snippet"), /ce-roadmap\.js/);
@@ -56,7 +56,7 @@ test("index: the custom element mounts in an open shadow root; its placeholder c
 
 test("school page: prospective mode, Japanese, school colours, no save option", async () => {
   const p = await page("school.html");
-  await p.waitForSelector(".cer-root");
+  await p.waitForSelector(".cer-root:not([data-first-screen])");
   assert.equal(await p.$("input[value=licensed]"), null, "no visitor-kind picker in a fixed mode");
   assert.equal(await p.isVisible("#cer-school-years"), true);
   await p.check("text=血液浄化");
@@ -72,7 +72,7 @@ test("school page: prospective mode, Japanese, school colours, no save option", 
 
 test("school page: the courses side by side, the school's own chosen and marked; a tap on another chooses it", async () => {
   const p = await page("school.html");
-  await p.waitForSelector(".cer-root");
+  await p.waitForSelector(".cer-root:not([data-first-screen])");
   await p.check("text=血液浄化");
   await p.check("text=呼吸治療");
   const rows = p.locator(".cer-routes tbody tr");
@@ -225,8 +225,8 @@ test("association page: licensed, three areas, the host's rule file, its own the
 
 test("hostile page: global resets and huge fonts do not reach in; strict CSP; two independent widgets", async () => {
   const p = await page("hostile.html");
-  await p.waitForSelector("#first >> .cer-root");
-  await p.waitForSelector("#second >> .cer-root");
+  await p.waitForSelector("#first >> .cer-root:not([data-first-screen])");
+  await p.waitForSelector("#second >> .cer-root:not([data-first-screen])");
   for (const id of ["#first", "#second"]) {
     const style = await p.$eval(`${id} >> .cer-root`, (el) => {
       const s = getComputedStyle(el);
@@ -261,9 +261,9 @@ test("hostile page: global resets and huge fonts do not reach in; strict CSP; tw
 
 test("attributes change the widget live; removing the element tears it down; re-adding mounts again", async () => {
   const p = await page("index.html");
-  await p.waitForSelector("#demo >> .cer-root");
+  await p.waitForSelector("#demo >> .cer-root:not([data-first-screen])");
   await p.evaluate(() => document.querySelector("#demo").setAttribute("lang", "en"));
-  await p.waitForSelector("#demo >> .cer-root[lang=en]");
+  await p.waitForSelector("#demo >> .cer-root[lang=en]:not([data-first-screen])");
   await p.evaluate(() => document.querySelector("#demo").setAttribute("mode", "licensed"));
   await p.waitForSelector("#demo >> input[data-area=blood_purification]");
   assert.equal(await p.$("#demo >> input[value=student]"), null);
@@ -297,7 +297,7 @@ test("placeholders added later mount too, and are torn down when removed", async
     d.dataset.mode = "licensed";
     document.body.append(d);
   });
-  await p.waitForSelector("#late >> .cer-root[lang=en]");
+  await p.waitForSelector("#late >> .cer-root[lang=en]:not([data-first-screen])");
   await p.evaluate(() => { window.late = document.querySelector("#late"); window.late.remove(); });
   await p.waitForFunction(() => window.late.shadowRoot.querySelector(".cer-root") === null);
   await p.context().close();
@@ -306,7 +306,7 @@ test("placeholders added later mount too, and are torn down when removed", async
 test("the rule compiler module is fetched only for JSON rule files; compiled rules from `ce-roadmap compile` need none", async () => {
   // The plain snippet: the widget's module alone.
   const plain = await page("index.html");
-  await plain.waitForSelector("#demo >> .cer-root");
+  await plain.waitForSelector("#demo >> .cer-root:not([data-first-screen])");
   assert.deepEqual(compilerRequests(plain), [], "a page with the plain snippet never downloads the compiler");
   await plain.context().close();
 
@@ -560,8 +560,8 @@ test("no globals beyond the custom element and window.CeRoadmap", async () => {
 
 test("a panic replaces every widget on the page with an apology and a reload link; the API then refuses clearly", async () => {
   const p = await page("hostile.html", { width: 390 });
-  await p.waitForSelector("#first >> .cer-root");
-  await p.waitForSelector("#second >> .cer-root");
+  await p.waitForSelector("#first >> .cer-root:not([data-first-screen])");
+  await p.waitForSelector("#second >> .cer-root:not([data-first-screen])");
   const out = await p.evaluate(async () => {
     const glue = await import("./ce_roadmap_wasm.js");
     let thrown;
@@ -597,7 +597,7 @@ test("a panic replaces every widget on the page with an apology and a reload lin
   await shot(p, "crashed-390");
   // The reload link brings the widgets back.
   await p.locator("#second >> .cer-crashed a").click();
-  await p.waitForSelector("#second >> .cer-root");
+  await p.waitForSelector("#second >> .cer-root:not([data-first-screen])");
   await p.context().close();
 });
 

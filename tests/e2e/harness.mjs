@@ -50,7 +50,7 @@ export async function open(b, url, { width = 390, height = 900, lang } = {}) {
   page.on("console", (m) => { if (m.type() === "error" && !/favicon/.test(m.text()) && !/404/.test(m.text())) page.errors.push(m.text()); });
   const sep = url.includes("?") ? "&" : "?";
   await page.goto(`${url}${sep}asOf=${AS_OF}${lang ? `&lang=${lang}` : ""}`.replace(/\?&/, "?"));
-  await page.waitForSelector(".cer-root");
+  await page.waitForSelector(".cer-root:not([data-first-screen])");
   return page;
 }
 

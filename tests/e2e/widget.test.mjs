@@ -113,7 +113,7 @@ test("English is complete: no Japanese left after the toggle, and back", async (
   const page = await open(b, server.url);
   await licensedPath(page);
   await page.click(".cer-lang");
-  await page.waitForSelector(".cer-root[lang=en]");
+  await page.waitForSelector(".cer-root[lang=en]:not([data-first-screen])");
   const text = await page.$eval(".cer-root", (root) => {
     const clone = root.cloneNode(true);
     clone.querySelectorAll("[lang=ja]").forEach((n) => n.remove()); // the toggle names 日本語 on purpose
@@ -167,7 +167,7 @@ test("a copied link restores the answers; a broken one gives a notice and a clea
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
   const page = await context.newPage();
   await page.goto(`${server.url}/?asOf=2026-11-21`);
-  await page.waitForSelector(".cer-root");
+  await page.waitForSelector(".cer-root:not([data-first-screen])");
   await licensedPath(page);
   const before = await shown(page);
   await page.click("text=リンクをコピー");
@@ -199,7 +199,7 @@ test("saving on this device survives a reload; turning it off forgets", async ()
   const context = await b.newContext({ viewport: { width: 390, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/?asOf=2026-11-21`);
-  await page.waitForSelector(".cer-root");
+  await page.waitForSelector(".cer-root:not([data-first-screen])");
   await licensedPath(page);
   await page.check("text=この端末に保存する");
   const before = await shown(page);
@@ -209,7 +209,7 @@ test("saving on this device survives a reload; turning it off forgets", async ()
   assert.equal(await page.isChecked("text=この端末に保存する"), true);
   await page.uncheck("text=この端末に保存する");
   await page.reload();
-  await page.waitForSelector(".cer-root");
+  await page.waitForSelector(".cer-root:not([data-first-screen])");
   assert.equal(await page.isChecked("input[value=licensed]"), false);
   // Broken saved answers: a notice and a clean start.
   await page.evaluate(() => localStorage.setItem("ce-roadmap:answers:v1", "v1;ex=x:y"));

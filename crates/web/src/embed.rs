@@ -208,6 +208,7 @@ fn props(options: &JsValue) -> Result<AppProps, JsError> {
         rules,
         options,
         rules_problem,
+        first_screen: false,
     })
 }
 

@@ -6,6 +6,8 @@ mod components;
 pub mod crash;
 pub mod embed;
 mod platform;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 
 use std::cell::OnceCell;
 

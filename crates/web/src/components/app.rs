@@ -25,6 +25,11 @@ pub struct AppProps {
     /// The host's rule file could not be used.
     #[prop_or_default]
     pub rules_problem: Option<RulesProblem>,
+    /// Only the first screen, without the date or anything computed from it: what
+    /// `prerender` renders at build time for the loader to show before the wasm is
+    /// ready (see ARCHITECTURE.md "The first screen").
+    #[prop_or_default]
+    pub first_screen: bool,
 }
 
 /// A host rule file that failed: where, the first error's path and message, and
@@ -149,9 +154,17 @@ pub fn App(props: &AppProps) -> Html {
     });
     let lang = use_state(|| props.options.lang);
     {
-        // A host changing the lang attribute switches the language live.
+        // A host changing the lang attribute switches the language live. Only a
+        // change: the first run would undo a switch the visitor made before it ran
+        // (on the first screen, replayed by the loader as a click).
         let lang = lang.clone();
-        use_effect_with(props.options.lang, move |l| lang.set(*l));
+        let host_lang = use_mut_ref(|| props.options.lang);
+        use_effect_with(props.options.lang, move |l| {
+            if *host_lang.borrow() != *l {
+                *host_lang.borrow_mut() = *l;
+                lang.set(*l);
+            }
+        });
     }
     let mode = props.options.mode;
     let areas = use_memo(props.options.areas.clone(), |a| a.clone().map(Rc::new));
@@ -259,6 +272,37 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| platform::bring_into_view(&answer_ref))
     };
     let stage = answers.stage;
+    // The first questions: the same on the prerendered first screen and in the live app.
+    let ask = html! {
+        <>
+            if mode.is_none() {
+                <KindPicker stage={stage} dispatch={dispatch.clone()} />
+            }
+            if matches!(stage, Some(Stage::Prospective | Stage::Student)) {
+                <SchoolForm answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} />
+            }
+            if matches!(stage, Some(Stage::Licensed | Stage::It)) {
+                <ExperienceForm answers={answers.clone()} dispatch={dispatch.clone()} />
+            }
+        </>
+    };
+    // Only the build-time prerender renders this; the browser's module leaves it out.
+    #[cfg(feature = "ssr")]
+    if props.first_screen {
+        return html! {
+            <ContextProvider<Env> context={env}>
+            <div class="cer-root" lang={lang_v.code()} data-first-screen="">
+                <Header on_toggle={on_lang} />
+                <div class="cer-layout" data-started={stage.is_some().then_some("")}>
+                    <div class="cer-ask">{ ask }</div>
+                </div>
+                if stage.is_none() {
+                    <Footer as_of={None::<ce_roadmap_core::date::Date>} />
+                }
+            </div>
+            </ContextProvider<Env>>
+        };
+    }
     let summary = match (&*roadmap, stage) {
         (Ok(_), Some(_)) => html! {
             <Summary roadmap={ByPtr(roadmap.clone())} display={display.clone()} {on_jump} />
@@ -323,15 +367,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="cer-layout" data-started={stage.is_some().then_some("")}>
                 <div class="cer-ask">
-                    if mode.is_none() {
-                <KindPicker stage={stage} dispatch={dispatch.clone()} />
-            }
-                    if matches!(stage, Some(Stage::Prospective | Stage::Student)) {
-                        <SchoolForm answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} />
-                    }
-                    if matches!(stage, Some(Stage::Licensed | Stage::It)) {
-                        <ExperienceForm answers={answers.clone()} dispatch={dispatch.clone()} />
-                    }
+                    { ask }
                     { details }
                 </div>
                 { summary }
@@ -341,7 +377,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />
             }
             }
-            <Footer as_of={today} />
+            <Footer as_of={Some(today)} />
         </div>
         </ContextProvider<Env>>
     }

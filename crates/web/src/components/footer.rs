@@ -6,7 +6,8 @@ use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
-    pub as_of: Date,
+    /// The evaluation date; None on the prerendered first screen, which cannot know it.
+    pub as_of: Option<Date>,
 }
 
 #[component]
@@ -21,7 +22,9 @@ pub fn Footer(props: &FooterProps) -> Html {
             <p>
                 { format!("{} {} · sha256 ", Msg::RulesVersion.text(lang), r.version) }
                 <code title={r.sha256.clone()}>{ r.sha256.get(..12).unwrap_or(&r.sha256) }</code>
-                { format!(" · {} {}", Msg::AsOf.text(lang), i18n::date(lang, props.as_of)) }
+                if let Some(d) = props.as_of {
+                    { format!(" · {} {}", Msg::AsOf.text(lang), i18n::date(lang, d)) }
+                }
             </p>
             <p>{ lang.pick(&r.disclaimer) }</p>
         </footer>

@@ -32,7 +32,7 @@ pub fn KindPicker(props: &KindPickerProps) -> Html {
                 let onchange = Callback::from(move |_: Event| dispatch.emit(Action::SetStage(stage)));
                 let checked = props.stage == Some(stage);
                 html! {
-                    <label class="cer-kind" data-selected={checked.then_some("")} key={stage.as_str()}>
+                    <label class="cer-kind" key={stage.as_str()}>
                         <input type="radio" name="cer-kind" value={stage.as_str()} {checked} {onchange} />
                         <span>{ msg.text(lang) }</span>
                     </label>

@@ -59,7 +59,7 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
                     let onchange = props.dispatch.reform(move |_: Event| Action::TogglePlanArea(id.clone()));
                     html! {
                         <label class="cer-check" key={ar.id.as_str()}>
-                            <input type="checkbox" checked={a.plan_areas.contains(&ar.id)} {onchange} />
+                            <input type="checkbox" checked={a.plan_areas.contains(&ar.id)} {onchange} data-plan-area={ar.id.to_string()} />
                             <span>{ lang.pick2(&ar.ja, &ar.en) }</span>
                         </label>
                     }

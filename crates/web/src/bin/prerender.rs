@@ -1,0 +1,47 @@
+//! `prerender [--as-of YYYY-MM-DD]`: the widget's first screens as JSON,
+//! `{ "fy": 2026, "screens": { "choose|ja|": "<div …>", … } }`, for scripts/build to
+//! inline in the loader. `fy` is the fiscal year of the school forms' year choices:
+//! the loader shows those screens only in that year (see ARCHITECTURE.md).
+
+use std::process::ExitCode;
+
+use ce_roadmap_core::date::Date;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let as_of = match args.as_slice() {
+        [] => Date::today_jst(),
+        [flag, d] if flag == "--as-of" => match Date::parse(d) {
+            Some(d) => d,
+            None => {
+                eprintln!("prerender: --as-of `{d}` is not a date (YYYY-MM-DD)");
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("usage: prerender [--as-of YYYY-MM-DD]");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let screens = match runtime.block_on(ce_roadmap_web::prerender::first_screens(as_of)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("prerender: the embedded rules: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let map: serde_json::Map<String, serde_json::Value> = screens
+        .into_iter()
+        .map(|s| (s.key, serde_json::Value::String(s.html)))
+        .collect();
+    let out = serde_json::json!({ "fy": as_of.fiscal_year(), "screens": map });
+    println!("{out}");
+    ExitCode::SUCCESS
+}
