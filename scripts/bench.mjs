@@ -17,11 +17,12 @@ const PROFILE = JSON.stringify({
   units: { jacet: 25 }, courses: ["dialysis_course", "jacet_orientation"], held: ["me2"],
 });
 
-/// Evaluation inside the shipped wasm (benchEvaluate), per call in µs.
+/// Evaluation inside the shipped evaluation module (benchEvaluate), per call in µs.
 /// `compiled`: rules from `ce-roadmap compile` (bytes), else the embedded ones.
 async function wasmEval(p, compiled, batch, rounds) {
   const ms = await p.evaluate(async ({ profile, compiled, batch, rounds }) => {
-    const glue = await import("./ce_roadmap_wasm.js");
+    const glue = await import("./ce_roadmap_eval.js");
+    await glue.default({ module_or_path: "./ce_roadmap_eval_bg.wasm" });
     const rules = compiled && new Uint8Array(compiled);
     profile = JSON.parse(profile);
     glue.benchEvaluate(profile, rules, 1); // decode and warm up

@@ -5,13 +5,14 @@
 // growth fails now, and the failure says by how much and which file grew.
 // `--update-baseline` records the current sizes (only after a deliberate change).
 import { readFileSync, writeFileSync } from "node:fs";
-import { shippedSizes, compilerSizes, BUDGET_BROTLI, COMPILER_BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
+import { shippedSizes, compilerSizes, evalSizes, BUDGET_BROTLI, COMPILER_BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
 
 const BASELINE = "tests/size-baseline.json";
 const SLACK = 1024; // bytes: toolchain noise, not growth
 
 const now = shippedSizes("dist");
 const compiler = compilerSizes("dist");
+const evaluation = evalSizes("dist");
 if (process.argv.includes("--update-baseline")) {
   const brotli = (sizes) => Object.fromEntries(Object.entries(sizes.files).map(([f, s]) => [f, s.brotli]));
   writeFileSync(BASELINE, JSON.stringify({
@@ -21,6 +22,9 @@ if (process.argv.includes("--update-baseline")) {
     compiler_note: "The rule compiler module (fetched only for JSON rule files; issue 12 budget 40 KB), held to this size the same way.",
     compiler_total_brotli: compiler.total.brotli,
     compiler_files_brotli: brotli(compiler),
+    eval_note: "The evaluation module (fetched only by the JS API's evaluate(); no budget of its own), held to this size the same way.",
+    eval_total_brotli: evaluation.total.brotli,
+    eval_files_brotli: brotli(evaluation),
   }, null, 2) + "\n");
   console.log(`recorded ${BASELINE}: ${now.total.brotli} bytes brotli`);
   process.exit(0);
@@ -43,6 +47,18 @@ if (compiler.total.brotli > COMPILER_BUDGET_BROTLI && compiler.total.brotli > co
   console.error(`FAIL: the rule compiler grew to ${compiler.total.brotli} B, over its budget and its baseline (${compilerBase} B).`);
   process.exit(1);
 }
+
+// The evaluation module: a page pays for it only when it calls evaluate().
+const evalBase = base.eval_total_brotli ?? Infinity;
+console.log(`evaluation module (only for the JS API's evaluate): ${evaluation.total.brotli} B = ${kb(evaluation.total.brotli)}` +
+  ` (${evaluation.total.brotli - evalBase >= 0 ? "+" : ""}${evaluation.total.brotli - evalBase} B against the baseline)`);
+if (evaluation.total.brotli > evalBase + SLACK) {
+  console.error(`FAIL: the evaluation module grew to ${evaluation.total.brotli} B, over its baseline (${evalBase} B).`);
+  process.exit(1);
+}
+// What a page with the plain snippet needs before the widget's first screen: the loader,
+// which carries the prerendered first screens (ARCHITECTURE.md "The first screen").
+console.log(`before the first screen: ce-roadmap.js alone, ${now.files["ce-roadmap.js"].brotli} B = ${kb(now.files["ce-roadmap.js"].brotli)}`);
 
 if (now.total.brotli <= BUDGET_BROTLI) {
   console.log(`within the budget by ${kb(BUDGET_BROTLI - now.total.brotli)}`);

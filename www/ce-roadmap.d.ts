@@ -227,8 +227,9 @@ export interface WidgetHandle {
 
 export function mount(element: Element, options?: MountOptions): Promise<WidgetHandle>;
 /**
- * Every entry point returns a Promise: rules given as JSON (an object or its text) wait for
- * the rule compiler module, fetched the first time. Compiled rules (`ce-roadmap compile`)
+ * Every entry point returns a Promise: the evaluation module (`ce_roadmap_eval*`) is fetched
+ * the first time `evaluate` is called, and rules given as JSON (an object or its text) wait
+ * for the rule compiler module, fetched the first time. Compiled rules (`ce-roadmap compile`)
  * are read directly.
  */
 export function evaluate(profile: Profile, options?: { asOf?: string; rules?: object | string | Uint8Array }): Promise<Roadmap>;

@@ -31,34 +31,50 @@ const ready = import("./ce_roadmap_wasm.js").then(async (glue) => {
 });
 ready.catch(() => {}); // surfaces where a widget mounts or the API is called
 
+/**
+ * One of our wasm modules fetched the first time it is needed (`load()`), then kept. A
+ * failed download is tried again at the next call; `forget()` drops an instance that a
+ * trap left unusable, so the next call starts a fresh one.
+ */
+function onDemand(name) {
+  let loading = null;
+  return {
+    load() {
+      loading ??= (async () => {
+        const bin = fetch(new URL(`./${name}_bg.wasm`, import.meta.url));
+        bin.catch(() => {});
+        const glue = await import(`./${name}.js`);
+        await glue.default({ module_or_path: bin });
+        return glue;
+      })();
+      loading.catch(() => { loading = null; });
+      return loading;
+    },
+    forget() { loading = null; },
+  };
+}
 // The rule compiler, a second wasm module: parsing and checking a JSON rule file
 // is most of what rule files cost, so it is fetched only the first time a page
 // brings one (or calls validateRules). The widget's module reads compiled rules.
-let compilerModule = null;
-function compiler() {
-  compilerModule ??= (async () => {
-    const bin = fetch(new URL("./ce_roadmap_compiler_bg.wasm", import.meta.url));
-    bin.catch(() => {});
-    const glue = await import("./ce_roadmap_compiler.js");
-    await glue.default({ module_or_path: bin });
-    return glue;
-  })();
-  // A failed download is tried again at the next rule file, not remembered.
-  compilerModule.catch(() => { compilerModule = null; });
-  return compilerModule;
-}
+const compiler = onDemand("ce_roadmap_compiler");
+// The evaluation module, a third: `evaluate()` alone needs a profile read from a
+// JavaScript object and a roadmap written back (serde), so that code is fetched the
+// first time a page calls it, never by a page that only shows the widget.
+const evaluator = onDemand("ce_roadmap_eval");
 /** Runs `f` with the compiler; its failures become messages, never a broken widget module. */
 async function withCompiler(f) {
   let c;
   try {
-    c = await compiler();
+    c = await compiler.load();
   } catch (e) {
     return { error: `could not load the rule compiler (ce_roadmap_compiler.js): ${e.message}` };
   }
   try {
     return f(c);
   } catch (e) {
-    return { error: e instanceof WebAssembly.RuntimeError ? `the rule compiler stopped: ${e.message}` : e.message ?? String(e) };
+    if (!(e instanceof WebAssembly.RuntimeError)) return { error: e.message ?? String(e) };
+    compiler.forget();
+    return { error: `the rule compiler stopped: ${e.message}` };
   }
 }
 const MAGIC = [0x43, 0x45, 0x52, 0x42]; // "CERB": a file from `ce-roadmap compile`
@@ -388,8 +404,24 @@ export async function evaluate(profile, options = {}) {
   }
   // A plain copy through JSON: the same values the JSON contract allows (NaN becomes
   // null, undefined keys go), handed to the wasm as an object.
-  const { evaluateProfile } = await ready;
-  return guard(() => evaluateProfile(JSON.parse(text), o));
+  if (crashed) throw stopped();
+  let glue;
+  try {
+    glue = await evaluator.load();
+  } catch (e) {
+    throw fail(`could not load the evaluation module (ce_roadmap_eval.js): ${e.message ?? e}`);
+  }
+  try {
+    return glue.evaluateProfile(JSON.parse(text), o);
+  } catch (e) {
+    // A trap leaves only this module's instance unusable: the widgets on the page go
+    // on, and the next call loads a fresh instance.
+    if (e instanceof WebAssembly.RuntimeError) {
+      evaluator.forget();
+      throw fail(`the evaluation stopped: ${e.message}`);
+    }
+    throw e;
+  }
 }
 
 /** Every error in a rule file (an object or JSON text): `[{ path, line, message }]`, empty when valid. A Promise. */

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { serve, browser, AS_OF, shot, work, openGroup } from "./harness.mjs";
+import { serve, browser, AS_OF, shot, work, openGroup, cli } from "./harness.mjs";
 
 let server, b;
 before(async () => {
@@ -37,6 +37,7 @@ async function page(path, { width = 390, route } = {}) {
 }
 
 const compilerRequests = (p) => p.requests.filter((u) => /ce_roadmap_compiler/.test(u));
+const evalRequests = (p) => p.requests.filter((u) => /ce_roadmap_eval/.test(u)).map((u) => new URL(u).pathname.split("/").pop()).sort();
 
 function onlyOwnOrigin(p) {
   const foreign = p.requests.filter((u) => !u.startsWith(server.url));
@@ -301,6 +302,28 @@ test("placeholders added later mount too, and are torn down when removed", async
   await p.evaluate(() => { window.late = document.querySelector("#late"); window.late.remove(); });
   await p.waitForFunction(() => window.late.shadowRoot.querySelector(".cer-root") === null);
   await p.context().close();
+});
+
+test("the evaluation module is fetched only when a page calls evaluate(), once, and under the strict CSP", async () => {
+  for (const path of ["index.html", "hostile.html"]) {
+    const p = await page(path);
+    await p.waitForSelector("ce-roadmap >> .cer-root:not([data-first-screen])");
+    await p.waitForTimeout(200);
+    assert.deepEqual(evalRequests(p), [], `${path}: showing the widget never downloads the evaluation module`);
+    const out = await p.evaluate(async (asOf) => {
+      const first = await window.CeRoadmap.evaluate({ stage: "licensed", licences: ["ce"], experience: { blood_purification: 3 } }, { asOf });
+      await window.CeRoadmap.evaluate({ stage: "student" }, { asOf });
+      let bad;
+      try { await window.CeRoadmap.evaluate({ experience: { blood_purification: "three" } }, { asOf }); } catch (e) { bad = e.message; }
+      return { dialysis: first.credentials.find((c) => c.id === "dialysis_tech").status, bad };
+    }, AS_OF);
+    assert.equal(out.dialysis, cli({ stage: "licensed", licences: ["ce"], experience: { blood_purification: 3 } }).dialysis_tech.status, path);
+    assert.match(out.bad, /^ce-roadmap: invalid profile: .*experience\.blood_purification/, path);
+    assert.deepEqual(evalRequests(p), ["ce_roadmap_eval.js", "ce_roadmap_eval_bg.wasm"], `${path}: fetched once for three calls`);
+    onlyOwnOrigin(p);
+    assert.deepEqual(p.problems, [], path);
+    await p.context().close();
+  }
 });
 
 test("the rule compiler module is fetched only for JSON rule files; compiled rules from `ce-roadmap compile` need none", async () => {

@@ -1,15 +1,12 @@
 //! The browser edge: mounting the Yew app and the thin calls into the page.
 //! Everything it shows is computed by the core; nothing here decides a verdict.
 
-pub mod bench;
 mod components;
 pub mod crash;
 pub mod embed;
 mod platform;
 #[cfg(feature = "ssr")]
 pub mod prerender;
-
-use std::cell::OnceCell;
 
 use ce_roadmap_core::date::Date;
 use ce_roadmap_core::rules::RuleSet;
@@ -81,20 +78,4 @@ pub struct Options {
     pub route: Option<u8>,
     /// Show prospective students the fee-support schemes.
     pub fees: bool,
-}
-
-thread_local! {
-    // Parsed once per page; leaked so roadmaps can borrow it for 'static.
-    static DEFAULT_RULES: OnceCell<Result<&'static RuleSet, String>> = const { OnceCell::new() };
-}
-
-pub(crate) fn default_rules() -> Result<&'static RuleSet, String> {
-    DEFAULT_RULES.with(|cell| {
-        cell.get_or_init(|| {
-            ce_roadmap_core::rules::default_rules()
-                .map(|r| &*Box::leak(Box::new(r)))
-                .map_err(|e| e.to_string())
-        })
-        .clone()
-    })
 }

@@ -5,16 +5,10 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use ce_roadmap_core::date::Date;
-
 const STORAGE_KEY: &str = "ce-roadmap:answers:v1";
 
 /// Today in Japan (UTC+9).
-pub fn today() -> Date {
-    let ms = js_sys::Date::now();
-    let days = ((ms / 1000.0 + 9.0 * 3600.0) / 86_400.0).floor();
-    Date::from_unix_days(if days.is_finite() { days as i64 } else { 0 })
-}
+pub use ce_roadmap_js::today;
 
 /// The URL fragment without `#`, if any.
 pub fn fragment() -> Option<String> {

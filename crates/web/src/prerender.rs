@@ -9,7 +9,8 @@ use ce_roadmap_widget::i18n::Lang;
 use yew::LocalServerRenderer;
 
 use crate::components::app::{App, AppProps};
-use crate::{default_rules, Options, RulesRef};
+use crate::{Options, RulesRef};
+use ce_roadmap_js::rules::default_rules;
 
 /// One first screen: the loader's key (`mode|lang|route`) and its markup.
 pub struct Screen {
