@@ -3,7 +3,8 @@
 //                     www/ce-roadmap.d.ts (between their "options" markers);
 //   --loader FILE     inlines the attribute table into a built loader (scripts/build);
 //   (no flag)         checks that those two files are as written, that the loader reads
-//                     attributes through the inlined table, and that embed.rs reads exactly
+//                     attributes through the inlined table, and that embed.rs (with the
+//                     shared readers of crates/js/src/options.rs) reads exactly
 //                     the options of the table (with the same defaults). Exit 1 on drift.
 // tests/e2e/options.test.mjs runs the check, so the test command fails on drift.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +20,8 @@ export const FILES = {
   dts: "www/ce-roadmap.d.ts",
   loader: "www/ce-roadmap.js",
   embed: "crates/web/src/embed.rs",
+  // Where the options every entry point shares (`asOf`) are read.
+  shared: "crates/js/src/options.rs",
 };
 // Keys the loader itself hands to the wasm (not options a host sets).
 const INTERNAL = ["rulesName", "rulesError", "rulesBytes"];
@@ -69,8 +72,8 @@ export function drift() {
   if (!loader.includes(`const OPTIONS = ${PLACEHOLDER};`)) {
     problems.push(`${FILES.loader}: no \`const OPTIONS = ${PLACEHOLDER};\` for the build to fill`);
   }
-  // What embed.rs reads, and the default of each flag.
-  const embed = read(FILES.embed);
+  // What embed.rs reads (itself or through the shared readers), and the default of each flag.
+  const embed = read(FILES.embed) + read(FILES.shared);
   const reads = new Map();
   for (const m of embed.matchAll(/\b(string|boolean)\(\s*&?options,\s*"([A-Za-z]+)"(?:,\s*(true|false))?\)/g)) {
     reads.set(m[2], { kind: m[1], flag: m[3] === undefined ? undefined : m[3] === "true" });
