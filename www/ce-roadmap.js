@@ -234,6 +234,21 @@ function restore(container, changes, live) {
     }
   }
 }
+// Pages that enforce Trusted Types let markup in only through a named policy; ours passes
+// only the first screens above, which the build rendered from our own components. A page
+// whose `trusted-types` list does not name `ce-roadmap` gets the widget without them.
+let htmlPolicy;
+function trustedHTML(html) {
+  if (htmlPolicy === undefined) {
+    try {
+      htmlPolicy = globalThis.trustedTypes?.createPolicy("ce-roadmap", { createHTML: (s) => s }) ?? null;
+    } catch {
+      htmlPolicy = false; // the page does not allow this policy
+    }
+  }
+  if (htmlPolicy === false) throw fail("no Trusted Types policy");
+  return htmlPolicy ? htmlPolicy.createHTML(html) : html;
+}
 function showFirstScreen(element, o) {
   if (element.shadowRoot?.hasChildNodes()) return;
   const key = firstScreenKey(element, o);
@@ -243,9 +258,9 @@ function showFirstScreen(element, o) {
   const node = document.createElement("div");
   node.className = "cer-host";
   try {
-    node.innerHTML = screenOf(key); // markup rendered at build time from our own components
+    node.innerHTML = trustedHTML(screenOf(key)); // rendered at build time from our own components
   } catch {
-    return; // a page that forbids it (Trusted Types): the live widget alone, as before
+    return; // a page that forbids it: the live widget alone, as before
   }
   const state = { node, key, changes: new Map(), lang: key.lang };
   node.addEventListener("change", (e) => {
@@ -256,7 +271,7 @@ function showFirstScreen(element, o) {
   node.addEventListener("click", (e) => {
     if (!(e.target instanceof Element) || !e.target.closest("button.cer-lang")) return;
     state.lang = state.lang === "ja" ? "en" : "ja";
-    node.innerHTML = screenOf({ ...key, lang: state.lang });
+    node.innerHTML = trustedHTML(screenOf({ ...key, lang: state.lang }));
     restore(node, state.changes, false);
     node.querySelector("button.cer-lang")?.focus();
   });

@@ -5,7 +5,7 @@
 // load gives the host's own fallback content back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { session } from "./harness.mjs";
+import { session, axe } from "./harness.mjs";
 
 let server, b;
 session((s, br) => {
@@ -18,7 +18,7 @@ const FIRST = ".cer-root[data-first-screen]";
 
 /// A page holding one widget with these attributes; its wasm is held back until `release()`.
 /// Notes in `window.__sawFirst` whether a first screen was ever in a shadow root.
-async function page({ attrs = "", width = 390, hash = "", hold = true, before } = {}) {
+async function page({ attrs = "", width = 390, hash = "", hold = true, before, csp } = {}) {
   const context = await b.newContext({ viewport: { width, height: 900 } });
   const p = await context.newPage();
   p.errors = [];
@@ -26,9 +26,12 @@ async function page({ attrs = "", width = 390, hash = "", hold = true, before } 
   let release;
   const gate = new Promise((ok) => (release = ok));
   if (hold) await p.route("**/ce_roadmap_wasm_bg.wasm", async (r) => { await gate; await r.continue(); });
+  p.console = [];
+  p.on("console", (m) => { if (m.type() === "error") p.console.push(m.text()); });
   await p.route("**/first.html", (r) => r.fulfill({
     contentType: "text/html; charset=utf-8",
-    body: `<!doctype html><html lang="ja"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+    headers: csp ? { "content-security-policy": csp } : {},
+    body: `<!doctype html><html lang="ja"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>First screen</title>
 <script type="module" src="/ce-roadmap.js"></script><h1>Host page</h1>
 <ce-roadmap ${attrs}><a href="/fallback.html">資格ロードマップ</a></ce-roadmap><p id="after">After the widget</p>`,
   }));
@@ -75,7 +78,7 @@ const CASES = [
   ["prospective", "ja", 1280], ["student", "ja", 390], ["student", "en", 1280],
 ];
 
-test("the first screen shows before the wasm, in each mode and language, and the live widget takes its place without moving it", async () => {
+test("the first screen shows before the wasm, in each mode and language, passes axe-core, and the live widget takes its place without moving it", async () => {
   for (const [mode, lang, width] of CASES) {
     const what = `${mode} ${lang} ${width}px`;
     const p = await page({ attrs: `lang="${lang}"${mode === "choose" ? "" : ` mode="${mode}"`}`, width });
@@ -84,6 +87,7 @@ test("the first screen shows before the wasm, in each mode and language, and the
     assert.equal(await p.$(`ce-roadmap >> ${LIVE}`), null, `${what}: no live widget yet`);
     const first = await boxes(p, FIRST);
     await p.screenshot({ path: `target/screenshots/first-screen-${mode}-${lang}-${width}.png` });
+    assert.deepEqual(await axe(p), [], `${what}: axe-core on the first screen`);
     p.release();
     await p.waitForSelector(`ce-roadmap >> ${LIVE}`);
     assert.equal(await p.$(`ce-roadmap >> ${FIRST}`), null, `${what}: the first screen is gone`);
@@ -153,6 +157,25 @@ test("no first screen where the live widget starts elsewhere; a plain page has o
     assert.equal(await p.evaluate(() => window.__sawFirst), false, what);
     await p.context().close();
   }
+});
+
+test("under Trusted Types the first screen comes through the loader's own policy; a page that does not allow it gets the live widget alone", async () => {
+  let p = await page({ attrs: 'lang="ja"', csp: "require-trusted-types-for 'script'" });
+  await p.waitForSelector(`ce-roadmap >> ${FIRST}`);
+  await p.click("ce-roadmap >> button.cer-lang"); // the other language's screen, through the policy too
+  await p.waitForSelector(`ce-roadmap >> ${FIRST}[lang=en]`);
+  p.release();
+  await p.waitForSelector(`ce-roadmap >> ${LIVE}[lang=en]`);
+  assert.deepEqual([...p.errors, ...p.console], []);
+  await p.context().close();
+
+  p = await page({ attrs: 'lang="ja"', hold: false, csp: "require-trusted-types-for 'script'; trusted-types another-policy" });
+  await p.waitForSelector(`ce-roadmap >> ${LIVE}`);
+  assert.equal(await p.evaluate(() => window.__sawFirst), false);
+  await p.check("ce-roadmap >> input[value=licensed]");
+  await p.waitForSelector("ce-roadmap >> .cer-work-areas");
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
 });
 
 test("a widget whose module cannot load gives back the host's own content, not a dead first screen", async () => {
