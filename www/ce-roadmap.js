@@ -11,7 +11,7 @@ const ATTRS = OPTIONS.map(([attr]) => attr);
 const MAX_PROFILE = 1_000_000;
 
 // The first screens, rendered at build time by the widget's own components
-// (scripts/build runs `prerender`), as { fy, screens: { "mode|lang|route": html } }:
+// (scripts/build runs `prerender`), as { screens: { "mode|lang|route|fy": html } }:
 // shown the moment an element connects, before the wasm has arrived.
 const FIRST = "__CE_ROADMAP_FIRST__";
 
@@ -170,8 +170,8 @@ function optionsFrom(read) {
 // The first screen: a prerendered copy of the widget's first questions, shown while
 // the wasm loads. It is used only where it is exactly what the live widget will show
 // first: the built-in rules, no `areas`, no answers waiting in the link or saved on
-// this device, and for the school forms (their year choices) the fiscal year it was
-// rendered for. Anything the visitor chooses on it is replayed on the live widget.
+// this device, and for the school forms (their year choices) one of the two fiscal
+// years they were rendered for. Anything the visitor chooses on it is replayed on the live widget.
 const firstScreens = new WeakMap(); // shadow root → { node, key, changes, lang }
 const STORAGE_KEY = "ce-roadmap:answers:v1"; // as platform.rs reads it
 const SCHOOL_MODES = new Set(["prospective", "student"]);
@@ -189,7 +189,7 @@ function savedAnswers() {
     return false; // storage blocked: the widget cannot read any either
   }
 }
-/** The first screen's key (`mode|lang|route`) for these options, or null where none fits. */
+/** The first screen's key (`mode|lang|route|fy`) for these options, or null where none fits. */
 function firstScreenKey(element, o) {
   if (typeof FIRST !== "object" || crashed) return null;
   if (o.rules !== undefined || o.areas !== undefined) return null;
@@ -199,11 +199,11 @@ function firstScreenKey(element, o) {
   const mode = (o.mode ?? "").trim() || "choose";
   const lang = /^en/i.test((o.lang ?? "").trim()) ? "en" : "ja";
   const school = SCHOOL_MODES.has(mode);
-  if (school && fiscalYear(o.asOf) !== FIRST.fy) return null;
-  const key = { mode, lang, route: school ? (o.route ?? "").trim() : "" };
+  // The school forms' year choices centre on the visitor's fiscal year: a screen for it, or none.
+  const key = { mode, lang, route: school ? (o.route ?? "").trim() : "", fy: school ? fiscalYear(o.asOf) : "" };
   return screenOf(key) ? key : null;
 }
-const screenOf = (k) => FIRST.screens[`${k.mode}|${k.lang}|${k.route}`];
+const screenOf = (k) => FIRST.screens[`${k.mode}|${k.lang}|${k.route}|${k.fy}`];
 const esc = (v) => globalThis.CSS.escape(v); // `CSS` here is the stylesheet text
 /** The selector of a control's counterpart in another rendering: by id, by name and value, or by area. */
 function keyOf(el) {

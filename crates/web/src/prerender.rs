@@ -12,7 +12,7 @@ use crate::components::app::{App, AppProps};
 use crate::{Options, RulesRef};
 use ce_roadmap_js::rules::default_rules;
 
-/// One first screen: the loader's key (`mode|lang|route`) and its markup.
+/// One first screen: the loader's key (`mode|lang|route|fy`) and its markup.
 pub struct Screen {
     pub key: String,
     pub html: String,
@@ -20,8 +20,10 @@ pub struct Screen {
 
 /// Every first screen of the embedded rules: each mode (`choose` and the four
 /// kinds) in each language; for `prospective` and `student` also each course a
-/// school page can fix with `route`, because the course is chosen on that screen.
-/// `as_of` gives the fiscal year of the start-year choices, the only date on them.
+/// school page can fix with `route`, because the course is chosen on that screen,
+/// and each of two fiscal years, this one (`as_of`'s) and the next, because the
+/// start-year choices centre on the visitor's (the only date on any first screen):
+/// a build serves them until the end of the next fiscal year.
 pub async fn first_screens(as_of: Date) -> Result<Vec<Screen>, String> {
     let rules = RulesRef(default_rules()?);
     let modes = [
@@ -41,35 +43,45 @@ pub async fn first_screens(as_of: Date) -> Result<Vec<Screen>, String> {
         } else {
             vec![None]
         };
+        let fy = as_of.fiscal_year();
+        // The first day of each fiscal year the school forms are rendered for.
+        let years: Vec<Option<Date>> = if school {
+            vec![Some(as_of), Date::new(fy + 1, 4, 1)]
+        } else {
+            vec![None]
+        };
         for lang in [Lang::Ja, Lang::En] {
             for &route in &routes {
-                let props = AppProps {
-                    rules,
-                    options: Options {
-                        lang,
-                        as_of: Some(as_of),
-                        // Nothing of the visitor's: a link or saved answers skip this screen.
-                        read_link: false,
-                        mode,
-                        areas: None,
-                        save: false,
-                        route,
-                        fees: true,
-                    },
-                    rules_problem: None,
-                    first_screen: true,
-                };
-                let html = LocalServerRenderer::<App>::with_props(props)
-                    .hydratable(false)
-                    .render()
-                    .await;
-                let key = format!(
-                    "{}|{}|{}",
-                    mode.map_or("choose", Stage::as_str),
-                    lang.code(),
-                    route.map(|r| r.to_string()).unwrap_or_default()
-                );
-                out.push(Screen { key, html });
+                for &day in &years {
+                    let props = AppProps {
+                        rules,
+                        options: Options {
+                            lang,
+                            as_of: Some(day.unwrap_or(as_of)),
+                            // Nothing of the visitor's: a link or saved answers skip this screen.
+                            read_link: false,
+                            mode,
+                            areas: None,
+                            save: false,
+                            route,
+                            fees: true,
+                        },
+                        rules_problem: None,
+                        first_screen: true,
+                    };
+                    let html = LocalServerRenderer::<App>::with_props(props)
+                        .hydratable(false)
+                        .render()
+                        .await;
+                    let key = format!(
+                        "{}|{}|{}|{}",
+                        mode.map_or("choose", Stage::as_str),
+                        lang.code(),
+                        route.map(|r| r.to_string()).unwrap_or_default(),
+                        day.map(|d| d.fiscal_year().to_string()).unwrap_or_default()
+                    );
+                    out.push(Screen { key, html });
+                }
             }
         }
     }

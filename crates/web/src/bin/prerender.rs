@@ -1,7 +1,7 @@
 //! `prerender [--as-of YYYY-MM-DD]`: the widget's first screens as JSON,
-//! `{ "fy": 2026, "screens": { "choose|ja|": "<div …>", … } }`, for scripts/build to
-//! inline in the loader. `fy` is the fiscal year of the school forms' year choices:
-//! the loader shows those screens only in that year (see ARCHITECTURE.md).
+//! `{ "screens": { "choose|ja||": "<div …>", "student|ja|3|2026": …, … } }`, for
+//! scripts/build to inline in the loader. The school forms' screens are keyed by the
+//! fiscal year of their year choices, this one and the next (see ARCHITECTURE.md).
 
 use std::process::ExitCode;
 
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         .into_iter()
         .map(|s| (s.key, serde_json::Value::String(s.html)))
         .collect();
-    let out = serde_json::json!({ "fy": as_of.fiscal_year(), "screens": map });
+    let out = serde_json::json!({ "screens": map });
     println!("{out}");
     ExitCode::SUCCESS
 }
