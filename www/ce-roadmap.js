@@ -11,7 +11,7 @@ const ATTRS = OPTIONS.map(([attr]) => attr);
 const MAX_PROFILE = 1_000_000;
 
 // The first screens, rendered at build time by the widget's own components
-// (scripts/build runs `prerender`), as { screens: { "mode|lang|route|fy": html } }:
+// (scripts/build runs `prerender`), as { screens: { "mode|lang|route|fy": html or "=key" } }:
 // shown the moment an element connects, before the wasm has arrived.
 const FIRST = "__CE_ROADMAP_FIRST__";
 
@@ -203,7 +203,11 @@ function firstScreenKey(element, o) {
   const key = { mode, lang, route: school ? (o.route ?? "").trim() : "", fy: school ? fiscalYear(o.asOf) : "" };
   return screenOf(key) ? key : null;
 }
-const screenOf = (k) => FIRST.screens[`${k.mode}|${k.lang}|${k.route}|${k.fy}`];
+/** A screen's markup; a repeat of another's is stored as "=" and that one's key. */
+function screenOf(k) {
+  const s = FIRST.screens[`${k.mode}|${k.lang}|${k.route}|${k.fy}`];
+  return s?.startsWith("=") ? FIRST.screens[s.slice(1)] : s;
+}
 const esc = (v) => globalThis.CSS.escape(v); // `CSS` here is the stylesheet text
 /** The selector of a control's counterpart in another rendering: by id, by name and value, or by area. */
 function keyOf(el) {

@@ -86,6 +86,7 @@ test("the first screen shows before the wasm, in each mode and language, passes 
     // The wasm is held back: this screen came with the loader alone.
     assert.equal(await p.$(`ce-roadmap >> ${LIVE}`), null, `${what}: no live widget yet`);
     const first = await boxes(p, FIRST);
+    const below = await p.$eval("#after", (e) => e.getBoundingClientRect().y);
     await p.screenshot({ path: `target/screenshots/first-screen-${mode}-${lang}-${width}.png` });
     assert.deepEqual(await axe(p), [], `${what}: axe-core on the first screen`);
     p.release();
@@ -93,6 +94,12 @@ test("the first screen shows before the wasm, in each mode and language, passes 
     assert.equal(await p.$(`ce-roadmap >> ${FIRST}`), null, `${what}: the first screen is gone`);
     assert.equal(await p.$$eval("ce-roadmap >> .cer-root", (r) => r.length), 1, `${what}: one root`);
     sameBoxes(first, await boxes(p, LIVE), what);
+    if (mode === "choose") {
+      // The live widget starts with this same screen (and its date in the footer's
+      // reserved place): the host's content below it stays where it was.
+      const now = await p.$eval("#after", (e) => e.getBoundingClientRect().y);
+      assert.ok(Math.abs(now - below) <= 1, `${what}: the host's text below moved ${below} → ${now}`);
+    }
     assert.deepEqual(p.errors, [], what);
     await p.context().close();
   }

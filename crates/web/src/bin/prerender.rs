@@ -1,5 +1,6 @@
 //! `prerender [--as-of YYYY-MM-DD]`: the widget's first screens as JSON,
-//! `{ "screens": { "choose|ja||": "<div …>", "student|ja|3|2026": …, … } }`, for
+//! `{ "screens": { "choose|ja||": "<div …>", "student|ja|3|2026": "=prospective|ja|3|2026", … } }`
+//! (a repeat names the first key with the same markup), for
 //! scripts/build to inline in the loader. The school forms' screens are keyed by the
 //! fiscal year of their year choices, this one and the next (see ARCHITECTURE.md).
 
@@ -37,9 +38,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // Many screens are the same markup (a student's and a prospective student's school
+    // form, a course fixed at the default): the repeats name the first key instead, so a
+    // host that serves the loader uncompressed does not pay for them twice.
+    let mut first_key: std::collections::HashMap<String, String> = Default::default();
     let map: serde_json::Map<String, serde_json::Value> = screens
         .into_iter()
-        .map(|s| (s.key, serde_json::Value::String(s.html)))
+        .map(|s| {
+            let value = match first_key.get(&s.html) {
+                Some(k) => format!("={k}"),
+                None => {
+                    first_key.insert(s.html.clone(), s.key.clone());
+                    s.html
+                }
+            };
+            (s.key, serde_json::Value::String(value))
+        })
         .collect();
     let out = serde_json::json!({ "screens": map });
     println!("{out}");

@@ -297,7 +297,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="cer-ask">{ ask }</div>
                 </div>
                 if stage.is_none() {
-                    <Footer as_of={None::<ce_roadmap_core::date::Date>} />
+                    <Footer as_of={today} placeholder=true />
                 }
             </div>
             </ContextProvider<Env>>
@@ -377,7 +377,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />
             }
             }
-            <Footer as_of={Some(today)} />
+            <Footer as_of={today} />
         </div>
         </ContextProvider<Env>>
     }

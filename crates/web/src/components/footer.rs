@@ -6,8 +6,12 @@ use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
-    /// The evaluation date; None on the prerendered first screen, which cannot know it.
-    pub as_of: Option<Date>,
+    pub as_of: Date,
+    /// On the prerendered first screen, which cannot know the visitor's date: the
+    /// build's date holds its place, unseen and unread, so the live footer's real date
+    /// takes the same room and nothing below the widget moves.
+    #[prop_or_default]
+    pub placeholder: bool,
 }
 
 #[component]
@@ -17,13 +21,20 @@ pub fn Footer(props: &FooterProps) -> Html {
     };
     let lang = env.lang;
     let r = env.rules.0;
+    let as_of = format!(
+        " · {} {}",
+        Msg::AsOf.text(lang),
+        i18n::date(lang, props.as_of)
+    );
     html! {
         <footer class="cer-footer">
             <p>
                 { format!("{} {} · sha256 ", Msg::RulesVersion.text(lang), r.version) }
                 <code title={r.sha256.clone()}>{ r.sha256.get(..12).unwrap_or(&r.sha256) }</code>
-                if let Some(d) = props.as_of {
-                    { format!(" · {} {}", Msg::AsOf.text(lang), i18n::date(lang, d)) }
+                if props.placeholder {
+                    <span class="cer-placeholder" aria-hidden="true">{ as_of }</span>
+                } else {
+                    { as_of }
                 }
             </p>
             <p>{ lang.pick(&r.disclaimer) }</p>
