@@ -11,7 +11,8 @@ const ATTRS = OPTIONS.map(([attr]) => attr);
 const MAX_PROFILE = 1_000_000;
 
 // The first screens, rendered at build time by the widget's own components
-// (scripts/build runs `prerender`), as { screens: { "mode|lang|route|fy": html or "=key" } }:
+// (scripts/build runs `prerender`), as { screens: { "mode|lang|route|fy": html or "=key" },
+// savedAnswersKey }:
 // shown the moment an element connects, before the wasm has arrived.
 const FIRST = "__CE_ROADMAP_FIRST__";
 
@@ -173,7 +174,6 @@ function optionsFrom(read) {
 // this device, and for the school forms (their year choices) one of the two fiscal
 // years they were rendered for. Anything the visitor chooses on it is replayed on the live widget.
 const firstScreens = new WeakMap(); // shadow root → { node, key, changes, lang }
-const STORAGE_KEY = "ce-roadmap:answers:v1"; // as platform.rs reads it
 const SCHOOL_MODES = new Set(["prospective", "student"]);
 
 function fiscalYear(asOf) {
@@ -184,7 +184,7 @@ function fiscalYear(asOf) {
 }
 function savedAnswers() {
   try {
-    return localStorage.getItem(STORAGE_KEY) !== null;
+    return localStorage.getItem(FIRST.savedAnswersKey) !== null;
   } catch {
     return false; // storage blocked: the widget cannot read any either
   }

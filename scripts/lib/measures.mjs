@@ -14,13 +14,27 @@ export const stats = (xs) => {
   return { n: s.length, median: q(0.5), min: s[0], max: s[s.length - 1], p10: q(0.1), p90: q(0.9) };
 };
 
-export async function page(b, url, rate) {
+/// A fresh phone-sized page at `rate`× CPU throttling and, given `network` ({ kbps, rtt }),
+/// an emulated connection.
+async function freshPage(b, rate, network) {
   const context = await b.newContext({ viewport: { width: 390, height: 900 } });
   const p = await context.newPage();
-  if (rate > 1) {
+  if (rate > 1 || network) {
     const cdp = await context.newCDPSession(p);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    if (network) {
+      await cdp.send("Network.enable");
+      const bytes = (network.kbps * 1000) / 8;
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false, latency: network.rtt, downloadThroughput: bytes, uploadThroughput: bytes,
+      });
+    }
   }
+  return p;
+}
+
+export async function page(b, url, rate) {
+  const p = await freshPage(b, rate);
   await p.addInitScript(() => {
     // Notes the first animation frame whose DOM holds a rendered roadmap card, and
     // when that frame has been laid out and painted: a task posted from the frame's
@@ -102,20 +116,7 @@ export const SNIPPET_PAGE = `<!doctype html><html lang="ja"><meta charset="utf-8
 export async function firstScreen(b, serverUrl, rate, loads, network) {
   const after = [], fcp = [], live = [];
   for (let i = 0; i < loads; i++) {
-    const context = await b.newContext({ viewport: { width: 390, height: 900 } });
-    const p = await context.newPage();
-    if (rate > 1) {
-      const cdp = await context.newCDPSession(p);
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
-    }
-    if (network) {
-      const cdp = await context.newCDPSession(p);
-      await cdp.send("Network.enable");
-      const bytes = (network.kbps * 1000) / 8;
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false, latency: network.rtt, downloadThroughput: bytes, uploadThroughput: bytes,
-      });
-    }
+    const p = await freshPage(b, rate, network);
     await p.route("**/snippet-only.html", (r) => r.fulfill({ contentType: "text/html; charset=utf-8", body: SNIPPET_PAGE }));
     await p.addInitScript(() => {
       const root = () => document.querySelector("ce-roadmap")?.shadowRoot;
@@ -138,7 +139,7 @@ export async function firstScreen(b, serverUrl, rate, loads, network) {
     fcp.push(t.fcp);
     after.push(t.screen - t.fcp);
     live.push(t.live);
-    await context.close();
+    await p.context().close();
   }
   return { after_fcp: stats(after), fcp: stats(fcp), live: stats(live) };
 }

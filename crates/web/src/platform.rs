@@ -5,7 +5,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-const STORAGE_KEY: &str = "ce-roadmap:answers:v1";
+pub(crate) const STORAGE_KEY: &str = "ce-roadmap:answers:v1";
 
 /// Today in Japan (UTC+9).
 pub use ce_roadmap_js::today;

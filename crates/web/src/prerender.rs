@@ -26,64 +26,70 @@ pub struct Screen {
 /// a build serves them until the end of the next fiscal year.
 pub async fn first_screens(as_of: Date) -> Result<Vec<Screen>, String> {
     let rules = RulesRef(default_rules()?);
-    let modes = [
-        None,
-        Some(Stage::Prospective),
-        Some(Stage::Student),
-        Some(Stage::Licensed),
-        Some(Stage::It),
+    // The first day of each fiscal year the school forms are rendered for.
+    let days = [Some(as_of), Date::new(as_of.fiscal_year() + 1, 4, 1)];
+    let routes =
+        std::iter::once(None).chain(rules.0.licence_route.school_years.iter().map(|&y| Some(y)));
+    // (mode, route, day): one each for the modes whose first screen has no school form.
+    let mut variants: Vec<(Option<Stage>, Option<u8>, Option<Date>)> = vec![
+        (None, None, None),
+        (Some(Stage::Licensed), None, None),
+        (Some(Stage::It), None, None),
     ];
+    for mode in [Stage::Prospective, Stage::Student] {
+        for route in routes.clone() {
+            variants.extend(days.iter().map(|&day| (Some(mode), route, day)));
+        }
+    }
     let mut out = Vec::new();
-    for mode in modes {
-        let school = matches!(mode, Some(Stage::Prospective | Stage::Student));
-        let routes: Vec<Option<u8>> = if school {
-            std::iter::once(None)
-                .chain(rules.0.licence_route.school_years.iter().map(|&y| Some(y)))
-                .collect()
-        } else {
-            vec![None]
-        };
-        let fy = as_of.fiscal_year();
-        // The first day of each fiscal year the school forms are rendered for.
-        let years: Vec<Option<Date>> = if school {
-            vec![Some(as_of), Date::new(fy + 1, 4, 1)]
-        } else {
-            vec![None]
-        };
-        for lang in [Lang::Ja, Lang::En] {
-            for &route in &routes {
-                for &day in &years {
-                    let props = AppProps {
-                        rules,
-                        options: Options {
-                            lang,
-                            as_of: Some(day.unwrap_or(as_of)),
-                            // Nothing of the visitor's: a link or saved answers skip this screen.
-                            read_link: false,
-                            mode,
-                            areas: None,
-                            save: false,
-                            route,
-                            fees: true,
-                        },
-                        rules_problem: None,
-                        first_screen: true,
-                    };
-                    let html = LocalServerRenderer::<App>::with_props(props)
-                        .hydratable(false)
-                        .render()
-                        .await;
-                    let key = format!(
-                        "{}|{}|{}|{}",
-                        mode.map_or("choose", Stage::as_str),
-                        lang.code(),
-                        route.map(|r| r.to_string()).unwrap_or_default(),
-                        day.map(|d| d.fiscal_year().to_string()).unwrap_or_default()
-                    );
-                    out.push(Screen { key, html });
-                }
-            }
+    for lang in [Lang::Ja, Lang::En] {
+        for &(mode, route, day) in &variants {
+            let key = format!(
+                "{}|{}|{}|{}",
+                mode.map_or("choose", Stage::as_str),
+                lang.code(),
+                route.map(|r| r.to_string()).unwrap_or_default(),
+                day.map(|d| d.fiscal_year().to_string()).unwrap_or_default()
+            );
+            let html = render(rules, lang, mode, route, day.unwrap_or(as_of)).await;
+            out.push(Screen { key, html });
         }
     }
     Ok(out)
+}
+
+/// One first screen: `App` with `first_screen`, and nothing of the visitor's (a link or
+/// saved answers skip the first screen in the loader).
+async fn render(
+    rules: RulesRef,
+    lang: Lang,
+    mode: Option<Stage>,
+    route: Option<u8>,
+    as_of: Date,
+) -> String {
+    let props = AppProps {
+        rules,
+        options: Options {
+            lang,
+            as_of: Some(as_of),
+            read_link: false,
+            mode,
+            areas: None,
+            save: false,
+            route,
+            fees: true,
+        },
+        rules_problem: None,
+        first_screen: true,
+    };
+    LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// Where the widget keeps saved answers: the loader shows no first screen when some are
+/// there, so it reads the name from here (through `prerender`'s output), not a copy.
+pub fn saved_answers_key() -> &'static str {
+    crate::platform::STORAGE_KEY
 }

@@ -1,6 +1,7 @@
 //! `prerender [--as-of YYYY-MM-DD]`: the widget's first screens as JSON,
 //! `{ "screens": { "choose|ja||": "<div …>", "student|ja|3|2026": "=prospective|ja|3|2026", … } }`
-//! (a repeat names the first key with the same markup), for
+//! (a repeat names the first key with the same markup) and `savedAnswersKey` (where the
+//! widget keeps saved answers), for
 //! scripts/build to inline in the loader. The school forms' screens are keyed by the
 //! fiscal year of their year choices, this one and the next (see ARCHITECTURE.md).
 
@@ -55,7 +56,10 @@ fn main() -> ExitCode {
             (s.key, serde_json::Value::String(value))
         })
         .collect();
-    let out = serde_json::json!({ "screens": map });
+    let out = serde_json::json!({
+        "screens": map,
+        "savedAnswersKey": ce_roadmap_web::prerender::saved_answers_key(),
+    });
     println!("{out}");
     ExitCode::SUCCESS
 }
