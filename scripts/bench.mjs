@@ -163,6 +163,9 @@ try {
     row(`first screen painted after the host's FCP, ${rate}× CPU (snippet page, ${LOADS} cold loads)`, ms(f.after_fcp.median), `≤ ${budget} ms`,
       f.after_fcp.median <= budget, `${spread(f.after_fcp)}; host FCP median ${ms(f.fcp.median)}`);
     row(`  the live widget in its place, from navigation, ${rate}× CPU`, ms(f.live.median), "", undefined, spread(f.live));
+    result[`first_screen_takeover_cls_${rate}x`] = f.cls;
+    row(`  layout shift from the first screen to the live widget (CLS), ${rate}× CPU`, f.cls.max.toFixed(4), "0", f.cls.max === 0,
+      `max over ${f.cls.n} loads`);
   }
   {
     // A phone's connection (files served uncompressed): the first screen needs the loader only.

@@ -111,14 +111,20 @@ export const SNIPPET_PAGE = `<!doctype html><html lang="ja"><meta charset="utf-8
 
 /// The widget's first screen (its first question in the shadow root) painted, less the
 /// host page's own first contentful paint, over `loads` cold loads of the snippet page;
-/// also the live widget's takeover (the first screen replaced) from navigation.
+/// also the live widget's takeover (the first screen replaced) from navigation, and the
+/// layout shift (CLS) from the first screen on.
 /// `network`: { kbps, rtt } to emulate a phone's connection (files are served uncompressed).
 export async function firstScreen(b, serverUrl, rate, loads, network) {
-  const after = [], fcp = [], live = [];
+  const after = [], fcp = [], live = [], cls = [];
   for (let i = 0; i < loads; i++) {
     const p = await freshPage(b, rate, network);
     await p.route("**/snippet-only.html", (r) => r.fulfill({ contentType: "text/html; charset=utf-8", body: SNIPPET_PAGE }));
     await p.addInitScript(() => {
+      // Layout shifts from the first screen on: the takeover's share of CLS.
+      window.__cls = 0;
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) if (window.__screen !== undefined) window.__cls += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
       const root = () => document.querySelector("ce-roadmap")?.shadowRoot;
       const after = new MessageChannel();
       after.port1.onmessage = (e) => { window[e.data] = performance.now(); };
@@ -132,14 +138,18 @@ export async function firstScreen(b, serverUrl, rate, loads, network) {
     });
     await p.goto(`${serverUrl}/snippet-only.html`);
     await p.waitForFunction(() => window.__live !== undefined, null, { timeout: 120_000 });
+    // Two frames more, so a shift the takeover caused is reported.
+    await p.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     const t = await p.evaluate(() => ({
+      cls: window.__cls,
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
       screen: window.__screen, live: window.__live,
     }));
     fcp.push(t.fcp);
     after.push(t.screen - t.fcp);
     live.push(t.live);
+    cls.push(t.cls);
     await p.context().close();
   }
-  return { after_fcp: stats(after), fcp: stats(fcp), live: stats(live) };
+  return { after_fcp: stats(after), fcp: stats(fcp), live: stats(live), cls: stats(cls) };
 }

@@ -36,6 +36,10 @@ async function page({ attrs = "", width = 390, hash = "", hold = true, before, c
 <ce-roadmap ${attrs}><a href="/fallback.html">資格ロードマップ</a></ce-roadmap><p id="after">After the widget</p>`,
   }));
   await p.addInitScript(() => {
+    // Every layout shift, for the cumulative layout shift (CLS) across the takeover.
+    window.__shifts = [];
+    new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => e.value)))
+      .observe({ type: "layout-shift", buffered: true });
     window.__sawFirst = false;
     const tick = () => {
       const r = document.querySelector("ce-roadmap")?.shadowRoot;
@@ -89,6 +93,7 @@ test("the first screen shows before the wasm, in each mode and language, passes 
     const below = await p.$eval("#after", (e) => e.getBoundingClientRect().y);
     await p.screenshot({ path: `target/screenshots/first-screen-${mode}-${lang}-${width}.png` });
     assert.deepEqual(await axe(p), [], `${what}: axe-core on the first screen`);
+    const shiftsBefore = await p.evaluate(() => window.__shifts.length);
     p.release();
     await p.waitForSelector(`ce-roadmap >> ${LIVE}`);
     assert.equal(await p.$(`ce-roadmap >> ${FIRST}`), null, `${what}: the first screen is gone`);
@@ -99,6 +104,10 @@ test("the first screen shows before the wasm, in each mode and language, passes 
       // reserved place): the host's content below it stays where it was.
       const now = await p.$eval("#after", (e) => e.getBoundingClientRect().y);
       assert.ok(Math.abs(now - below) <= 1, `${what}: the host's text below moved ${below} → ${now}`);
+      // And the browser's own measure: no layout shift at all at the takeover (CLS 0).
+      await p.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const cls = await p.evaluate((n) => window.__shifts.slice(n).reduce((a, v) => a + v, 0), shiftsBefore);
+      assert.equal(cls, 0, `${what}: layout shift at the takeover`);
     }
     assert.deepEqual(p.errors, [], what);
     await p.context().close();
