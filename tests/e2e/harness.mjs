@@ -73,13 +73,14 @@ export const hasJapanese = (s) => /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/.te
 
 export async function axe(page) {
   await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
-  // Cards off screen skip layout (content-visibility: auto), so axe would read colours at
-  // positions where nothing is laid out (behind another card's filled badge): render them
-  // all for the check, as a visitor scrolling down sees each.
+  // Cards and the sections below the fold (course comparison, timeline, plan) skip layout
+  // while off screen (content-visibility: auto), so axe would read colours at positions
+  // where nothing is laid out (behind another card's filled badge): render them all for
+  // the check, as a visitor scrolling down sees each.
   await page.evaluate(() => document.querySelectorAll("ce-roadmap, [data-ce-roadmap]").forEach((el) => {
     if (!el.shadowRoot) return;
     const s = new CSSStyleSheet();
-    s.replaceSync(".cer-card { content-visibility: visible !important; }");
+    s.replaceSync(".cer-card, .cer-routes, .cer-timeline, .cer-plan { content-visibility: visible !important; }");
     el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, s];
   }));
   // The whole document: axe looks into open shadow roots.

@@ -40,15 +40,15 @@ test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for
   const all = years.flatMap((y) => y.steps).join("\n");
   assert.match(all, /Join JACET/);
   assert.match(all, /Take the dialysis technician certification course/);
-  // The JACET certification: its exam can be sat now; certification follows in FY2028
-  // (join now, two years as a member), as the CLI says.
+  // The JACET certification: its exam can be sat once the area's course is taken, now;
+  // certification follows in FY2028 (join now, two years as a member), as the CLI says.
   const cli = evalJson({ stage: "licensed", licences: ["ce"], experience: { blood_purification: 2 }, plan_areas: ["blood_purification"] });
   const jacet = cli.credentials.find((c) => c.id === "jacet_cert_blood_purification").earliest;
   assert.equal(jacet.on, "2026-11-21");
   assert.equal(jacet.certify_on, "2028-11-21");
   const card = page.locator("article.cer-card[data-id=jacet_cert_blood_purification]");
-  assert.equal(await card.getAttribute("data-status"), "eligible");
-  assert.match(await card.locator(".cer-earliest").textContent(), /Certification from 21 Nov 2028 \(after joining, the courses, the units and passing the exam\)/);
+  assert.equal(await card.getAttribute("data-status"), "action");
+  assert.match(await card.locator(".cer-earliest").textContent(), /^Conditions met on 21 Nov 2026 \(after the courses\).*certification from 21 Nov 2028 \(after joining, the courses, the units and passing the exam\)/);
   // The plan lists it as certifiable in FY2028.
   const fy2028 = page.locator(".cer-plan-years > li", { hasText: "FY2028" });
   assert.match(await fy2028.locator(".cer-plan-opens").textContent(), /Can be certified: .*JACET certified CE: blood purification/);

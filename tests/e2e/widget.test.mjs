@@ -34,8 +34,8 @@ test("a licensed clinical engineer types their years and sees the same roadmap a
   assert.equal(Object.keys(got).length, 27);
   assert.deepEqual(got, cli(licensedProfile));
   assert.equal(got.dialysis_tech.status, "eligible");
-  // Its exam can be sat now; membership and units come at certification, after it.
-  assert.equal(got.jacet_cert_blood_purification.status, "eligible");
+  // Its exam needs the area's designated course (S41), not yet taken: that is the step.
+  assert.equal(got.jacet_cert_blood_purification.status, "action");
   // Results are announced politely.
   const live = await page.textContent("[aria-live=polite]");
   assert.match(live, /ロードマップを更新しました/);
