@@ -98,12 +98,12 @@ fn out_of_range_values_in_a_compiled_file_are_refused_with_their_path() {
         .position(|c| {
             matches!(
                 c.conditions.get(1).map(|c| &c.rule),
-                Some(Rule::Experience { .. })
+                Some(Rule::Experience(_))
             )
         })
         .expect("a credential whose second condition is experience");
-    if let Rule::Experience { months, .. } = &mut set.credentials[i].conditions[1].rule {
-        *months = 100_000;
+    if let Rule::Experience(r) = &mut set.credentials[i].conditions[1].rule {
+        r.months = 100_000;
     }
     let e = compiled::decode(&compiled::encode(&set)).unwrap_err();
     assert_eq!(e.path, format!("credentials[{i}].conditions[1].months"));

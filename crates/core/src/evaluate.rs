@@ -7,8 +7,7 @@ use crate::date::{Date, Month};
 use crate::explain;
 use crate::profile::{Profile, ProfileErrors, Stage};
 use crate::roadmap::*;
-use crate::rules::model::{Condition, Credential, FastMap, Rule, RuleSet};
-use crate::rules::ConditionKind;
+use crate::rules::model::{Condition, Credential, FastMap, RuleSet};
 use crate::timeline;
 
 /// Which date to evaluate for. `as_of` overrides the profile's date; the
@@ -128,7 +127,7 @@ impl Clock {
     }
 }
 
-fn years(months: i64) -> f64 {
+pub(crate) fn years(months: i64) -> f64 {
     months as f64 / 12.0
 }
 
@@ -341,7 +340,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         let mut own_steps = Vec::new();
         if !held {
             for k in &criteria {
-                steps_of(k, &mut own_steps);
+                crate::kinds::steps(k, &mut own_steps);
             }
         }
         let body = c.body_ix.and_then(|i| self.rules.bodies.get(i));
@@ -399,7 +398,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             .collect()
     }
 
-    fn criterion(&self, c: &'a Condition) -> Criterion<'a> {
+    pub(crate) fn criterion(&self, c: &'a Condition) -> Criterion<'a> {
         let mut k = Criterion {
             kind: c.rule.kind(),
             met: false,
@@ -425,179 +424,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             note: c.note.as_ref(),
             text: Default::default(),
         };
-        match &c.rule {
-            Rule::Licence { any_of } => {
-                k.time_based = true;
-                k.ids = Ids::Licences(any_of);
-                let states = any_of.iter().map(|l| self.licence_state(l.as_str()));
-                k.met = states.clone().any(|s| s.0);
-                if k.met {
-                    k.met_on = states.filter(|s| s.0).map(|s| s.1).min().flatten();
-                } else {
-                    k.met_on = states.filter_map(|s| s.1).min();
-                    k.waiting = k.met_on.is_some();
-                    k.ongoing = k.waiting;
-                }
-            }
-            Rule::Experience {
-                area,
-                months,
-                within_months,
-                still_working,
-            } => {
-                k.time_based = true;
-                k.unit = Some(CountUnit::Years);
-                k.area = area.as_ref().map(|a| a.as_str());
-                k.still_working = *still_working;
-                k.within_years = within_months.map(|m| years(m as i64));
-                let need = *months as i64;
-                k.need = Some(years(need));
-                let clock = match area {
-                    Some(a) => self.area_clock(a.as_str()),
-                    None => self.best_clock(need).0,
-                };
-                let have = within_months.map_or(clock.months, |w| clock.months.min(w as i64));
-                k.have = Some(years(have));
-                k.ongoing = clock.running;
-                k.met = have >= need && (!still_working || clock.running);
-                k.met_on = clock.met_on(need, self.as_of);
-                k.waiting = !k.met && clock.running;
-            }
-            Rule::Membership { body, months } => {
-                k.time_based = true;
-                k.unit = Some(CountUnit::Years);
-                k.body = Some(body.as_str());
-                let need = *months as i64;
-                k.need = Some(years(need));
-                match self.p.membership.get(body.as_str()) {
-                    Some(&y) => {
-                        let have = months_of_years(y) + self.elapsed;
-                        k.have = Some(years(have));
-                        k.ongoing = true;
-                        k.met = have >= need;
-                        k.waiting = !k.met;
-                        k.met_on = Some(self.as_of.add_months(need - have));
-                    }
-                    None => k.have = Some(0.0),
-                }
-            }
-            Rule::Cases {
-                case_kind,
-                count,
-                within_months,
-                at_least,
-            } => {
-                k.unit = Some(CountUnit::Cases);
-                k.case_kind = Some(case_kind.as_str());
-                k.within_years = within_months.map(|m| years(m as i64));
-                let have = self.p.cases.get(case_kind.as_str()).copied().unwrap_or(0.0);
-                k.have = Some(have);
-                k.need = count.map(f64::from);
-                k.need_unknown = count.is_none();
-                k.sub_counts = at_least
-                    .iter()
-                    .map(|(kind, n)| {
-                        let h = self.p.cases.get(kind.as_str()).copied().unwrap_or(0.0);
-                        SubCount {
-                            case_kind: kind.as_str(),
-                            have: h,
-                            need: *n as f64,
-                            met: h >= *n as f64,
-                        }
-                    })
-                    .collect();
-                // An unpublished count cannot be shown as met.
-                k.met =
-                    count.is_some_and(|n| have >= n as f64) && k.sub_counts.iter().all(|s| s.met);
-            }
-            Rule::Credential {
-                ids,
-                need_all,
-                or_passed,
-            } => {
-                k.unit = Some(CountUnit::Credentials);
-                k.ids = Ids::Credentials(ids);
-                k.need_all = *need_all;
-                let have = ids
-                    .iter()
-                    .filter(|i| self.held(i.as_str()) || (*or_passed && self.passed(i.as_str())))
-                    .count();
-                k.have = Some(have as f64);
-                let need = if *need_all { ids.len() } else { 1 };
-                k.need = Some(need as f64);
-                k.met = have >= need;
-            }
-            Rule::Course {
-                any_of,
-                within_months,
-                exempt_if_held,
-                exempt_if_passed,
-            } => {
-                k.ids = Ids::Courses(any_of);
-                k.within_years = within_months.map(|m| years(m as i64));
-                let done = any_of.iter().any(|c| self.p.courses.iter().any(|d| d == c));
-                k.exempt = !done
-                    && (exempt_if_held.iter().any(|h| self.held(h.as_str()))
-                        || exempt_if_passed.iter().any(|e| self.passed(e)));
-                k.met = done || k.exempt;
-            }
-            Rule::Units {
-                body,
-                count,
-                within_months,
-            } => {
-                k.unit = Some(CountUnit::Units);
-                k.body = Some(body.as_str());
-                k.within_years = within_months.map(|m| years(m as i64));
-                let have = self.p.units.get(body.as_str()).copied().unwrap_or(0.0);
-                k.have = Some(have);
-                k.need = Some(*count);
-                k.met = have >= *count;
-            }
-            Rule::Exam {
-                any_of,
-                within_months,
-            } => {
-                k.ids = Ids::Exams(any_of);
-                k.within_years = within_months.map(|m| years(m as i64));
-                k.met = any_of.iter().any(|e| self.passed(e));
-            }
-            Rule::AnyOf(list) | Rule::AllOf(list) => {
-                let any = matches!(c.rule, Rule::AnyOf(_));
-                k.options = list
-                    .iter()
-                    .filter(|c| c.in_force(self.as_of))
-                    .map(|c| self.criterion(c))
-                    .collect();
-                let opts = &k.options;
-                k.time_based = opts.iter().any(|o| o.time_based);
-                if any {
-                    k.met = opts.iter().any(|o| o.met);
-                    k.waiting = !k.met && opts.iter().any(|o| o.waiting);
-                    k.met_on = if k.met {
-                        opts.iter().filter(|o| o.met).filter_map(|o| o.met_on).min()
-                    } else {
-                        opts.iter()
-                            .filter(|o| o.waiting)
-                            .filter_map(|o| o.met_on)
-                            .min()
-                    };
-                } else {
-                    k.met = opts.iter().all(|o| o.met);
-                    k.waiting = !k.met && opts.iter().all(|o| o.met || o.waiting);
-                    k.met_on = if opts
-                        .iter()
-                        .filter(|o| o.time_based)
-                        .all(|o| o.met_on.is_some() || o.met)
-                    {
-                        opts.iter().filter_map(|o| o.met_on).max()
-                    } else {
-                        None
-                    };
-                }
-                k.ongoing = k.waiting;
-            }
-        }
+        crate::kinds::evaluate(self, c, &mut k);
         k
     }
 
@@ -650,60 +477,6 @@ fn ready_on(criteria: &[Criterion], as_of: Date) -> Option<Date> {
         }
     }
     Some(latest.unwrap_or(as_of))
-}
-
-/// The actions an unmet, non-waiting criterion asks for.
-fn steps_of<'a>(k: &Criterion<'a>, out: &mut Vec<(Action, Cow<'a, str>)>) {
-    if k.met || k.waiting {
-        return;
-    }
-    let push = |out: &mut Vec<(Action, Cow<'a, str>)>, action: Action, target: Cow<'a, str>| {
-        if !out.iter().any(|(a, t)| *a == action && *t == target) {
-            out.push((action, target));
-        }
-    };
-    match k.kind {
-        ConditionKind::Licence => push(out, Action::Licence, k.ids.joined()),
-        ConditionKind::Experience => match k.area {
-            Some(a) => push(out, Action::WorkInArea, Cow::Borrowed(a)),
-            None => push(out, Action::Work, Cow::Borrowed("")),
-        },
-        ConditionKind::Membership => {
-            push(out, Action::Join, Cow::Borrowed(k.body.unwrap_or_default()))
-        }
-        ConditionKind::Cases => push(
-            out,
-            Action::Cases,
-            Cow::Borrowed(k.case_kind.unwrap_or_default()),
-        ),
-        ConditionKind::Credential => push(out, Action::Credential, k.ids.joined()),
-        ConditionKind::Course => push(out, Action::Course, k.ids.joined()),
-        ConditionKind::Units => push(
-            out,
-            Action::Units,
-            Cow::Borrowed(k.body.unwrap_or_default()),
-        ),
-        ConditionKind::Exam => push(out, Action::Exam, k.ids.joined()),
-        ConditionKind::AnyOf => {
-            // The alternative needing the fewest actions.
-            let mut best: Option<Vec<(Action, Cow<'a, str>)>> = None;
-            for o in &k.options {
-                let mut v = Vec::new();
-                steps_of(o, &mut v);
-                if best.as_ref().is_none_or(|b| v.len() < b.len()) {
-                    best = Some(v);
-                }
-            }
-            for (a, t) in best.unwrap_or_default() {
-                push(out, a, t);
-            }
-        }
-        ConditionKind::AllOf => {
-            for o in &k.options {
-                steps_of(o, out);
-            }
-        }
-    }
 }
 
 /// Orders each credential's steps and the global list by how much a step

@@ -4,7 +4,7 @@
 use crate::roadmap::{
     Action, Assumption, AssumptionKind, Blocker, BlockerKind, Criterion, PlanStep, Roadmap,
 };
-use crate::rules::file::{ConditionKind, CourseKind, Text};
+use crate::rules::file::{CourseKind, Text};
 use crate::rules::model::RuleSet;
 
 pub fn fill(rules: &RuleSet, roadmap: &mut Roadmap) {
@@ -53,7 +53,7 @@ pub fn plan_texts(rules: &RuleSet, plan: &mut [crate::roadmap::PlanYear]) {
 /// A name in the middle of an English sentence: "Specialist course" → "specialist
 /// course"; acronyms ("ITE", "JaSECT") and proper names, whose second word is
 /// capitalised too ("Japanese Society of ..."), stay as they are.
-fn mid_sentence(en: &str) -> String {
+pub(crate) fn mid_sentence(en: &str) -> String {
     let mut words = en.split([' ', ',', ':']);
     let first_word = words.next().unwrap_or("");
     // A second word in title case ("Japan Association") makes a proper name; an
@@ -77,7 +77,7 @@ fn mid_sentence(en: &str) -> String {
 
 /// Courses as a phrase with the verb their kind takes: a course is taken
 /// (受講する), a meeting attended (参加する). The first named decides the verb.
-fn course_phrase(rules: &RuleSet, ids: &[&str]) -> (CourseKind, String, String) {
+pub(crate) fn course_phrase(rules: &RuleSet, ids: &[&str]) -> (CourseKind, String, String) {
     let kind = ids
         .first()
         .and_then(|id| rules.course(id))
@@ -120,7 +120,7 @@ pub fn number(v: f64) -> String {
     }
 }
 
-fn names(rules: &RuleSet, kind: &str, ids: &[&str]) -> (Vec<String>, Vec<String>) {
+pub(crate) fn names(rules: &RuleSet, kind: &str, ids: &[&str]) -> (Vec<String>, Vec<String>) {
     ids.iter()
         .map(|id| {
             let t: Option<Text> = match kind {
@@ -155,7 +155,7 @@ fn names(rules: &RuleSet, kind: &str, ids: &[&str]) -> (Vec<String>, Vec<String>
 
 /// A body as a sentence names it: its short name where it has one ("JACET"),
 /// else the full name with "the" in English.
-fn body(rules: &RuleSet, id: &str) -> (String, String) {
+pub(crate) fn body(rules: &RuleSet, id: &str) -> (String, String) {
     match rules.body(id) {
         Some(b) => {
             let ja = b.said_ja().to_string();
@@ -171,16 +171,24 @@ fn body(rules: &RuleSet, id: &str) -> (String, String) {
 
 /// What a body counts for a `units` condition: its own word where the rules give
 /// one (3学会: 点数 / points), else 単位 / units.
-fn unit<'r>(rules: &'r RuleSet, id: &str) -> (&'r str, &'r str) {
+pub(crate) fn unit<'r>(rules: &'r RuleSet, id: &str) -> (&'r str, &'r str) {
     match rules.body(id).and_then(|b| b.unit.as_ref()) {
         Some(u) => (&u.ja, &u.en),
         None => ("単位", "units"),
     }
 }
 
-fn one(rules: &RuleSet, kind: &str, id: &str) -> (String, String) {
+pub(crate) fn one(rules: &RuleSet, kind: &str, id: &str) -> (String, String) {
     let (mut ja, mut en) = names(rules, kind, &[id]);
     (ja.pop().unwrap_or_default(), en.pop().unwrap_or_default())
+}
+
+/// What every criterion's sentence may use: the counts and the window phrase.
+pub(crate) struct Words {
+    pub(crate) have: f64,
+    pub(crate) need: f64,
+    pub(crate) wja: String,
+    pub(crate) wen: String,
 }
 
 fn window(k: &Criterion) -> (String, String) {
@@ -197,187 +205,14 @@ fn criterion(rules: &RuleSet, k: &mut Criterion) {
     for o in &mut k.options {
         criterion(rules, o);
     }
-    let have = k.have.unwrap_or(0.0);
-    let need = k.need.unwrap_or(0.0);
     let (wja, wen) = window(k);
-    let (ja, en) = match k.kind {
-        ConditionKind::Licence => {
-            let (ja, en) = names(rules, "licence", &k.ids.to_vec());
-            let mut t = (
-                format!("免許: {}", ja.join("・")),
-                format!("Licence: {}", or_list(&en)),
-            );
-            if k.waiting {
-                if let Some(d) = k.met_on {
-                    t.0 += &format!("（{d} 取得見込み）");
-                    t.1 += &format!(" (expected {d})");
-                }
-            }
-            t
-        }
-        ConditionKind::Experience => {
-            // "2 years of blood purification (dialysis) work"; a name that already ends in
-            // "work" ("General IT work") is not given a second one.
-            let (aja, aen) = match k.area {
-                Some(a) => {
-                    let (ja, en) = one(rules, "area", a);
-                    let en = mid_sentence(&en);
-                    let en = en.strip_suffix(" work").unwrap_or(&en).to_string();
-                    (ja, format!("of {en} work"))
-                }
-                None => ("臨床".to_string(), "of clinical work".to_string()),
-            };
-            let (sja, sen) = if k.still_working {
-                ("、現在も従事", ", still working in it")
-            } else {
-                ("", "")
-            };
-            (
-                format!(
-                    "{aja}の実務 {}以上{wja}{sja}（現在 {}）",
-                    years_ja(need),
-                    years_ja(have)
-                ),
-                format!(
-                    "{} {aen}{wen}{sen} (you have {})",
-                    years_en(need),
-                    years_en(have)
-                ),
-            )
-        }
-        ConditionKind::Membership => {
-            let (bja, ben) = body(rules, k.body.unwrap_or_default());
-            let member = k.ongoing || k.met;
-            let (nja, nen) = if member {
-                (String::new(), String::new())
-            } else {
-                ("（未入会）".to_string(), " (not a member)".to_string())
-            };
-            if need == 0.0 {
-                (format!("{bja}の会員{nja}"), format!("Member of {ben}{nen}"))
-            } else if member {
-                (
-                    format!(
-                        "{bja}の会員歴 継続{}以上（現在 {}）",
-                        years_ja(need),
-                        years_ja(have)
-                    ),
-                    format!(
-                        "{} in a row as a member of {ben} (you have {})",
-                        years_en(need),
-                        years_en(have)
-                    ),
-                )
-            } else {
-                (
-                    format!("{bja}の会員歴 継続{}以上{nja}", years_ja(need)),
-                    format!("{} in a row as a member of {ben}{nen}", years_en(need)),
-                )
-            }
-        }
-        ConditionKind::Cases => {
-            let (cja, cen) = one(rules, "case_kind", k.case_kind.unwrap_or_default());
-            let mut t = if k.need_unknown {
-                (
-                    format!("{cja}（必要数は未公表。認定団体に確認）"),
-                    format!("{cen} (number not published: check with the body)"),
-                )
-            } else {
-                (
-                    format!(
-                        "{cja} {}例以上{wja}（現在 {}例）",
-                        number(need),
-                        number(have)
-                    ),
-                    format!("{} {cen}{wen} (you have {})", number(need), number(have)),
-                )
-            };
-            for s in &k.sub_counts {
-                let (sja, sen) = one(rules, "case_kind", s.case_kind);
-                t.0 += &format!(
-                    "、うち{sja} {}例以上（現在 {}例）",
-                    number(s.need),
-                    number(s.have)
-                );
-                t.1 += &format!(
-                    ", of which {} {sen} (you have {})",
-                    number(s.need),
-                    number(s.have)
-                );
-            }
-            t
-        }
-        ConditionKind::Credential => {
-            let (ja, en) = names(rules, "credential", &k.ids.to_vec());
-            if k.need_all || k.ids.len() == 1 {
-                (
-                    format!("{}を取得済み", ja.join("・")),
-                    format!("Hold {}", en.join(" and ")),
-                )
-            } else {
-                (
-                    format!("{}のいずれかを取得済み", ja.join("・")),
-                    format!("Hold one of: {}", en.join(", ")),
-                )
-            }
-        }
-        ConditionKind::Course => {
-            let (kind, ja, en) = course_phrase(rules, &k.ids.to_vec());
-            let (eja, een) = if k.exempt {
-                ("（免除）", " (exempt)")
-            } else {
-                ("", "")
-            };
-            match kind {
-                CourseKind::Meeting => (
-                    format!("{ja}に参加{wja}{eja}"),
-                    format!("Attend the {en}{wen}{een}"),
-                ),
-                CourseKind::Course => (
-                    format!("{ja}を受講{wja}{eja}"),
-                    format!("Take the {en}{wen}{een}"),
-                ),
-            }
-        }
-        ConditionKind::Units => {
-            let id = k.body.unwrap_or_default();
-            let ((bja, ben), (uja, uen)) = (body(rules, id), unit(rules, id));
-            (
-                format!(
-                    "{bja}の{uja} {}以上{wja}（現在 {}）",
-                    number(need),
-                    number(have)
-                ),
-                format!(
-                    "{} {uen} from {ben}{wen} (you have {})",
-                    number(need),
-                    number(have)
-                ),
-            )
-        }
-        ConditionKind::Exam => {
-            // As the step says it: a credential's own exam is "its exam", with "the".
-            let (ja, en) = exam_names(rules, &k.ids.to_vec());
-            (
-                format!("{}に合格{wja}", ja.join(" または ")),
-                format!("Pass the {}{wen}", en.join(" or the ")),
-            )
-        }
-        ConditionKind::AnyOf => match k.note {
-            Some(n) => (
-                format!("次のいずれか: {}", n.ja),
-                format!("One of: {}", n.en),
-            ),
-            None => (
-                "次のいずれか".to_string(),
-                "One of the following".to_string(),
-            ),
-        },
-        ConditionKind::AllOf => match k.note {
-            Some(n) => (format!("次のすべて: {}", n.ja), format!("All of: {}", n.en)),
-            None => ("次のすべて".to_string(), "All of the following".to_string()),
-        },
+    let words = Words {
+        have: k.have.unwrap_or(0.0),
+        need: k.need.unwrap_or(0.0),
+        wja,
+        wen,
     };
+    let (ja, en) = crate::kinds::text(rules, k, &words);
     k.text = Text { ja, en };
 }
 
@@ -515,7 +350,7 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
 
 /// Exams by name: a credential's own exam is "…の試験" / "… exam"; an exam
 /// outside the catalogue is named in full by the rules.
-fn exam_names(rules: &RuleSet, ids: &[&str]) -> (Vec<String>, Vec<String>) {
+pub(crate) fn exam_names(rules: &RuleSet, ids: &[&str]) -> (Vec<String>, Vec<String>) {
     ids.iter()
         .map(|id| match rules.credential(id) {
             Some(c) => (
@@ -529,7 +364,7 @@ fn exam_names(rules: &RuleSet, ids: &[&str]) -> (Vec<String>, Vec<String>) {
 
 /// Alternatives in English: "A", "A or B", "A, B or C" (or "A or B or C" when a
 /// name has a comma of its own, as "ME technician, class 2" does).
-fn or_list(items: &[String]) -> String {
+pub(crate) fn or_list(items: &[String]) -> String {
     let commas = items.len() > 2 && !items.iter().any(|i| i.contains(','));
     let mut out = String::new();
     for (k, item) in items.iter().enumerate() {

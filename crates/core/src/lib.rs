@@ -7,6 +7,7 @@
 pub mod cases;
 pub mod evaluate;
 pub mod explain;
+mod kinds;
 pub mod plan;
 pub mod profile;
 pub mod roadmap;

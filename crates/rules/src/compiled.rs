@@ -180,9 +180,9 @@ fn read_payload(payload: &[u8], base: usize) -> Result<RuleSet, DecodeError> {
     Ok(set)
 }
 
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     buf: &'a [u8],
-    pos: usize,
+    pub(crate) pos: usize,
     /// Offset of `buf` in the file, for error offsets.
     base: usize,
     depth: u8,
@@ -196,7 +196,7 @@ impl Reader<'_> {
             kind,
         }
     }
-    fn byte(&mut self) -> Result<u8, DecodeError> {
+    pub(crate) fn byte(&mut self) -> Result<u8, DecodeError> {
         let b = *self
             .buf
             .get(self.pos)
@@ -213,15 +213,15 @@ impl Reader<'_> {
         self.pos = end;
         Ok(s)
     }
-    fn invalid(&self, pos: usize, expected: &'static str) -> DecodeError {
+    pub(crate) fn invalid(&self, pos: usize, expected: &'static str) -> DecodeError {
         self.error(pos, DecodeErrorKind::Invalid { expected })
     }
     /// A field, its name added to the path of any error inside it.
-    fn field<T: Bin>(&mut self, name: &str) -> Result<T, DecodeError> {
+    pub(crate) fn field<T: Bin>(&mut self, name: &str) -> Result<T, DecodeError> {
         T::get(self).map_err(|e| e.within(name))
     }
     /// A field whose value must pass `ok`.
-    fn checked<T: Bin>(
+    pub(crate) fn checked<T: Bin>(
         &mut self,
         name: &str,
         ok: fn(&T) -> bool,
@@ -237,7 +237,7 @@ impl Reader<'_> {
     }
 }
 
-trait Bin: Sized {
+pub(crate) trait Bin: Sized {
     fn put(&self, w: &mut Vec<u8>);
     fn get(r: &mut Reader) -> Result<Self, DecodeError>;
 }
@@ -433,12 +433,12 @@ bin_ids!(
 /// rebuilt after reading rather than stored.
 macro_rules! bin_struct {
     ($t:ident $(<$g:ident>)? { $($f:ident $(: $ok:expr, $what:literal)?),* $(,)? } $($d:ident = $v:expr),*) => {
-        impl$(<$g: Bin>)? Bin for $t$(<$g>)? {
+        impl$(<$g: $crate::compiled::Bin>)? $crate::compiled::Bin for $t$(<$g>)? {
             fn put(&self, w: &mut Vec<u8>) {
                 $(self.$f.put(w);)*
             }
             #[inline(never)]
-    fn get(r: &mut Reader) -> Result<Self, DecodeError> {
+            fn get(r: &mut $crate::compiled::Reader) -> Result<Self, $crate::compiled::DecodeError> {
                 Ok($t {
                     $($f: bin_struct!(@field r, $f $(, $ok, $what)?),)*
                     $($d: $v,)*
@@ -449,17 +449,18 @@ macro_rules! bin_struct {
     (@field $r:ident, $f:ident) => { $r.field(stringify!($f))? };
     (@field $r:ident, $f:ident, $ok:expr, $what:literal) => { $r.checked(stringify!($f), $ok, $what)? };
 }
+pub(crate) use bin_struct;
 
 fn month(m: &u8) -> bool {
     (1..=12).contains(m)
 }
-fn duration(m: &u32) -> bool {
+pub(crate) fn duration(m: &u32) -> bool {
     *m <= MAX_MONTHS
 }
-fn within(m: &Option<u32>) -> bool {
+pub(crate) fn within(m: &Option<u32>) -> bool {
     m.is_none_or(|m| m <= MAX_MONTHS)
 }
-fn count(c: &f64) -> bool {
+pub(crate) fn count(c: &f64) -> bool {
     c.is_finite() && (0.0..=1e6).contains(c)
 }
 
@@ -619,131 +620,3 @@ bin_enum!(Tier {
     Specialist
 });
 bin_enum!(CourseKind { Course, Meeting });
-
-impl Bin for Rule {
-    fn put(&self, w: &mut Vec<u8>) {
-        w.push(self.kind() as u8);
-        match self {
-            Rule::Licence { any_of } => any_of.put(w),
-            Rule::Experience {
-                area,
-                months,
-                within_months,
-                still_working,
-            } => {
-                area.put(w);
-                months.put(w);
-                within_months.put(w);
-                still_working.put(w);
-            }
-            Rule::Membership { body, months } => {
-                body.put(w);
-                months.put(w);
-            }
-            Rule::Cases {
-                case_kind,
-                count,
-                within_months,
-                at_least,
-            } => {
-                case_kind.put(w);
-                count.put(w);
-                within_months.put(w);
-                at_least.put(w);
-            }
-            Rule::Credential {
-                ids,
-                need_all,
-                or_passed,
-            } => {
-                ids.put(w);
-                need_all.put(w);
-                or_passed.put(w);
-            }
-            Rule::Course {
-                any_of,
-                within_months,
-                exempt_if_held,
-                exempt_if_passed,
-            } => {
-                any_of.put(w);
-                within_months.put(w);
-                exempt_if_held.put(w);
-                exempt_if_passed.put(w);
-            }
-            Rule::Units {
-                body,
-                count,
-                within_months,
-            } => {
-                body.put(w);
-                count.put(w);
-                within_months.put(w);
-            }
-            Rule::Exam {
-                any_of,
-                within_months,
-            } => {
-                any_of.put(w);
-                within_months.put(w);
-            }
-            Rule::AnyOf(of) | Rule::AllOf(of) => of.put(w),
-        }
-    }
-    #[inline(never)]
-    fn get(r: &mut Reader) -> Result<Self, DecodeError> {
-        const MONTHS: &str = "at most 1200 months";
-        let at = r.pos;
-        let kind = ConditionKind::ALL
-            .get(usize::from(r.byte()?))
-            .copied()
-            .ok_or_else(|| r.invalid(at, "a condition kind"))?;
-        Ok(match kind {
-            ConditionKind::Licence => Rule::Licence {
-                any_of: r.field("any_of")?,
-            },
-            ConditionKind::Experience => Rule::Experience {
-                area: r.field("area")?,
-                months: r.checked("months", duration, MONTHS)?,
-                within_months: r.checked("within_months", within, MONTHS)?,
-                still_working: r.field("still_working")?,
-            },
-            ConditionKind::Membership => Rule::Membership {
-                body: r.field("body")?,
-                months: r.checked("months", duration, MONTHS)?,
-            },
-            ConditionKind::Cases => Rule::Cases {
-                case_kind: r.field("case_kind")?,
-                count: r.checked(
-                    "count",
-                    |c: &Option<u32>| c.is_none_or(|c| c <= 1_000_000),
-                    "at most a million",
-                )?,
-                within_months: r.checked("within_months", within, MONTHS)?,
-                at_least: r.field("at_least")?,
-            },
-            ConditionKind::Credential => Rule::Credential {
-                ids: r.field("ids")?,
-                need_all: r.field("need_all")?,
-                or_passed: r.field("or_passed")?,
-            },
-            ConditionKind::Course => Rule::Course {
-                any_of: r.field("any_of")?,
-                within_months: r.checked("within_months", within, MONTHS)?,
-                exempt_if_held: r.field("exempt_if_held")?,
-                exempt_if_passed: r.field("exempt_if_passed")?,
-            },
-            ConditionKind::Units => Rule::Units {
-                body: r.field("body")?,
-                count: r.checked("count", count, "a number from 0 to a million")?,
-                within_months: r.checked("within_months", within, MONTHS)?,
-            },
-            ConditionKind::Exam => Rule::Exam {
-                any_of: r.field("any_of")?,
-                within_months: r.checked("within_months", within, MONTHS)?,
-            },
-            ConditionKind::AnyOf => Rule::AnyOf(r.field("of")?),
-            ConditionKind::AllOf => Rule::AllOf(r.field("of")?),
-        })
-    }
-}

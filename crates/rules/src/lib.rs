@@ -8,6 +8,7 @@ pub mod compiled;
 pub mod error;
 pub use ce_roadmap_format::{date, file, ids};
 pub mod json_path;
+pub mod kinds;
 pub mod load;
 mod locate;
 pub mod model;

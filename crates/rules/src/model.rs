@@ -7,6 +7,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::date::Date;
 use crate::file::*;
 use crate::ids::*;
+pub use crate::kinds::{
+    CasesRule, CourseRule, CredentialRule, ExamRule, ExperienceRule, LicenceRule, MembershipRule,
+    Rule, UnitsRule,
+};
 
 #[derive(Clone, Debug)]
 pub struct RuleSet {
@@ -118,33 +122,30 @@ impl Credential {
         fn walk<'a>(conds: &'a [Condition], out: &mut Requires<'a>) {
             for c in conds {
                 match &c.rule {
-                    Rule::Credential { ids, or_passed, .. } => {
-                        add(&mut out.credentials, ids.iter().map(|i| i.as_str()));
+                    Rule::Credential(r) => {
+                        add(&mut out.credentials, r.ids.iter().map(|i| i.as_str()));
                         // "Hold it, or have passed its exam."
-                        if *or_passed {
-                            add(&mut out.exams, ids.iter().map(|i| i.as_str()));
+                        if r.or_passed {
+                            add(&mut out.exams, r.ids.iter().map(|i| i.as_str()));
                         }
                     }
-                    Rule::Course {
-                        exempt_if_held,
-                        exempt_if_passed,
-                        ..
-                    } => {
+                    Rule::Course(r) => {
                         add(
                             &mut out.credentials,
-                            exempt_if_held.iter().map(|i| i.as_str()),
+                            r.exempt_if_held.iter().map(|i| i.as_str()),
                         );
-                        add(&mut out.exams, exempt_if_passed.iter().map(String::as_str));
+                        add(
+                            &mut out.exams,
+                            r.exempt_if_passed.iter().map(String::as_str),
+                        );
                     }
-                    Rule::Exam { any_of, .. } => {
-                        add(&mut out.exams, any_of.iter().map(String::as_str))
-                    }
+                    Rule::Exam(r) => add(&mut out.exams, r.any_of.iter().map(String::as_str)),
                     Rule::AnyOf(of) | Rule::AllOf(of) => walk(of, out),
-                    Rule::Licence { .. }
-                    | Rule::Experience { .. }
-                    | Rule::Membership { .. }
-                    | Rule::Cases { .. }
-                    | Rule::Units { .. } => {}
+                    Rule::Licence(_)
+                    | Rule::Experience(_)
+                    | Rule::Membership(_)
+                    | Rule::Cases(_)
+                    | Rule::Units(_) => {}
                 }
             }
         }
@@ -159,72 +160,6 @@ impl Condition {
     /// Whether the condition is in force on `date` (effective dates).
     pub fn in_force(&self, date: Date) -> bool {
         self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
-    }
-}
-
-/// Durations are whole months: profiles allow half-years, the rules whole years.
-#[derive(Clone, Debug)]
-pub enum Rule {
-    Licence {
-        any_of: Vec<LicenceId>,
-    },
-    Experience {
-        /// `None`: work in any area counts.
-        area: Option<AreaId>,
-        months: u32,
-        within_months: Option<u32>,
-        still_working: bool,
-    },
-    Membership {
-        body: BodyId,
-        months: u32,
-    },
-    Cases {
-        case_kind: CaseKindId,
-        /// `None`: required, number not published.
-        count: Option<u32>,
-        within_months: Option<u32>,
-        at_least: Vec<(CaseKindId, u32)>,
-    },
-    Credential {
-        ids: Vec<CredentialId>,
-        need_all: bool,
-        or_passed: bool,
-    },
-    Course {
-        any_of: Vec<CourseId>,
-        within_months: Option<u32>,
-        exempt_if_held: Vec<CredentialId>,
-        exempt_if_passed: Vec<String>,
-    },
-    Units {
-        body: BodyId,
-        count: f64,
-        within_months: Option<u32>,
-    },
-    Exam {
-        /// Credential ids (their own exam) or ids from the exams list.
-        any_of: Vec<String>,
-        within_months: Option<u32>,
-    },
-    AnyOf(Vec<Condition>),
-    AllOf(Vec<Condition>),
-}
-
-impl Rule {
-    pub fn kind(&self) -> ConditionKind {
-        match self {
-            Rule::Licence { .. } => ConditionKind::Licence,
-            Rule::Experience { .. } => ConditionKind::Experience,
-            Rule::Membership { .. } => ConditionKind::Membership,
-            Rule::Cases { .. } => ConditionKind::Cases,
-            Rule::Credential { .. } => ConditionKind::Credential,
-            Rule::Course { .. } => ConditionKind::Course,
-            Rule::Units { .. } => ConditionKind::Units,
-            Rule::Exam { .. } => ConditionKind::Exam,
-            Rule::AnyOf(_) => ConditionKind::AnyOf,
-            Rule::AllOf(_) => ConditionKind::AllOf,
-        }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::*;
 const MAX_YEARS: f64 = 60.0;
 const MAX_COUNT: f64 = 1_000_000.0;
 
-struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     file: &'a str,
     text: Option<&'a str>,
     errors: Vec<RuleError>,
@@ -19,7 +19,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, path: String, kind: RuleErrorKind) {
+    pub(crate) fn err(&mut self, path: String, kind: RuleErrorKind) {
         let line = self.text.and_then(|t| locate::line_of_path(t, &path));
         self.errors.push(RuleError {
             file: self.file.to_string(),
@@ -29,7 +29,7 @@ impl Ctx<'_> {
         });
     }
 
-    fn check_ref(&mut self, path: String, what: &'static str, id: &str) {
+    pub(crate) fn check_ref(&mut self, path: String, what: &'static str, id: &str) {
         let known = match what {
             "source" => self.index.sources.contains_key(id),
             "licence" => self.index.licences.contains_key(id),
@@ -52,7 +52,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn years(&mut self, path: String, v: f64) -> u32 {
+    pub(crate) fn years(&mut self, path: String, v: f64) -> u32 {
         if !v.is_finite() || !(0.0..=MAX_YEARS).contains(&v) {
             self.err(
                 path,
@@ -66,7 +66,7 @@ impl Ctx<'_> {
         (v * 12.0).round() as u32
     }
 
-    fn count(&mut self, path: String, v: f64, whole: bool) -> f64 {
+    pub(crate) fn count(&mut self, path: String, v: f64, whole: bool) -> f64 {
         let ok = v.is_finite() && (0.0..=MAX_COUNT).contains(&v) && (!whole || v.fract() == 0.0);
         if !ok {
             let expected = if whole {
@@ -90,6 +90,70 @@ impl Ctx<'_> {
         if s.trim().is_empty() {
             self.err(format!("{path}.{field}"), RuleErrorKind::Empty { field });
         }
+    }
+}
+
+/// One condition's fields as its kind's check reads them: paths relative to the
+/// condition (`"years"` → `credentials[3].conditions[1].years`), errors collected.
+pub(crate) struct Fields<'x, 'a> {
+    pub(crate) ctx: &'x mut Ctx<'a>,
+    pub(crate) p: &'x str,
+    pub(crate) c: &'x ConditionDef,
+}
+
+impl Fields<'_, '_> {
+    pub(crate) fn err(&mut self, field: &str, kind: RuleErrorKind) {
+        self.ctx.err(format!("{}.{field}", self.p), kind);
+    }
+    pub(crate) fn missing(&mut self, field: &'static str) {
+        let kind = self.c.kind.as_str();
+        self.err(field, RuleErrorKind::MissingField { field, kind });
+    }
+    pub(crate) fn check_ref(&mut self, field: &str, what: &'static str, id: &str) {
+        self.ctx.check_ref(format!("{}.{field}", self.p), what, id);
+    }
+    pub(crate) fn years(&mut self, field: &str, v: f64) -> u32 {
+        self.ctx.years(format!("{}.{field}", self.p), v)
+    }
+    pub(crate) fn count(&mut self, field: &str, v: f64, whole: bool) -> f64 {
+        self.ctx.count(format!("{}.{field}", self.p), v, whole)
+    }
+    /// `within_years` in months, checked.
+    pub(crate) fn window(&mut self) -> Option<u32> {
+        self.c.within_years.map(|w| self.years("within_years", w))
+    }
+    /// A list of ids, each a known `what`; an empty list is an error.
+    pub(crate) fn ids(
+        &mut self,
+        field: &'static str,
+        list: &Option<Vec<String>>,
+        what: &'static str,
+    ) -> Vec<String> {
+        let Some(list) = list else {
+            return Vec::new();
+        };
+        if list.is_empty() {
+            self.err(field, RuleErrorKind::Empty { field });
+        }
+        for (j, id) in list.iter().enumerate() {
+            self.check_ref(&format!("{field}[{j}]"), what, id);
+        }
+        list.clone()
+    }
+    /// The body a membership or units condition names, checked; empty if missing.
+    pub(crate) fn body(&mut self) -> BodyId {
+        let body = self.c.body.clone().unwrap_or_else(|| {
+            self.missing("body");
+            BodyId::new("")
+        });
+        if !body.as_str().is_empty() {
+            self.check_ref("body", "body", body.as_str());
+        }
+        body
+    }
+    /// A group's members, each checked as a condition.
+    pub(crate) fn conditions(&mut self, field: &str, list: &[ConditionDef]) -> Vec<Condition> {
+        conditions_fn(self.ctx, &format!("{}.{field}", self.p), list)
     }
 }
 
@@ -490,32 +554,6 @@ fn conditions_fn(ctx: &mut Ctx, path: &str, list: &[ConditionDef]) -> Vec<Condit
 }
 
 /// The fields each kind takes, besides kind, source, note, from and until.
-fn allowed(kind: ConditionKind) -> &'static [&'static str] {
-    use ConditionKind::*;
-    match kind {
-        Licence => &["any_of"],
-        Experience => &["area", "years", "within_years", "still_working"],
-        Membership => &["body", "years"],
-        Cases => &[
-            "case_kind",
-            "count",
-            "count_unknown",
-            "within_years",
-            "at_least",
-        ],
-        Credential => &["any_of", "all_of", "or_passed"],
-        Course => &[
-            "any_of",
-            "within_years",
-            "exempt_if_held",
-            "exempt_if_passed",
-        ],
-        Units => &["body", "count", "within_years"],
-        Exam => &["any_of", "within_years"],
-        AnyOf | AllOf => &["of"],
-    }
-}
-
 fn present_fields(c: &ConditionDef) -> Vec<&'static str> {
     let mut v = Vec::new();
     macro_rules! has {
@@ -545,7 +583,7 @@ fn condition(ctx: &mut Ctx, p: &str, c: &ConditionDef) -> Condition {
     let kind = c.kind;
     let k = kind.as_str();
     for f in present_fields(c) {
-        if !allowed(kind).contains(&f) {
+        if !crate::kinds::fields(kind).contains(&f) {
             ctx.err(
                 format!("{p}.{f}"),
                 RuleErrorKind::FieldNotForKind { field: f, kind: k },
@@ -575,242 +613,7 @@ fn condition(ctx: &mut Ctx, p: &str, c: &ConditionDef) -> Condition {
             );
         }
     }
-    let missing = |ctx: &mut Ctx, field: &'static str| {
-        ctx.err(
-            format!("{p}.{field}"),
-            RuleErrorKind::MissingField { field, kind: k },
-        );
-    };
-    let window = |ctx: &mut Ctx| {
-        c.within_years
-            .map(|w| ctx.years(format!("{p}.within_years"), w))
-    };
-    let ids = |ctx: &mut Ctx,
-               field: &'static str,
-               list: &Option<Vec<String>>,
-               what: &'static str|
-     -> Vec<String> {
-        let Some(list) = list else {
-            return Vec::new();
-        };
-        if list.is_empty() {
-            ctx.err(format!("{p}.{field}"), RuleErrorKind::Empty { field });
-        }
-        for (j, id) in list.iter().enumerate() {
-            ctx.check_ref(format!("{p}.{field}[{j}]"), what, id);
-        }
-        list.clone()
-    };
-
-    let rule = match kind {
-        ConditionKind::Licence => {
-            if c.any_of.is_none() {
-                missing(ctx, "any_of");
-            }
-            Rule::Licence {
-                any_of: ids(ctx, "any_of", &c.any_of, "licence")
-                    .into_iter()
-                    .map(LicenceId)
-                    .collect(),
-            }
-        }
-        ConditionKind::Experience => {
-            if let Some(a) = &c.area {
-                ctx.check_ref(format!("{p}.area"), "area", a.as_str());
-            }
-            let months = match c.years {
-                Some(y) => ctx.years(format!("{p}.years"), y),
-                None => {
-                    missing(ctx, "years");
-                    0
-                }
-            };
-            let within_months = window(ctx);
-            if let (Some(w), Some(y)) = (c.within_years, c.years) {
-                if w < y {
-                    ctx.err(
-                        format!("{p}.within_years"),
-                        RuleErrorKind::WindowTooShort {
-                            years: y,
-                            window: w,
-                        },
-                    );
-                }
-            }
-            Rule::Experience {
-                area: c.area.clone(),
-                months,
-                within_months,
-                still_working: c.still_working.unwrap_or(false),
-            }
-        }
-        ConditionKind::Membership => {
-            let body = c.body.clone().unwrap_or_else(|| {
-                missing(ctx, "body");
-                BodyId::new("")
-            });
-            if !body.as_str().is_empty() {
-                ctx.check_ref(format!("{p}.body"), "body", body.as_str());
-            }
-            let months = match c.years {
-                Some(y) => ctx.years(format!("{p}.years"), y),
-                None => {
-                    missing(ctx, "years");
-                    0
-                }
-            };
-            Rule::Membership { body, months }
-        }
-        ConditionKind::Cases => {
-            let case_kind = c.case_kind.clone().unwrap_or_else(|| {
-                missing(ctx, "case_kind");
-                CaseKindId::new("")
-            });
-            if !case_kind.as_str().is_empty() {
-                ctx.check_ref(format!("{p}.case_kind"), "case kind", case_kind.as_str());
-            }
-            let unknown = c.count_unknown.unwrap_or(false);
-            let count = match (c.count, unknown) {
-                (Some(n), false) => Some(ctx.count(format!("{p}.count"), n, true) as u32),
-                (None, true) => None,
-                (Some(_), true) => {
-                    ctx.err(
-                        format!("{p}.count_unknown"),
-                        RuleErrorKind::Parse {
-                            message: "`count_unknown = true` and a `count` contradict each other"
-                                .into(),
-                        },
-                    );
-                    None
-                }
-                (None, false) => {
-                    missing(ctx, "count");
-                    None
-                }
-            };
-            let mut at_least = Vec::new();
-            for (j, s) in c.at_least.iter().flatten().enumerate() {
-                ctx.check_ref(
-                    format!("{p}.at_least[{j}].case_kind"),
-                    "case kind",
-                    s.case_kind.as_str(),
-                );
-                let n = ctx.count(format!("{p}.at_least[{j}].count"), s.count, true) as u32;
-                if count.is_some_and(|total| n > total) {
-                    ctx.err(
-                        format!("{p}.at_least[{j}].count"),
-                        RuleErrorKind::BadNumber {
-                            value: s.count,
-                            expected: "a sub-count no larger than the total count",
-                        },
-                    );
-                }
-                at_least.push((s.case_kind.clone(), n));
-            }
-            Rule::Cases {
-                case_kind,
-                count,
-                within_months: window(ctx),
-                at_least,
-            }
-        }
-        ConditionKind::Credential => {
-            let (list, need_all) = match (&c.any_of, &c.all_of) {
-                (Some(_), None) => (ids(ctx, "any_of", &c.any_of, "credential"), false),
-                (None, Some(_)) => (ids(ctx, "all_of", &c.all_of, "credential"), true),
-                (Some(_), Some(_)) => {
-                    ctx.err(
-                        format!("{p}.all_of"),
-                        RuleErrorKind::Parse {
-                            message: "give either `any_of` or `all_of`, not both".into(),
-                        },
-                    );
-                    (Vec::new(), true)
-                }
-                (None, None) => {
-                    missing(ctx, "all_of");
-                    (Vec::new(), true)
-                }
-            };
-            Rule::Credential {
-                ids: list.into_iter().map(CredentialId).collect(),
-                need_all,
-                or_passed: c.or_passed.unwrap_or(false),
-            }
-        }
-        ConditionKind::Course => {
-            if c.any_of.is_none() {
-                missing(ctx, "any_of");
-            }
-            let any_of = ids(ctx, "any_of", &c.any_of, "course")
-                .into_iter()
-                .map(CourseId)
-                .collect();
-            let held: Option<Vec<String>> = c
-                .exempt_if_held
-                .as_ref()
-                .map(|v| v.iter().map(|x| x.0.clone()).collect());
-            let exempt_if_held = ids(ctx, "exempt_if_held", &held, "credential")
-                .into_iter()
-                .map(CredentialId)
-                .collect();
-            let exempt_if_passed = ids(ctx, "exempt_if_passed", &c.exempt_if_passed, "exam");
-            Rule::Course {
-                any_of,
-                within_months: window(ctx),
-                exempt_if_held,
-                exempt_if_passed,
-            }
-        }
-        ConditionKind::Units => {
-            let body = c.body.clone().unwrap_or_else(|| {
-                missing(ctx, "body");
-                BodyId::new("")
-            });
-            if !body.as_str().is_empty() {
-                ctx.check_ref(format!("{p}.body"), "body", body.as_str());
-            }
-            let count = match c.count {
-                Some(n) => ctx.count(format!("{p}.count"), n, false),
-                None => {
-                    missing(ctx, "count");
-                    0.0
-                }
-            };
-            Rule::Units {
-                body,
-                count,
-                within_months: window(ctx),
-            }
-        }
-        ConditionKind::Exam => {
-            if c.any_of.is_none() {
-                missing(ctx, "any_of");
-            }
-            Rule::Exam {
-                any_of: ids(ctx, "any_of", &c.any_of, "exam"),
-                within_months: window(ctx),
-            }
-        }
-        ConditionKind::AnyOf | ConditionKind::AllOf => {
-            let list = match &c.of {
-                Some(list) if !list.is_empty() => conditions_fn(ctx, &format!("{p}.of"), list),
-                Some(_) => {
-                    ctx.err(format!("{p}.of"), RuleErrorKind::Empty { field: "of" });
-                    Vec::new()
-                }
-                None => {
-                    missing(ctx, "of");
-                    Vec::new()
-                }
-            };
-            if kind == ConditionKind::AnyOf {
-                Rule::AnyOf(list)
-            } else {
-                Rule::AllOf(list)
-            }
-        }
-    };
+    let rule = crate::kinds::check(&mut Fields { ctx, p, c });
     let source_ix = c
         .source
         .as_ref()
@@ -830,7 +633,7 @@ fn check_cycles(ctx: &mut Ctx, creds: &[Credential]) {
     fn prereqs(list: &[Condition], out: &mut Vec<String>) {
         for c in list {
             match &c.rule {
-                Rule::Credential { ids, .. } => out.extend(ids.iter().map(|i| i.0.clone())),
+                Rule::Credential(r) => out.extend(r.ids.iter().map(|i| i.0.clone())),
                 Rule::AnyOf(l) | Rule::AllOf(l) => prereqs(l, out),
                 _ => {}
             }

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::date::{Date, Month};
-use crate::evaluate::{months_of_years, Clock, Eval};
+use crate::evaluate::Eval;
 use crate::roadmap::{
     Action, Assumption, AssumptionKind as Assume, Blocker, BlockerKind, Earliest, PlanStep,
 };
@@ -19,7 +19,7 @@ use super::graduate;
 
 /// When a step must be done, relative to the date D of the stage it serves.
 #[derive(Clone, Copy, Debug)]
-enum By {
+pub(crate) enum By {
     /// On a date of its own (the licence).
     Fixed(Date),
     /// `n` months before D (a membership that must have run n months by then; 0: by D).
@@ -28,15 +28,15 @@ enum By {
 
 /// A step whose dates are known once the stage date is.
 #[derive(Clone, Debug)]
-struct Pending<'a> {
-    action: Action,
-    target: Cow<'a, str>,
-    by: By,
+pub(crate) struct Pending<'a> {
+    pub(crate) action: Action,
+    pub(crate) target: Cow<'a, str>,
+    pub(crate) by: By,
     /// The first chance to take it.
-    first: Date,
+    pub(crate) first: Date,
     /// The rule counts it only within this many months before D.
-    within: Option<u32>,
-    amount: Option<f64>,
+    pub(crate) within: Option<u32>,
+    pub(crate) amount: Option<f64>,
 }
 
 /// A set of assumptions: one bit each, so joining parts costs nothing.
@@ -44,7 +44,7 @@ struct Pending<'a> {
 pub(crate) struct Assumes(u16);
 
 impl Assumes {
-    fn add(&mut self, a: Assume) {
+    pub(crate) fn add(&mut self, a: Assume) {
         self.0 |= 1 << a as u16;
     }
     /// A dated sitting without a published deadline assumes applications are still open.
@@ -75,25 +75,25 @@ impl Assumes {
 /// blockers, prerequisites) sits on the projector's stacks above the mark taken
 /// before it was projected, so joining parts moves nothing and allocates nothing.
 #[derive(Clone, Copy, Debug, Default)]
-struct Proj {
-    date: Option<Date>,
-    assumes: Assumes,
+pub(crate) struct Proj {
+    pub(crate) date: Option<Date>,
+    pub(crate) assumes: Assumes,
 }
 
 impl Proj {
-    fn at(date: Date) -> Self {
+    pub(crate) fn at(date: Date) -> Self {
         Proj {
             date: Some(date),
             assumes: Assumes::default(),
         }
     }
-    fn assume(mut self, a: Assume) -> Self {
+    pub(crate) fn assume(mut self, a: Assume) -> Self {
         self.assumes.add(a);
         self
     }
     /// Both must be met: the later date, both sets of assumptions. (The items
     /// of both are already on the stacks, one above the other.)
-    fn and(&mut self, o: Proj) {
+    pub(crate) fn and(&mut self, o: Proj) {
         self.date = match (self.date, o.date) {
             (Some(a), Some(b)) => Some(a.max(b)),
             _ => None,
@@ -104,7 +104,7 @@ impl Proj {
 
 /// What the parts being projected take, one stack per kind of item.
 #[derive(Default)]
-struct Stacks<'a> {
+pub(crate) struct Stacks<'a> {
     pending: Vec<Pending<'a>>,
     /// Steps already dated (a prerequisite credential's own plan).
     dated: Vec<PlanStep<'a>>,
@@ -114,7 +114,7 @@ struct Stacks<'a> {
 
 /// The height of each stack: where the next part's items begin.
 #[derive(Clone, Copy)]
-struct Mark {
+pub(crate) struct Mark {
     pending: usize,
     dated: usize,
     blockers: usize,
@@ -122,7 +122,7 @@ struct Mark {
 }
 
 impl<'a> Stacks<'a> {
-    fn mark(&self) -> Mark {
+    pub(crate) fn mark(&self) -> Mark {
         Mark {
             pending: self.pending.len(),
             dated: self.dated.len(),
@@ -152,20 +152,20 @@ impl<'a> Stacks<'a> {
 /// One alternative of several: the earliest that can be dated (fewer steps on a
 /// tie, then the first); when none can, every alternative's blockers. Folded as
 /// each alternative is projected, keeping only the best one's items.
-struct Any {
+pub(crate) struct Any {
     start: Mark,
     best: Option<(Date, usize, Assumes)>,
 }
 
 impl Any {
-    fn new(st: &Stacks) -> Self {
+    pub(crate) fn new(st: &Stacks) -> Self {
         Any {
             start: st.mark(),
             best: None,
         }
     }
     /// `p` was projected with its items above `from`.
-    fn add(&mut self, st: &mut Stacks, from: Mark, p: Proj) {
+    pub(crate) fn add(&mut self, st: &mut Stacks, from: Mark, p: Proj) {
         let Some(d) = p.date else {
             // Its blockers count only while no alternative can be dated.
             let keep = if self.best.is_none() {
@@ -187,7 +187,7 @@ impl Any {
             st.truncate(from);
         }
     }
-    fn done(self) -> Proj {
+    pub(crate) fn done(self) -> Proj {
         match self.best {
             Some((d, _, assumes)) => Proj {
                 date: Some(d),
@@ -210,9 +210,9 @@ pub(crate) enum Memo<'a> {
 
 /// What the projection of a whole catalogue carries along.
 pub(crate) struct Projector<'e, 'a, 'p> {
-    ev: &'e Eval<'a, 'p>,
+    pub(crate) ev: &'e Eval<'a, 'p>,
     memo: Vec<Memo<'a>>,
-    st: Stacks<'a>,
+    pub(crate) st: Stacks<'a>,
 }
 
 impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
@@ -261,11 +261,11 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             .collect()
     }
 
-    fn now(&self) -> Date {
+    pub(crate) fn now(&self) -> Date {
         self.ev.as_of
     }
 
-    fn blocked(&mut self, kind: BlockerKind, target: Cow<'a, str>) -> Proj {
+    pub(crate) fn blocked(&mut self, kind: BlockerKind, target: Cow<'a, str>) -> Proj {
         self.st.blockers.push(Blocker {
             kind,
             target,
@@ -274,7 +274,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         Proj::default()
     }
 
-    fn step(&mut self, p: Proj, s: Pending<'a>) -> Proj {
+    pub(crate) fn step(&mut self, p: Proj, s: Pending<'a>) -> Proj {
         self.st.pending.push(s);
         p
     }
@@ -428,242 +428,17 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         last
     }
 
-    fn condition(&mut self, c: &'a Condition, at: Date, own: Option<(&'a str, Date)>) -> Proj {
-        let ev = self.ev;
-        let now = self.now();
-        match &c.rule {
-            Rule::Licence { any_of } => {
-                let mut first = None;
-                for l in any_of {
-                    match ev.licence_state(l.as_str()) {
-                        (true, _) => return Proj::at(now),
-                        (false, Some(d)) => first = Some(first.map_or(d, |f: Date| f.min(d))),
-                        (false, None) => {}
-                    }
-                }
-                match first {
-                    Some(d) => self.step(
-                        Proj::at(d),
-                        Pending {
-                            action: Action::Licence,
-                            target: Cow::Borrowed(ev.rules.licence_route.licence.as_str()),
-                            by: By::Fixed(d),
-                            first: d,
-                            within: None,
-                            amount: None,
-                        },
-                    ),
-                    None if ev.p.stage.is_in_school() && ev.p.school.is_none() => {
-                        self.blocked(BlockerKind::School, Cow::Borrowed(""))
-                    }
-                    None => self.blocked(BlockerKind::Licence, join(any_of)),
-                }
-            }
-            Rule::Experience {
-                area,
-                months,
-                within_months,
-                ..
-            } => {
-                let need = *months as i64;
-                // The area is the rule's, or for "any clinical work" the visitor's best.
-                let (clock, target): (_, Cow<'a, str>) = match area {
-                    Some(a) => (ev.area_clock(a.as_str()), Cow::Borrowed(a.as_str())),
-                    None => {
-                        let (c, a) = ev.best_clock(need);
-                        (c, Cow::Owned(a.unwrap_or_default().to_string()))
-                    }
-                };
-                if within_months.is_some_and(|w| (w as i64) < need) {
-                    return self.blocked(BlockerKind::Area, target);
-                }
-                let Some(met) = clock.met_on(need, now) else {
-                    return match area {
-                        Some(a) => self.blocked(BlockerKind::Area, Cow::Borrowed(a.as_str())),
-                        None => self.blocked(BlockerKind::Work, Cow::Borrowed("")),
-                    };
-                };
-                let mut p = Proj::at(met.max(now));
-                let unpaused = Clock {
-                    pause: None,
-                    ..clock
-                };
-                if clock.pause.is_some() && Some(met) != unpaused.met_on(need, now) {
-                    p.assumes.add(Assume::FullTimeStudy);
-                }
-                // A planned area not yet under way is a step: start working there.
-                // (Once its clock has run, as when a later date is evaluated, the
-                // work has begun.)
-                if !clock.planned || clock.months > 0 {
-                    return p;
-                }
-                let start = graduate::resume(clock.starts.unwrap_or(now).max(now), clock.pause);
-                self.step(
-                    p,
-                    Pending {
-                        action: if target.is_empty() {
-                            Action::Work
-                        } else {
-                            Action::WorkInArea
-                        },
-                        target,
-                        by: By::Before(*months),
-                        first: start,
-                        within: None,
-                        amount: None,
-                    },
-                )
-            }
-            Rule::Membership { body, months } => {
-                let need = *months as i64;
-                if let Some(&y) = ev.p.membership.get(body.as_str()) {
-                    let have = months_of_years(y) + ev.elapsed;
-                    return Proj::at(now.add_months((need - have).max(0)));
-                }
-                // Someone in school joins once licensed (full membership generally
-                // asks for the licence; the rules do not say, so it is an assumption).
-                let at_licence = ev
-                    .licence_on
-                    .filter(|d| ev.p.stage.is_in_school() && *d > now);
-                let first = at_licence.unwrap_or(now);
-                let mut p = Proj::at(first.add_months(need));
-                if at_licence.is_some() {
-                    p.assumes.add(Assume::JoinAtLicence);
-                }
-                self.step(
-                    p,
-                    Pending {
-                        action: Action::Join,
-                        target: Cow::Borrowed(body.as_str()),
-                        by: By::Before(*months),
-                        first,
-                        within: None,
-                        amount: None,
-                    },
-                )
-            }
-            Rule::Cases {
-                case_kind,
-                count,
-                within_months,
-                at_least,
-            } => {
-                let Some(count) = count else {
-                    return self
-                        .blocked(BlockerKind::CasesUnknown, Cow::Borrowed(case_kind.as_str()));
-                };
-                let wanted = std::iter::once((case_kind.as_str(), *count))
-                    .chain(at_least.iter().map(|(k, n)| (k.as_str(), *n)));
-                let mut out = Proj::at(now);
-                for (kind, need) in wanted {
-                    let q = self.cases(kind, need as f64, *within_months);
-                    out.and(q);
-                }
-                out
-            }
-            Rule::Credential {
-                ids,
-                need_all,
-                or_passed,
-            } => {
-                if *need_all {
-                    let mut all = Proj::at(now);
-                    for id in ids {
-                        let q = self.prerequisite(id.as_str(), *or_passed);
-                        all.and(q);
-                    }
-                    return all;
-                }
-                let mut any = Any::new(&self.st);
-                for id in ids {
-                    let from = self.st.mark();
-                    let q = self.prerequisite(id.as_str(), *or_passed);
-                    any.add(&mut self.st, from, q);
-                }
-                any.done()
-            }
-            Rule::Course {
-                any_of,
-                within_months,
-                exempt_if_held,
-                exempt_if_passed,
-            } => {
-                let done = any_of.iter().any(|c| ev.p.courses.iter().any(|d| d == c));
-                let exempt = exempt_if_held.iter().any(|h| ev.held(h.as_str()))
-                    || exempt_if_passed.iter().any(|e| ev.passed(e));
-                if done || exempt {
-                    return Proj::at(now);
-                }
-                self.step(
-                    Proj::at(now).assume(Assume::CourseDates),
-                    Pending {
-                        action: Action::Course,
-                        target: join(any_of),
-                        by: By::Before(0),
-                        first: now,
-                        within: *within_months,
-                        amount: None,
-                    },
-                )
-            }
-            Rule::Units {
-                body,
-                count,
-                within_months,
-            } => {
-                let have = ev.p.units.get(body.as_str()).copied().unwrap_or(0.0);
-                if have >= *count {
-                    return Proj::at(now);
-                }
-                self.step(
-                    Proj::at(now).assume(Assume::UnitsInTime),
-                    Pending {
-                        action: Action::Units,
-                        target: Cow::Borrowed(body.as_str()),
-                        by: By::Before(0),
-                        first: now,
-                        within: *within_months,
-                        amount: Some(count - have),
-                    },
-                )
-            }
-            Rule::Exam {
-                any_of,
-                within_months,
-            } => {
-                if any_of.iter().any(|e| ev.passed(e)) {
-                    return Proj::at(now);
-                }
-                let mut any = Any::new(&self.st);
-                for e in any_of {
-                    let from = self.st.mark();
-                    let q = self.exam(e.as_str(), own, *within_months);
-                    any.add(&mut self.st, from, q);
-                }
-                any.done()
-            }
-            Rule::AnyOf(list) => {
-                let mut any = Any::new(&self.st);
-                for c in list.iter().filter(|c| c.in_force(at)) {
-                    let from = self.st.mark();
-                    let q = self.condition(c, at, own);
-                    any.add(&mut self.st, from, q);
-                }
-                any.done()
-            }
-            Rule::AllOf(list) => {
-                let mut p = Proj::at(now);
-                for c in list.iter().filter(|c| c.in_force(at)) {
-                    let q = self.condition(c, at, own);
-                    p.and(q);
-                }
-                p
-            }
-        }
+    pub(crate) fn condition(
+        &mut self,
+        c: &'a Condition,
+        at: Date,
+        own: Option<(&'a str, Date)>,
+    ) -> Proj {
+        crate::kinds::project(self, c, at, own)
     }
 
     /// A case count reached at the visitor's yearly rate; none given, no date.
-    fn cases(&mut self, kind: &'a str, need: f64, within: Option<u32>) -> Proj {
+    pub(crate) fn cases(&mut self, kind: &'a str, need: f64, within: Option<u32>) -> Proj {
         let ev = self.ev;
         let now = self.now();
         let have = ev.p.cases.get(kind).copied().unwrap_or(0.0);
@@ -703,7 +478,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
 
     /// A credential (or, with `or_passed`, its exam) needed first: chained to its
     /// own earliest date, with its steps.
-    fn prerequisite(&mut self, id: &'a str, or_passed: bool) -> Proj {
+    pub(crate) fn prerequisite(&mut self, id: &'a str, or_passed: bool) -> Proj {
         let ev = self.ev;
         let now = self.now();
         if ev.held(id) || (or_passed && ev.passed(id)) {
@@ -765,7 +540,12 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
 
     /// An exam to pass: the credential's own (at its projected sitting), another
     /// credential's (chained), or one outside the catalogue (dates not in the rules).
-    fn exam(&mut self, id: &'a str, own: Option<(&'a str, Date)>, within: Option<u32>) -> Proj {
+    pub(crate) fn exam(
+        &mut self,
+        id: &'a str,
+        own: Option<(&'a str, Date)>,
+        within: Option<u32>,
+    ) -> Proj {
         let now = self.now();
         let mut p = match own {
             Some((o, d)) if o == id => Proj::at(d.max(now)),
@@ -818,7 +598,7 @@ fn collect_bounds(list: &[Condition], now: Date, out: &mut Vec<Date>) {
 }
 
 /// Alternatives joined with `|`; one id is borrowed, not copied (this runs per condition).
-fn join<'x>(ids: &'x [impl AsRef<str>]) -> Cow<'x, str> {
+pub(crate) fn join<'x>(ids: &'x [impl AsRef<str>]) -> Cow<'x, str> {
     match ids {
         [one] => Cow::Borrowed(one.as_ref()),
         _ => Cow::Owned(ids.iter().map(|i| i.as_ref()).collect::<Vec<_>>().join("|")),

@@ -1,0 +1,28 @@
+//! `licence`: one of these national licences.
+
+use crate::compiled::bin_struct;
+use crate::ids::LicenceId;
+use crate::validate::Fields;
+
+#[derive(Clone, Debug)]
+pub struct LicenceRule {
+    pub any_of: Vec<LicenceId>,
+}
+
+pub(crate) const FIELDS: &[&str] = &["any_of"];
+
+pub(crate) fn check(f: &mut Fields) -> LicenceRule {
+    if f.c.any_of.is_none() {
+        f.missing("any_of");
+    }
+    let list = f.c.any_of.clone();
+    LicenceRule {
+        any_of: f
+            .ids("any_of", &list, "licence")
+            .into_iter()
+            .map(LicenceId)
+            .collect(),
+    }
+}
+
+bin_struct!(LicenceRule { any_of });

@@ -1,0 +1,36 @@
+//! `units`: points or units from a body's scheme.
+
+use crate::compiled::{bin_struct, count, within};
+use crate::ids::BodyId;
+use crate::validate::Fields;
+
+#[derive(Clone, Debug)]
+pub struct UnitsRule {
+    pub body: BodyId,
+    pub count: f64,
+    pub within_months: Option<u32>,
+}
+
+pub(crate) const FIELDS: &[&str] = &["body", "count", "within_years"];
+
+pub(crate) fn check(f: &mut Fields) -> UnitsRule {
+    let body = f.body();
+    let count = match f.c.count {
+        Some(n) => f.count("count", n, false),
+        None => {
+            f.missing("count");
+            0.0
+        }
+    };
+    UnitsRule {
+        body,
+        count,
+        within_months: f.window(),
+    }
+}
+
+bin_struct!(UnitsRule {
+    body,
+    count: count, "a number from 0 to a million",
+    within_months: within, "at most 1200 months",
+});
