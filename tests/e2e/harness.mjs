@@ -89,6 +89,16 @@ export async function axe(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
 }
 
+/// Brings an element to the top of the view for a screenshot. Sections below the fold skip
+/// rendering until they are on screen (content-visibility: auto) and change the page's
+/// height when they render: scroll, let two frames pass, scroll again, two frames more.
+export async function inView(locator) {
+  for (let i = 0; i < 2; i++) {
+    await locator.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await locator.page().evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+}
+
 export async function shot(page, name) {
   // Cards off screen skip rendering (content-visibility: auto) and a full-page capture
   // does not scroll, so the viewport is made as tall as the page for the capture, as a

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { open, AS_OF, work, session, openGroup } from "./harness.mjs";
+import { open, AS_OF, work, session, openGroup, inView } from "./harness.mjs";
 
 let server, b;
 session((s, br) => {
@@ -64,7 +64,7 @@ test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for
   await page.waitForFunction(() => location.hash.includes("tg="));
   assert.match(await page.evaluate(() => location.hash), /tg=jacet_cert_blood_purification/);
   await page.setViewportSize({ width: 390, height: 900 });
-  await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+  await inView(page.locator(".cer-plan"));
   await page.screenshot({ path: "target/screenshots/plan-en-390.png", fullPage: false });
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -99,7 +99,7 @@ test("plan screenshots: a student and a clinical engineer, 390 px and 1280 px, j
       const years = await planYears(page);
       // Licence in FY2029 (a 3-year school from 2026), the dialysis certifications two years on.
       assert.ok(years.some((y) => /2029/.test(y.year)), JSON.stringify(years));
-      await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+      await inView(page.locator(".cer-plan"));
       await page.screenshot({ path: `target/screenshots/plan-student-${lang}-${width}.png` });
       assert.deepEqual(page.errors, []);
       await page.close();
@@ -137,13 +137,13 @@ test("a held credential with its year shows its renewal, and the plan downloads 
   await hcit.locator("text=次の更新: 2027年（日付は認定証で確認）").waitFor();
   await page.locator("#cer-since-hcit").scrollIntoViewIfNeeded();
   await page.screenshot({ path: "target/screenshots/held-since-ja-390.png" });
-  await hcit.scrollIntoViewIfNeeded();
+  await inView(hcit);
   await page.screenshot({ path: "target/screenshots/card-renewal-ja-390.png" });
   await page.locator("article.cer-card[data-id=senior_hcit] .cer-aim").click();
   await page.waitForSelector("text=目指す資格とその前提にしぼった計画です。");
   const steps = (await planYears(page)).flatMap((y) => y.steps).join("\n");
   assert.match(steps, /2027年中医療情報技師を更新する（5年ごとに50点とセミナー受講）/);
-  await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+  await inView(page.locator(".cer-plan"));
   await page.screenshot({ path: "target/screenshots/plan-renewal-ja-390.png" });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=カレンダーに追加（.ics）")]);
@@ -199,7 +199,7 @@ test("the renewal and the calendar button in English at desktop width", async ()
   await page.waitForFunction(() => !document.querySelector("ce-roadmap").shadowRoot.textContent.includes("during 2029"));
   await page.check("label:has-text('Dialysis technology certified technician') input");
   assert.equal(await page.inputValue("#cer-since-dialysis_tech"), "2019", "the year is kept");
-  await page.locator(".cer-plan").scrollIntoViewIfNeeded();
+  await inView(page.locator(".cer-plan"));
   await page.screenshot({ path: "target/screenshots/plan-renewal-en-1280.png" });
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -232,9 +232,9 @@ test("graduate school: chosen in the details, its milestones are marked as the v
       : ["Apr 2027 startEnter a master's course at graduate school optional, your choice", "Mar 2029 finishFinish the master's course (2 years as standard) optional, your choice"]);
     // The moved date says why.
     await card.locator(ja ? "text=全日制の大学院に在学する間は" : "text=The years of full-time graduate study").first().waitFor({ state: "attached" });
-    await page.locator("#cer-grad-degree").scrollIntoViewIfNeeded();
+    await inView(page.locator("#cer-grad-degree"));
     await page.screenshot({ path: `target/screenshots/graduate-form-${lang}-${width}.png` });
-    await page.locator(".cer-plan li[data-choice]").first().scrollIntoViewIfNeeded();
+    await inView(page.locator(".cer-plan li[data-choice]").first());
     await page.screenshot({ path: `target/screenshots/plan-graduate-${lang}-${width}.png` });
     // "No graduate school" takes the milestones and the pause away again.
     await page.selectOption("#cer-grad-degree", "");
@@ -256,16 +256,7 @@ test("the renewal and 基本情報技術者 at 390 px and 1280 px, in Japanese a
     await page.selectOption("#cer-since-hcit", "2022");
     const hcit = page.locator("article.cer-card[data-id=hcit]");
     await hcit.locator(ja ? "text=次の更新: 2027年（日付は認定証で確認）" : "text=Next renewal: 2027 (the day is on your certificate)").waitFor();
-    // Off-screen cards skip painting until they are in view, and the ones painted on
-    // the way change the page's height: scroll, let two frames pass, scroll again.
-    const frames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-    const view = async (card) => {
-      for (let i = 0; i < 2; i++) {
-        await card.evaluate((el) => el.scrollIntoView({ block: "start" }));
-        await frames();
-      }
-    };
-    await view(hcit);
+    await inView(hcit);
     await page.screenshot({ path: `target/screenshots/card-renewal-${lang}-${width}.png` });
     // The national IT exam: open to anyone, sat by computer all year, its sources not the body's own.
     const fe = page.locator("article.cer-card[data-id=fe]");
@@ -274,11 +265,11 @@ test("the renewal and 基本情報技術者 at 390 px and 1280 px, in Japanese a
     assert.match(text, ja ? /2023年4月から通年/ : /All year round since April 2023/);
     assert.match(text, ja ? /IPA自身のページはこのデータの出典にまだありません/ : /IPA's own page is not yet among this data's sources/);
     assert.match(text, ja ? /毎月（通年）/ : /Every month \(all year\)/);
-    await view(fe);
+    await inView(fe);
     await page.screenshot({ path: `target/screenshots/card-fe-${lang}-${width}.png` });
     // The plan's calendar file at this width and language: it parses, and holds the renewal.
     const { default: ICAL } = await import("ical.js");
-    await page.locator(".cer-calendar").scrollIntoViewIfNeeded();
+    await inView(page.locator(".cer-calendar"));
     await page.screenshot({ path: `target/screenshots/plan-calendar-${lang}-${width}.png` });
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(".cer-calendar")]);
     const cal = new ICAL.Component(ICAL.parse(readFileSync(await download.path(), "utf8")));
