@@ -265,13 +265,19 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
 /// steps of one stage are (the exam's, or the certification's), each kind once;
 /// empty without steps.
 fn after_steps(lang: Lang, e: &Earliest, certification: bool) -> String {
+    let steps = || {
+        e.steps
+            .iter()
+            .filter(move |s| s.for_certification == certification)
+    };
+    // One course is "the course"; the Japanese label names the kind, not a number.
+    let one_course = steps().filter(|s| s.action == Action::Course).count() == 1;
     let mut labels: Vec<&str> = Vec::new();
-    for s in e
-        .steps
-        .iter()
-        .filter(|s| s.for_certification == certification)
-    {
-        let l = step_label(s.action, lang);
+    for s in steps() {
+        let l = match (s.action, lang) {
+            (Action::Course, Lang::En) if one_course => "the course",
+            _ => step_label(s.action, lang),
+        };
         if !labels.contains(&l) {
             labels.push(l);
         }
@@ -794,8 +800,9 @@ mod tests {
         let spec = e("jacet_spec_blood_purification");
         let en = earliest_sentence(Lang::En, &spec);
         let (exam, cert) = en.split_once("; certification from").expect(&en);
+        // One course is "the course"; the certification's three above are "the courses".
         assert!(
-            exam.contains("after the courses") && !exam.contains("joining"),
+            exam.contains("(after the course)") && !exam.contains("joining"),
             "{en}"
         );
         assert!(
