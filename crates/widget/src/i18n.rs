@@ -265,22 +265,26 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
 /// steps of one stage are (the exam's, or the certification's), each kind once;
 /// empty without steps.
 fn after_steps(lang: Lang, e: &Earliest, certification: bool) -> String {
-    let steps = || {
-        e.steps
-            .iter()
-            .filter(move |s| s.for_certification == certification)
-    };
-    // One course is "the course"; the Japanese label names the kind, not a number.
-    let one_course = steps().filter(|s| s.action == Action::Course).count() == 1;
     let mut labels: Vec<&str> = Vec::new();
-    for s in steps() {
-        let l = match (s.action, lang) {
-            (Action::Course, Lang::En) if one_course => "the course",
-            _ => step_label(s.action, lang),
-        };
+    let (mut courses, mut course_label) = (0, None);
+    for s in e
+        .steps
+        .iter()
+        .filter(|s| s.for_certification == certification)
+    {
+        let l = step_label(s.action, lang);
+        let course = s.action == Action::Course;
+        courses += usize::from(course);
         if !labels.contains(&l) {
+            if course {
+                course_label = Some(labels.len());
+            }
             labels.push(l);
         }
+    }
+    // One course is "the course"; the Japanese label names the kind of step, not a number.
+    if let (1, Some(i), Lang::En) = (courses, course_label, lang) {
+        labels[i] = "the course";
     }
     match (lang, labels.len()) {
         (_, 0) => String::new(),
