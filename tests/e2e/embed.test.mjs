@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { serve, browser, AS_OF, shot, work, openGroup, cli } from "./harness.mjs";
+import { serve, browser, AS_OF, shot, work, openGroup, cli, inView } from "./harness.mjs";
 
 let server, b;
 before(async () => {
@@ -109,10 +109,10 @@ test("school page: the courses side by side, the school's own chosen and marked;
   const xs = await p.$$eval("ce-roadmap >> .cer-lanes-licence", (rs) => rs.map((r) => Number(r.getAttribute("x"))));
   const colWidth = xs[1] - xs[0];
   assert.ok(colWidth > 0, `${xs}`);
-  await p.locator(".cer-routes").scrollIntoViewIfNeeded();
+  await inView(p.locator(".cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-ja-390.png" });
   await p.setViewportSize({ width: 1280, height: 900 });
-  await p.locator(".cer-routes").scrollIntoViewIfNeeded();
+  await inView(p.locator(".cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-ja-1280.png" });
   // Choosing the 4-year course from the table is the same answer as the form's.
   await p.click("text=4年制大学 >> nth=-1");
@@ -144,10 +144,10 @@ test("the courses compared in English at desktop width, and a route the rules do
   const text = await rows.allTextContents();
   assert.match(text[1], /4-year universityThis school's courseNational exam Mar 2030Licence 1 Apr 2030/);
   assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2032 on\)/);
-  await p.locator("#routes-en >> .cer-routes").scrollIntoViewIfNeeded();
+  await inView(p.locator("#routes-en >> .cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-en-1280.png" });
   await p.setViewportSize({ width: 390, height: 900 });
-  await p.locator("#routes-en >> .cer-routes").scrollIntoViewIfNeeded();
+  await inView(p.locator("#routes-en >> .cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-en-390.png" });
   assert.deepEqual(p.problems, []);
   await p.context().close();
@@ -164,10 +164,10 @@ test("fee support: the national schemes with their official source for prospecti
   assert.match(text, /閲覧 2026-11-23/);
   assert.match(text, /学費の分納や延納は学校ごとの制度です。/);
   assert.equal(await p.getAttribute(".cer-scheme[data-id=many_children] a", "href"), "https://www.mext.go.jp/a_menu/koutou/hutankeigen/index.htm");
-  await p.locator(".cer-fees").scrollIntoViewIfNeeded();
+  await inView(p.locator(".cer-fees"));
   await p.screenshot({ path: "target/screenshots/fees-ja-390.png" });
   await p.setViewportSize({ width: 1280, height: 900 });
-  await p.locator(".cer-fees").scrollIntoViewIfNeeded();
+  await inView(p.locator(".cer-fees"));
   await p.screenshot({ path: "target/screenshots/fees-ja-1280.png" });
   // The host switches it off: the attribute updates the widget at once.
   await p.evaluate(() => document.querySelector("ce-roadmap").setAttribute("fees", "off"));
@@ -185,10 +185,10 @@ test("fee support: the national schemes with their official source for prospecti
   });
   await q.waitForSelector("#fees-en >> .cer-fees");
   assert.match(await q.textContent("#fees-en >> .cer-fees"), /Free tuition for households with three or more children/);
-  await q.locator("#fees-en >> .cer-fees").scrollIntoViewIfNeeded();
+  await inView(q.locator("#fees-en >> .cer-fees"));
   await q.screenshot({ path: "target/screenshots/fees-en-1280.png" });
   await q.setViewportSize({ width: 390, height: 900 });
-  await q.locator("#fees-en >> .cer-fees").scrollIntoViewIfNeeded();
+  await inView(q.locator("#fees-en >> .cer-fees"));
   await q.screenshot({ path: "target/screenshots/fees-en-390.png" });
   assert.deepEqual(q.problems, []);
   await q.context().close();

@@ -3,7 +3,7 @@
 // their answers, sources say whose page they are; a screenshot of each visitor kind.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, shown, cli, axe, work, AS_OF, session } from "./harness.mjs";
+import { open, shown, cli, axe, work, AS_OF, session, inView } from "./harness.mjs";
 
 let server, b;
 session((s, br) => {
@@ -156,7 +156,7 @@ test("cards: the status badge is filled in its colour; source links say whose pa
   const links = await card.locator(".cer-source a").allTextContents();
   assert.ok(links.some((t) => t === "透析療法合同専門委員会のページ"), links.join(" / "));
   assert.ok(links.some((t) => /^その他のサイト（[a-z0-9.-]+）$/.test(t)), links.join(" / "));
-  await card.scrollIntoViewIfNeeded();
+  await inView(card);
   await page.screenshot({ path: "target/screenshots/card-dialysis-ja-390.png" });
   await page.close();
 });
@@ -175,7 +175,7 @@ test("cards: a sitting whose applications closed is not promised; the card says 
     assert.match(await card.locator(".cer-earliest").textContent(), sentence);
     if (!(await card.locator(".cer-card-body").isVisible())) await card.locator(".cer-more").click();
     assert.match(await card.locator(".cer-facts").textContent(), window);
-    await card.scrollIntoViewIfNeeded();
+    await inView(card);
     await page.screenshot({ path: `target/screenshots/card-gi-apply-${lang}-390.png` });
     assert.deepEqual(page.errors, []);
     await page.close();
