@@ -147,5 +147,39 @@ fn condition_kind_tags_are_their_positions() {
     for (i, k) in ConditionKind::ALL.iter().enumerate() {
         assert_eq!(*k as usize, i, "{}", k.as_str());
     }
-    assert_eq!(ConditionKind::ALL.len(), ConditionKind::AllOf as usize + 1);
+    // The groups first, so that a kind added at the end of the list moves no tag.
+    assert_eq!(
+        ConditionKind::ALL[..2],
+        [ConditionKind::AnyOf, ConditionKind::AllOf]
+    );
+}
+
+/// `CriterionKind` in the d.ts is every kind's name, in the order of `ConditionKind::ALL`:
+/// a kind added to `leaf_kinds!` is written there by
+/// `UPDATE_SNAPSHOTS=1 cargo test --test rules_load`.
+#[test]
+fn dts_criterion_kind_lists_every_kind() {
+    use ce_roadmap_core::rules::ConditionKind;
+    const DTS: &str = "www/ce-roadmap.d.ts";
+    let dts = std::fs::read_to_string(DTS).expect("www/ce-roadmap.d.ts");
+    let head = "export type CriterionKind =\n";
+    let start = dts.find(head).expect("the d.ts declares CriterionKind") + head.len();
+    let end = start + dts[start..].find(";\n").expect("CriterionKind ends with ;");
+    let names: Vec<String> = ConditionKind::ALL
+        .iter()
+        .map(|k| format!("\"{}\"", k.as_str()))
+        .collect();
+    let want = format!("  | {}", names.join(" | "));
+    if dts[start..end] == want {
+        return;
+    }
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(DTS, format!("{}{want}{}", &dts[..start], &dts[end..]))
+            .expect("www/ is writable");
+        return;
+    }
+    panic!(
+        "{DTS}: CriterionKind is\n{}\nbut the kinds are\n{want}\n(run `UPDATE_SNAPSHOTS=1 cargo test --test rules_load`)",
+        &dts[start..end]
+    );
 }

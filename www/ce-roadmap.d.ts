@@ -5,7 +5,7 @@ export type Mode = "prospective" | "student" | "licensed" | "it" | "choose";
 export type Stage = "prospective" | "student" | "licensed" | "it";
 export type Status = "held" | "eligible" | "waiting" | "action";
 export type CriterionKind =
-  | "licence" | "experience" | "membership" | "cases" | "credential" | "course" | "units" | "exam" | "any_of" | "all_of";
+  | "any_of" | "all_of" | "licence" | "experience" | "membership" | "cases" | "credential" | "course" | "units" | "exam";
 /** Why a credential cannot be dated yet (`earliest.blocked_by`). */
 export type BlockerKind =
   | "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" | "cases_window" | "cycle" | "credential";

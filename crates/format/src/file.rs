@@ -338,117 +338,130 @@ pub struct SeedDef {
     pub differs: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ConditionKind {
-    Licence,
-    Experience,
-    Membership,
-    Cases,
-    Credential,
-    Course,
-    Units,
-    Exam,
-    AnyOf,
-    AllOf,
-}
-
-impl ConditionKind {
-    /// Every kind, in declaration order (a kind's position is its tag in the compiled form).
-    pub const ALL: [ConditionKind; 10] = [
-        ConditionKind::Licence,
-        ConditionKind::Experience,
-        ConditionKind::Membership,
-        ConditionKind::Cases,
-        ConditionKind::Credential,
-        ConditionKind::Course,
-        ConditionKind::Units,
-        ConditionKind::Exam,
-        ConditionKind::AnyOf,
-        ConditionKind::AllOf,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConditionKind::Licence => "licence",
-            ConditionKind::Experience => "experience",
-            ConditionKind::Membership => "membership",
-            ConditionKind::Cases => "cases",
-            ConditionKind::Credential => "credential",
-            ConditionKind::Course => "course",
-            ConditionKind::Units => "units",
-            ConditionKind::Exam => "exam",
-            ConditionKind::AnyOf => "any_of",
-            ConditionKind::AllOf => "all_of",
+/// Every condition kind but the two groups, once: its name in a rule file (which is
+/// also its module in the rules crate's and the core's `kinds` folders), its
+/// `ConditionKind` variant, and its checked model in the rules crate. Each of those
+/// places builds what it needs from this list (`leaf_kinds!(a_local_macro)`), so a new
+/// kind is a line here, at the end (its position is its tag in the compiled form),
+/// and its two files.
+#[macro_export]
+macro_rules! leaf_kinds {
+    ($then:ident) => {
+        $then! {
+            licence Licence LicenceRule,
+            experience Experience ExperienceRule,
+            membership Membership MembershipRule,
+            cases Cases CasesRule,
+            credential Credential CredentialRule,
+            course Course CourseRule,
+            units Units UnitsRule,
+            exam Exam ExamRule,
         }
-    }
+    };
 }
 
-/// One condition as written. Which fields apply depends on `kind`; a field that
-/// does not apply to the kind is an error, with its path.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ConditionDef {
-    pub kind: ConditionKind,
-    /// Where this requirement is stated (an id from `sources`). Required on every
-    /// condition except the any_of / all_of groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<SourceId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
-    /// The condition is in force from this date on (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<Date>,
-    /// The condition is in force until this date (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until: Option<Date>,
+macro_rules! condition_kind {
+    ($($name:ident $Kind:ident $Rule:ident,)*) => {
+        /// What a condition asks for: the two groups, then the kinds of `leaf_kinds!`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum ConditionKind {
+            AnyOf,
+            AllOf,
+            $($Kind,)*
+        }
+
+        impl ConditionKind {
+            /// Every kind, in declaration order (a kind's position is its tag in the
+            /// compiled form).
+            pub const ALL: &'static [ConditionKind] =
+                &[ConditionKind::AnyOf, ConditionKind::AllOf, $(ConditionKind::$Kind,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    ConditionKind::AnyOf => "any_of",
+                    ConditionKind::AllOf => "all_of",
+                    $(ConditionKind::$Kind => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+leaf_kinds!(condition_kind);
+
+// `ConditionDef` and the list of the kind fields a condition has, from one list of
+// fields: a new field is a line here (and its use in its kind's `check`).
+macro_rules! condition_def {
+    ($($(#[doc = $doc:literal])* $field:ident: $ty:ty,)*) => {
+        /// One condition as written. Which fields apply depends on `kind`; a field that
+        /// does not apply to the kind is an error, with its path.
+        #[derive(Clone, Debug, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct ConditionDef {
+            pub kind: ConditionKind,
+            /// Where this requirement is stated (an id from `sources`). Required on every
+            /// condition except the any_of / all_of groups.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub source: Option<SourceId>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub note: Option<Text>,
+            /// The condition is in force from this date on (inclusive).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub from: Option<Date>,
+            /// The condition is in force until this date (inclusive).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub until: Option<Date>,
+            $(
+                $(#[doc = $doc])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+        }
+
+        impl ConditionDef {
+            /// The kind fields this condition has (those besides `kind`, `source`,
+            /// `note`, `from` and `until`), by their names in a rule file.
+            pub fn kind_fields(&self) -> Vec<&'static str> {
+                let mut v = Vec::new();
+                $(if self.$field.is_some() { v.push(stringify!($field)); })*
+                v
+            }
+        }
+    };
+}
+condition_def! {
     /// licence, course, exam, credential: one of these ids is enough.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub any_of: Option<Vec<String>>,
+    any_of: Vec<String>,
     /// credential: all of these ids are needed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub all_of: Option<Vec<String>>,
+    all_of: Vec<String>,
     /// experience: the area; absent means work in any area counts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub area: Option<AreaId>,
+    area: AreaId,
     /// experience, membership: years needed (membership: 0 means "be a member").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub years: Option<f64>,
+    years: f64,
     /// experience, cases, course, units, exam: counted within the last N years.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub within_years: Option<f64>,
+    within_years: f64,
     /// experience: the person must still be working in the area.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub still_working: Option<bool>,
+    still_working: bool,
     /// membership, units: the body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<BodyId>,
+    body: BodyId,
     /// cases: the kind of case counted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case_kind: Option<CaseKindId>,
+    case_kind: CaseKindId,
     /// cases, units: how many.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<f64>,
+    count: f64,
     /// cases: the count is required but its number is not published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count_unknown: Option<bool>,
+    count_unknown: bool,
     /// cases: sub-counts among the counted cases (ITE: at least 100 PCI).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at_least: Option<Vec<SubCountDef>>,
+    at_least: Vec<SubCountDef>,
     /// credential: a passed exam for the credential counts as well as holding it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub or_passed: Option<bool>,
+    or_passed: bool,
     /// course: not needed by holders of any of these credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exempt_if_held: Option<Vec<CredentialId>>,
+    exempt_if_held: Vec<CredentialId>,
     /// course: not needed by those who passed any of these exams.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exempt_if_passed: Option<Vec<String>>,
+    exempt_if_passed: Vec<String>,
     /// any_of, all_of: the grouped conditions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub of: Option<Vec<ConditionDef>>,
+    of: Vec<ConditionDef>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -110,48 +110,36 @@ pub struct Requires<'a> {
     pub exams: Vec<&'a str>,
 }
 
+impl<'a> Requires<'a> {
+    pub(crate) fn credentials(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        add(&mut self.credentials, ids);
+    }
+    pub(crate) fn exams(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        add(&mut self.exams, ids);
+    }
+    fn walk(&mut self, conds: &'a [Condition]) {
+        for c in conds {
+            match &c.rule {
+                Rule::AnyOf(of) | Rule::AllOf(of) => self.walk(of),
+                leaf => leaf.requires(self),
+            }
+        }
+    }
+}
+
+fn add<'a>(list: &mut Vec<&'a str>, ids: impl IntoIterator<Item = &'a str>) {
+    for id in ids {
+        if !list.contains(&id) {
+            list.push(id);
+        }
+    }
+}
+
 impl Credential {
     pub fn requires(&self) -> Requires<'_> {
-        fn add<'a>(list: &mut Vec<&'a str>, ids: impl IntoIterator<Item = &'a str>) {
-            for id in ids {
-                if !list.contains(&id) {
-                    list.push(id);
-                }
-            }
-        }
-        fn walk<'a>(conds: &'a [Condition], out: &mut Requires<'a>) {
-            for c in conds {
-                match &c.rule {
-                    Rule::Credential(r) => {
-                        add(&mut out.credentials, r.ids.iter().map(|i| i.as_str()));
-                        // "Hold it, or have passed its exam."
-                        if r.or_passed {
-                            add(&mut out.exams, r.ids.iter().map(|i| i.as_str()));
-                        }
-                    }
-                    Rule::Course(r) => {
-                        add(
-                            &mut out.credentials,
-                            r.exempt_if_held.iter().map(|i| i.as_str()),
-                        );
-                        add(
-                            &mut out.exams,
-                            r.exempt_if_passed.iter().map(String::as_str),
-                        );
-                    }
-                    Rule::Exam(r) => add(&mut out.exams, r.any_of.iter().map(String::as_str)),
-                    Rule::AnyOf(of) | Rule::AllOf(of) => walk(of, out),
-                    Rule::Licence(_)
-                    | Rule::Experience(_)
-                    | Rule::Membership(_)
-                    | Rule::Cases(_)
-                    | Rule::Units(_) => {}
-                }
-            }
-        }
         let mut out = Requires::default();
-        walk(&self.conditions, &mut out);
-        walk(self.certify.as_deref().unwrap_or_default(), &mut out);
+        out.walk(&self.conditions);
+        out.walk(self.certify.as_deref().unwrap_or_default());
         out
     }
 }

@@ -554,35 +554,10 @@ fn conditions_fn(ctx: &mut Ctx, path: &str, list: &[ConditionDef]) -> Vec<Condit
 }
 
 /// The fields each kind takes, besides kind, source, note, from and until.
-fn present_fields(c: &ConditionDef) -> Vec<&'static str> {
-    let mut v = Vec::new();
-    macro_rules! has {
-        ($($f:ident),*) => {$( if c.$f.is_some() { v.push(stringify!($f)); } )*};
-    }
-    has!(
-        any_of,
-        all_of,
-        area,
-        years,
-        within_years,
-        still_working,
-        body,
-        case_kind,
-        count,
-        count_unknown,
-        at_least,
-        or_passed,
-        exempt_if_held,
-        exempt_if_passed,
-        of
-    );
-    v
-}
-
 fn condition(ctx: &mut Ctx, p: &str, c: &ConditionDef) -> Condition {
     let kind = c.kind;
     let k = kind.as_str();
-    for f in present_fields(c) {
+    for f in c.kind_fields() {
         if !crate::kinds::fields(kind).contains(&f) {
             ctx.err(
                 format!("{p}.{f}"),

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::{years, Eval};
 use crate::explain::{number, one, Words};
-use crate::plan::project::{Proj, Projector};
+use crate::plan::project::{Own, Proj, Projector};
 use crate::roadmap::{Action, BlockerKind, CountUnit, Criterion, SubCount};
 use crate::rules::model::{CasesRule, RuleSet};
 
@@ -35,7 +35,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a CasesRule, k: &mut Criterio
     k.met = r.count.is_some_and(|n| have >= n as f64) && k.sub_counts.iter().all(|s| s.met);
 }
 
-pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a CasesRule) -> Proj {
+pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a CasesRule, _: Own<'a>) -> Proj {
     let Some(count) = r.count else {
         return pj.blocked(
             BlockerKind::CasesUnknown,

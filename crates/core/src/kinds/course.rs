@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::{years, Eval};
 use crate::explain::{course_phrase, Words};
-use crate::plan::project::{join, By, Pending, Proj, Projector};
+use crate::plan::project::{Own, join, By, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, Criterion, Ids};
 use crate::rules::file::CourseKind;
 use crate::rules::model::{CourseRule, RuleSet};
@@ -25,7 +25,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a CourseRule, k: &mut Criteri
     k.met = done || k.exempt;
 }
 
-pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a CourseRule) -> Proj {
+pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a CourseRule, _: Own<'a>) -> Proj {
     let now = pj.now();
     let (done, exempt) = done_or_exempt(pj.ev, r);
     if done || exempt {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::Eval;
 use crate::explain::{names, Words};
-use crate::plan::project::{Any, Proj, Projector};
+use crate::plan::project::{Own, Any, Proj, Projector};
 use crate::roadmap::{Action, CountUnit, Criterion, Ids};
 use crate::rules::model::{CredentialRule, RuleSet};
 
@@ -24,7 +24,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a CredentialRule, k: &mut Cri
     k.met = have >= need;
 }
 
-pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a CredentialRule) -> Proj {
+pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a CredentialRule, _: Own<'a>) -> Proj {
     if r.need_all {
         let mut all = Proj::at(pj.now());
         for id in &r.ids {

@@ -2,10 +2,9 @@
 
 use std::borrow::Cow;
 
-use crate::date::Date;
 use crate::evaluate::{years, Eval};
 use crate::explain::{exam_names, Words};
-use crate::plan::project::{Any, Proj, Projector};
+use crate::plan::project::{Any, Own, Proj, Projector};
 use crate::roadmap::{Action, Criterion, Ids};
 use crate::rules::model::{ExamRule, RuleSet};
 
@@ -18,7 +17,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a ExamRule, k: &mut Criterion
 pub(super) fn project<'a>(
     pj: &mut Projector<'_, 'a, '_>,
     r: &'a ExamRule,
-    own: Option<(&'a str, Date)>,
+    own: Own<'a>,
 ) -> Proj {
     if r.any_of.iter().any(|e| pj.ev.passed(e)) {
         return Proj::at(pj.now());

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::evaluate::{years, Clock, Eval};
 use crate::explain::{mid_sentence, one, years_en, years_ja, Words};
 use crate::plan::graduate;
-use crate::plan::project::{By, Pending, Proj, Projector};
+use crate::plan::project::{Own, By, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, BlockerKind, CountUnit, Criterion};
 use crate::rules::model::{ExperienceRule, RuleSet};
 
@@ -32,7 +32,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a ExperienceRule, k: &mut Cri
     k.waiting = !k.met && clock.running;
 }
 
-pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a ExperienceRule) -> Proj {
+pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a ExperienceRule, _: Own<'a>) -> Proj {
     let ev = pj.ev;
     let now = pj.now();
     let need = r.months as i64;

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::date::Date;
 use crate::evaluate::Eval;
-use crate::plan::project::{Any, Proj, Projector};
+use crate::plan::project::{Any, Own, Proj, Projector};
 use crate::roadmap::{Action, Criterion};
 use crate::rules::model::Condition;
 
@@ -53,7 +53,7 @@ pub(super) fn project_any<'a>(
     pj: &mut Projector<'_, 'a, '_>,
     list: &'a [Condition],
     at: Date,
-    own: Option<(&'a str, Date)>,
+    own: Own<'a>,
 ) -> Proj {
     let mut any = Any::new(&pj.st);
     for c in list.iter().filter(|c| c.in_force(at)) {
@@ -68,7 +68,7 @@ pub(super) fn project_all<'a>(
     pj: &mut Projector<'_, 'a, '_>,
     list: &'a [Condition],
     at: Date,
-    own: Option<(&'a str, Date)>,
+    own: Own<'a>,
 ) -> Proj {
     let mut p = Proj::at(pj.now());
     for c in list.iter().filter(|c| c.in_force(at)) {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::date::Date;
 use crate::evaluate::Eval;
 use crate::explain::{names, or_list, Words};
-use crate::plan::project::{join, By, Pending, Proj, Projector};
+use crate::plan::project::{Own, join, By, Pending, Proj, Projector};
 use crate::roadmap::{Action, BlockerKind, Criterion, Ids};
 use crate::rules::model::{LicenceRule, RuleSet};
 
@@ -24,7 +24,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a LicenceRule, k: &mut Criter
     }
 }
 
-pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a LicenceRule) -> Proj {
+pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a LicenceRule, _: Own<'a>) -> Proj {
     let ev = pj.ev;
     let mut first = None;
     for l in &r.any_of {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::{months_of_years, years, Eval};
 use crate::explain::{body, years_en, years_ja, Words};
-use crate::plan::project::{By, Pending, Proj, Projector};
+use crate::plan::project::{Own, By, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, CountUnit, Criterion};
 use crate::rules::model::{MembershipRule, RuleSet};
 
@@ -28,7 +28,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a MembershipRule, k: &mut Cri
     }
 }
 
-pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a MembershipRule) -> Proj {
+pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a MembershipRule, _: Own<'a>) -> Proj {
     let ev = pj.ev;
     let now = pj.now();
     let need = r.months as i64;

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::{years, Eval};
 use crate::explain::{body, number, unit, Words};
-use crate::plan::project::{By, Pending, Proj, Projector};
+use crate::plan::project::{Own, By, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, CountUnit, Criterion};
 use crate::rules::model::{RuleSet, UnitsRule};
 
@@ -18,7 +18,7 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a UnitsRule, k: &mut Criterio
     k.met = have >= r.count;
 }
 
-pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a UnitsRule) -> Proj {
+pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a UnitsRule, _: Own<'a>) -> Proj {
     let now = pj.now();
     let have = pj.ev.p.units.get(r.body.as_str()).copied().unwrap_or(0.0);
     if have >= r.count {

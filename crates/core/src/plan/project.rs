@@ -208,6 +208,10 @@ pub(crate) enum Memo<'a> {
     Done(Earliest<'a>, Assumes),
 }
 
+/// In a credential's certification stage, its id and the date its own exam is taken
+/// as passed (an `exam` condition on that id is met then); `None` in other stages.
+pub(crate) type Own<'a> = Option<(&'a str, Date)>;
+
 /// What the projection of a whole catalogue carries along.
 pub(crate) struct Projector<'e, 'a, 'p> {
     pub(crate) ev: &'e Eval<'a, 'p>,
@@ -400,7 +404,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
     /// as in force on the date it would be met: the dates between effective-date
     /// boundaries are tried in order, and the first that falls inside its own
     /// interval wins.
-    fn stage(&mut self, list: &'a [Condition], own: Option<(&'a str, Date)>) -> Proj {
+    fn stage(&mut self, list: &'a [Condition], own: Own<'a>) -> Proj {
         let now = self.now();
         let mut bounds: Vec<Date> = Vec::new();
         collect_bounds(list, now, &mut bounds);
@@ -428,12 +432,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         last
     }
 
-    pub(crate) fn condition(
-        &mut self,
-        c: &'a Condition,
-        at: Date,
-        own: Option<(&'a str, Date)>,
-    ) -> Proj {
+    pub(crate) fn condition(&mut self, c: &'a Condition, at: Date, own: Own<'a>) -> Proj {
         crate::kinds::project(self, c, at, own)
     }
 
@@ -540,12 +539,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
 
     /// An exam to pass: the credential's own (at its projected sitting), another
     /// credential's (chained), or one outside the catalogue (dates not in the rules).
-    pub(crate) fn exam(
-        &mut self,
-        id: &'a str,
-        own: Option<(&'a str, Date)>,
-        within: Option<u32>,
-    ) -> Proj {
+    pub(crate) fn exam(&mut self, id: &'a str, own: Own<'a>, within: Option<u32>) -> Proj {
         let now = self.now();
         let mut p = match own {
             Some((o, d)) if o == id => Proj::at(d.max(now)),

@@ -1,6 +1,8 @@
 //! `exam`: have passed one of these exams (a credential's own, or one from `exams`).
 
 use crate::compiled::{bin_struct, within};
+use crate::kinds::Kind;
+use crate::model::Requires;
 use crate::validate::Fields;
 
 #[derive(Clone, Debug)]
@@ -10,16 +12,22 @@ pub struct ExamRule {
     pub within_months: Option<u32>,
 }
 
-pub(crate) const FIELDS: &[&str] = &["any_of", "within_years"];
+impl Kind for ExamRule {
+    const FIELDS: &'static [&'static str] = &["any_of", "within_years"];
 
-pub(crate) fn check(f: &mut Fields) -> ExamRule {
-    if f.c.any_of.is_none() {
-        f.missing("any_of");
+    fn check(f: &mut Fields) -> Self {
+        if f.c.any_of.is_none() {
+            f.missing("any_of");
+        }
+        let list = f.c.any_of.clone();
+        ExamRule {
+            any_of: f.ids("any_of", &list, "exam"),
+            within_months: f.window(),
+        }
     }
-    let list = f.c.any_of.clone();
-    ExamRule {
-        any_of: f.ids("any_of", &list, "exam"),
-        within_months: f.window(),
+
+    fn requires<'a>(&'a self, out: &mut Requires<'a>) {
+        out.exams(self.any_of.iter().map(String::as_str));
     }
 }
 

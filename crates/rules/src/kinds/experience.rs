@@ -3,6 +3,7 @@
 use crate::compiled::{bin_struct, duration, within};
 use crate::error::RuleErrorKind;
 use crate::ids::AreaId;
+use crate::kinds::Kind;
 use crate::validate::Fields;
 
 /// Durations are whole months: profiles allow half-years, the rules whole years.
@@ -15,37 +16,39 @@ pub struct ExperienceRule {
     pub still_working: bool,
 }
 
-pub(crate) const FIELDS: &[&str] = &["area", "years", "within_years", "still_working"];
+impl Kind for ExperienceRule {
+    const FIELDS: &'static [&'static str] = &["area", "years", "within_years", "still_working"];
 
-pub(crate) fn check(f: &mut Fields) -> ExperienceRule {
-    let c = f.c;
-    if let Some(a) = &c.area {
-        f.check_ref("area", "area", a.as_str());
-    }
-    let months = match c.years {
-        Some(y) => f.years("years", y),
-        None => {
-            f.missing("years");
-            0
+    fn check(f: &mut Fields) -> Self {
+        let c = f.c;
+        if let Some(a) = &c.area {
+            f.check_ref("area", "area", a.as_str());
         }
-    };
-    let within_months = f.window();
-    if let (Some(w), Some(y)) = (c.within_years, c.years) {
-        if w < y {
-            f.err(
-                "within_years",
-                RuleErrorKind::WindowTooShort {
-                    years: y,
-                    window: w,
-                },
-            );
+        let months = match c.years {
+            Some(y) => f.years("years", y),
+            None => {
+                f.missing("years");
+                0
+            }
+        };
+        let within_months = f.window();
+        if let (Some(w), Some(y)) = (c.within_years, c.years) {
+            if w < y {
+                f.err(
+                    "within_years",
+                    RuleErrorKind::WindowTooShort {
+                        years: y,
+                        window: w,
+                    },
+                );
+            }
         }
-    }
-    ExperienceRule {
-        area: c.area.clone(),
-        months,
-        within_months,
-        still_working: c.still_working.unwrap_or(false),
+        ExperienceRule {
+            area: c.area.clone(),
+            months,
+            within_months,
+            still_working: c.still_working.unwrap_or(false),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::compiled::bin_struct;
 use crate::ids::LicenceId;
+use crate::kinds::Kind;
 use crate::validate::Fields;
 
 #[derive(Clone, Debug)]
@@ -9,19 +10,21 @@ pub struct LicenceRule {
     pub any_of: Vec<LicenceId>,
 }
 
-pub(crate) const FIELDS: &[&str] = &["any_of"];
+impl Kind for LicenceRule {
+    const FIELDS: &'static [&'static str] = &["any_of"];
 
-pub(crate) fn check(f: &mut Fields) -> LicenceRule {
-    if f.c.any_of.is_none() {
-        f.missing("any_of");
-    }
-    let list = f.c.any_of.clone();
-    LicenceRule {
-        any_of: f
-            .ids("any_of", &list, "licence")
-            .into_iter()
-            .map(LicenceId)
-            .collect(),
+    fn check(f: &mut Fields) -> Self {
+        if f.c.any_of.is_none() {
+            f.missing("any_of");
+        }
+        let list = f.c.any_of.clone();
+        LicenceRule {
+            any_of: f
+                .ids("any_of", &list, "licence")
+                .into_iter()
+                .map(LicenceId)
+                .collect(),
+        }
     }
 }
 

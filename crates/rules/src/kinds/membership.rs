@@ -2,6 +2,7 @@
 
 use crate::compiled::{bin_struct, duration};
 use crate::ids::BodyId;
+use crate::kinds::Kind;
 use crate::validate::Fields;
 
 #[derive(Clone, Debug)]
@@ -10,18 +11,20 @@ pub struct MembershipRule {
     pub months: u32,
 }
 
-pub(crate) const FIELDS: &[&str] = &["body", "years"];
+impl Kind for MembershipRule {
+    const FIELDS: &'static [&'static str] = &["body", "years"];
 
-pub(crate) fn check(f: &mut Fields) -> MembershipRule {
-    let body = f.body();
-    let months = match f.c.years {
-        Some(y) => f.years("years", y),
-        None => {
-            f.missing("years");
-            0
-        }
-    };
-    MembershipRule { body, months }
+    fn check(f: &mut Fields) -> Self {
+        let body = f.body();
+        let months = match f.c.years {
+            Some(y) => f.years("years", y),
+            None => {
+                f.missing("years");
+                0
+            }
+        };
+        MembershipRule { body, months }
+    }
 }
 
 bin_struct!(MembershipRule {

@@ -2,6 +2,7 @@
 
 use crate::compiled::{bin_struct, count, within};
 use crate::ids::BodyId;
+use crate::kinds::Kind;
 use crate::validate::Fields;
 
 #[derive(Clone, Debug)]
@@ -11,21 +12,23 @@ pub struct UnitsRule {
     pub within_months: Option<u32>,
 }
 
-pub(crate) const FIELDS: &[&str] = &["body", "count", "within_years"];
+impl Kind for UnitsRule {
+    const FIELDS: &'static [&'static str] = &["body", "count", "within_years"];
 
-pub(crate) fn check(f: &mut Fields) -> UnitsRule {
-    let body = f.body();
-    let count = match f.c.count {
-        Some(n) => f.count("count", n, false),
-        None => {
-            f.missing("count");
-            0.0
+    fn check(f: &mut Fields) -> Self {
+        let body = f.body();
+        let count = match f.c.count {
+            Some(n) => f.count("count", n, false),
+            None => {
+                f.missing("count");
+                0.0
+            }
+        };
+        UnitsRule {
+            body,
+            count,
+            within_months: f.window(),
         }
-    };
-    UnitsRule {
-        body,
-        count,
-        within_months: f.window(),
     }
 }
 
