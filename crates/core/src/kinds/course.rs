@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::{years, Eval};
 use crate::explain::{course_phrase, Words};
-use crate::plan::project::{Own, join, By, Pending, Proj, Projector};
+use crate::plan::project::{join, By, Own, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, Criterion, Ids};
 use crate::rules::file::CourseKind;
 use crate::rules::model::{CourseRule, RuleSet};

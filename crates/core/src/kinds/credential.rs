@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::Eval;
 use crate::explain::{names, Words};
-use crate::plan::project::{Own, Any, Proj, Projector};
+use crate::plan::project::{Any, Own, Proj, Projector};
 use crate::roadmap::{Action, CountUnit, Criterion, Ids};
 use crate::rules::model::{CredentialRule, RuleSet};
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::evaluate::{years, Clock, Eval};
 use crate::explain::{mid_sentence, one, years_en, years_ja, Words};
 use crate::plan::graduate;
-use crate::plan::project::{Own, By, Pending, Proj, Projector};
+use crate::plan::project::{By, Own, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, BlockerKind, CountUnit, Criterion};
 use crate::rules::model::{ExperienceRule, RuleSet};
 

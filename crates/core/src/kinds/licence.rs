@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::date::Date;
 use crate::evaluate::Eval;
 use crate::explain::{names, or_list, Words};
-use crate::plan::project::{Own, join, By, Pending, Proj, Projector};
+use crate::plan::project::{join, By, Own, Pending, Proj, Projector};
 use crate::roadmap::{Action, BlockerKind, Criterion, Ids};
 use crate::rules::model::{LicenceRule, RuleSet};
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::{months_of_years, years, Eval};
 use crate::explain::{body, years_en, years_ja, Words};
-use crate::plan::project::{Own, By, Pending, Proj, Projector};
+use crate::plan::project::{By, Own, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, CountUnit, Criterion};
 use crate::rules::model::{MembershipRule, RuleSet};
 

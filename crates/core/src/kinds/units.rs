@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use crate::evaluate::{years, Eval};
 use crate::explain::{body, number, unit, Words};
-use crate::plan::project::{Own, By, Pending, Proj, Projector};
+use crate::plan::project::{By, Own, Pending, Proj, Projector};
 use crate::roadmap::{Action, AssumptionKind as Assume, CountUnit, Criterion};
 use crate::rules::model::{RuleSet, UnitsRule};
 
