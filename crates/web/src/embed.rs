@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
-use super::components::app::{App, AppProps, RulesProblem};
+use super::components::{App, AppProps, RulesProblem};
 use super::{Options, RulesRef};
 use ce_roadmap_core::ids::AreaId;
 use ce_roadmap_core::profile::Stage;

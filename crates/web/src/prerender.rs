@@ -8,7 +8,7 @@ use ce_roadmap_core::profile::Stage;
 use ce_roadmap_widget::i18n::Lang;
 use yew::LocalServerRenderer;
 
-use crate::components::app::{App, AppProps};
+use crate::components::{App, AppProps};
 use crate::{Options, RulesRef};
 use ce_roadmap_js::rules::default_rules;
 

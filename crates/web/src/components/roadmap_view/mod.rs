@@ -1,14 +1,24 @@
+//! The roadmap and its panels (the routes, fees, timeline, plan and the cards by status),
+//! each panel a file in this folder.
+
 use yew::prelude::*;
 
-use super::credential_card::CredentialCard;
-use super::fee_support::FeeSupport;
-use super::plan_view::PlanView;
-use super::route_table::RouteTable;
-use super::timeline_view::TimelineView;
+mod credential_card;
+mod fee_support;
+mod plan_view;
+mod route_lanes;
+mod route_table;
+mod timeline_view;
+
 use crate::{Env, SharedDisplay, SharedRoadmap};
 use ce_roadmap_core::roadmap::Status;
 use ce_roadmap_widget::answers::{Action, Answers};
 use ce_roadmap_widget::i18n::{self, Msg};
+use credential_card::CredentialCard;
+use fee_support::FeeSupport;
+use plan_view::PlanView;
+use route_table::RouteTable;
+use timeline_view::TimelineView;
 
 #[derive(Properties, PartialEq)]
 pub struct RoadmapViewProps {
