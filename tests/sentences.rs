@@ -166,8 +166,8 @@ fn snapshot() -> String {
         for c in &r.credentials {
             if let Some(e) = &c.earliest {
                 let (ja, en) = (
-                    earliest_sentence(Lang::Ja, e),
-                    earliest_sentence(Lang::En, e),
+                    earliest_sentence(Lang::Ja, &rules, e),
+                    earliest_sentence(Lang::En, &rules, e),
                 );
                 if !ja.is_empty() {
                     found.insert((
@@ -177,8 +177,8 @@ fn snapshot() -> String {
                     ));
                 }
                 let (ja, en) = (
-                    i18n::certify_sentence(Lang::Ja, e),
-                    i18n::certify_sentence(Lang::En, e),
+                    i18n::certify_sentence(Lang::Ja, &rules, e),
+                    i18n::certify_sentence(Lang::En, &rules, e),
                 );
                 if !ja.is_empty() {
                     found.insert((

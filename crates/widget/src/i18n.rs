@@ -6,7 +6,7 @@ use ce_roadmap_core::date::{Date, Month};
 use ce_roadmap_core::num::plain;
 use ce_roadmap_core::profile::ProfileError;
 use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep, RouteFirst, Status};
-use ce_roadmap_core::rules::file::{ApplicationDef, Text};
+use ce_roadmap_core::rules::file::{ApplicationDef, CourseKind, Text};
 use ce_roadmap_core::rules::model::RuleSet;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -233,13 +233,16 @@ impl Msg {
     }
 }
 
-/// A step's kind in a few words, for the card's "(after joining and the course)".
-fn step_label(action: Action, lang: Lang) -> &'static str {
+/// A step's kind in a few words, for the card's "(after joining and the course)". A
+/// course step is a course or a meeting by its course's kind (`meeting`).
+fn step_label(action: Action, meeting: bool, lang: Lang) -> &'static str {
     match (action, lang) {
         (Action::Join, Lang::Ja) => "入会",
         (Action::Join, Lang::En) => "joining",
-        (Action::Course, Lang::Ja) => "講習・学会",
-        (Action::Course, Lang::En) => "the courses",
+        (Action::Course, Lang::Ja) if meeting => "学会等への参加",
+        (Action::Course, Lang::Ja) => "講習",
+        (Action::Course, Lang::En) if meeting => "the meeting",
+        (Action::Course, Lang::En) => "the course",
         (Action::Units, Lang::Ja) => "単位",
         (Action::Units, Lang::En) => "the units",
         (Action::Cases, Lang::Ja) => "症例",
@@ -261,51 +264,65 @@ fn step_label(action: Action, lang: Lang) -> &'static str {
     }
 }
 
-/// "（入会、講習・学会が前提）" / " (after joining and the courses)": what the dated
-/// steps of one stage are (the exam's, or the certification's), each kind once;
-/// empty without steps.
-fn after_steps(lang: Lang, e: &Earliest, certification: bool) -> String {
+/// "（入会、講習が前提）" / " (after joining and the course)": what the dated steps of
+/// one stage are (the exam's, or the certification's), each kind once; empty without
+/// steps.
+fn after_steps(lang: Lang, rules: &RuleSet, e: &Earliest, certification: bool) -> String {
     let mut labels: Vec<&str> = Vec::new();
-    let (mut courses, mut course_label) = (0, None);
+    // Course steps and meeting steps, for "the courses" / "the meetings" in English.
+    let mut many = [0u8; 2];
     for s in e
         .steps
         .iter()
         .filter(|s| s.for_certification == certification)
     {
-        let l = step_label(s.action, lang);
-        let course = s.action == Action::Course;
-        courses += usize::from(course);
+        // A course step names its alternatives; the first one's kind decides, as in
+        // the criterion's sentence.
+        let meeting = s.action == Action::Course
+            && s.target
+                .split('|')
+                .next()
+                .and_then(|id| rules.course(id))
+                .is_some_and(|c| c.kind == CourseKind::Meeting);
+        if s.action == Action::Course {
+            many[usize::from(meeting)] += 1;
+        }
+        let l = step_label(s.action, meeting, lang);
         if !labels.contains(&l) {
-            if course {
-                course_label = Some(labels.len());
-            }
             labels.push(l);
         }
     }
-    // One course is "the course"; the Japanese label names the kind of step, not a number.
-    if let (1, Some(i), Lang::En) = (courses, course_label, lang) {
-        labels[i] = "the course";
+    let mut out = String::new();
+    for (i, l) in labels.iter().enumerate() {
+        out += match (lang, i) {
+            (_, 0) => "",
+            (Lang::Ja, _) => "、",
+            (Lang::En, i) if i + 1 == labels.len() => " and ",
+            (Lang::En, _) => ", ",
+        };
+        out += l;
+        // The Japanese labels name the kind of step, not a number.
+        if lang == Lang::En
+            && ((*l == "the course" && many[0] > 1) || (*l == "the meeting" && many[1] > 1))
+        {
+            out.push('s');
+        }
     }
-    match (lang, labels.len()) {
-        (_, 0) => String::new(),
-        (Lang::Ja, _) => format!("（{}が前提）", labels.join("、")),
-        (Lang::En, 1) => format!(" (after {})", labels[0]),
-        (Lang::En, n) => format!(
-            " (after {} and {})",
-            labels[..n - 1].join(", "),
-            labels[n - 1]
-        ),
+    match (lang, out.is_empty()) {
+        (_, true) => out,
+        (Lang::Ja, false) => format!("（{out}が前提）"),
+        (Lang::En, false) => format!(" (after {out})"),
     }
 }
 
 /// For a two-stage credential whose exam can be sat now: when certification can
 /// follow, "認定は2028年11月21日から（入会と…が前提）。" / "Certification from 21 Nov
 /// 2028 (after joining, …)."; empty when it cannot be dated.
-pub fn certify_sentence(lang: Lang, e: &Earliest) -> String {
+pub fn certify_sentence(lang: Lang, rules: &RuleSet, e: &Earliest) -> String {
     let Some(c) = e.certify_on else {
         return String::new();
     };
-    let after = after_steps(lang, e, true);
+    let after = after_steps(lang, rules, e, true);
     match lang {
         Lang::Ja => format!("認定は{}から{after}。", date(lang, c)),
         Lang::En => format!("Certification from {}{after}.", date(lang, c)),
@@ -313,13 +330,13 @@ pub fn certify_sentence(lang: Lang, e: &Earliest) -> String {
 }
 
 /// The card's line on when a credential can be had: "2028年6月の試験から受験
-/// できます（入会と講習・学会が前提）" / "From the Jun 2028 exam (after joining
-/// and the courses)". Empty when it cannot be dated (the card shows why).
-pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
+/// できます（入会、講習が前提）" / "From the Jun 2028 exam (after joining and the
+/// course)". Empty when it cannot be dated (the card shows why).
+pub fn earliest_sentence(lang: Lang, rules: &RuleSet, e: &Earliest) -> String {
     let Some(on) = e.on else {
         return String::new();
     };
-    let after = after_steps(lang, e, false);
+    let after = after_steps(lang, rules, e, false);
     let mut out = match (lang, &e.sitting) {
         (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, *s)),
         (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, *s)),
@@ -340,7 +357,7 @@ pub fn earliest_sentence(lang: Lang, e: &Earliest) -> String {
     }
     if let Some(c) = e.certify_on {
         // Each date with its own steps: the exam's above, the certification's here.
-        let after = after_steps(lang, e, true);
+        let after = after_steps(lang, rules, e, true);
         out += &match lang {
             Lang::Ja => format!("。認定は{}から{after}", date(lang, c)),
             Lang::En => format!("; certification from {}{after}", date(lang, c)),
@@ -785,26 +802,30 @@ mod tests {
         // A two-stage credential whose exam can be sat now: when it can be certified.
         let jacet = e("jacet_cert_blood_purification");
         assert_eq!(
-            certify_sentence(Lang::Ja, &jacet),
-            "認定は2028年11月21日から（入会、講習・学会、単位、試験の合格が前提）。"
+            certify_sentence(Lang::Ja, &rules, &jacet),
+            "認定は2028年11月21日から（入会、学会等への参加、講習、単位、試験の合格が前提）。"
         );
         assert_eq!(
-            certify_sentence(Lang::En, &jacet),
-            "Certification from 21 Nov 2028 (after joining, the courses, the units and passing the exam)."
+            certify_sentence(Lang::En, &rules, &jacet),
+            "Certification from 21 Nov 2028 (after joining, the meeting, the courses, the units and passing the exam)."
         );
-        assert_eq!(certify_sentence(Lang::En, &e("me1")), "");
+        assert_eq!(certify_sentence(Lang::En, &rules, &e("me1")), "");
         let me1 = e("me1");
         assert_eq!(
-            earliest_sentence(Lang::Ja, &me1),
+            earliest_sentence(Lang::Ja, &rules, &me1),
             "2027年6月の試験から受験できます。"
         );
-        assert_eq!(earliest_sentence(Lang::En, &me1), "From the Jun 2027 exam.");
+        assert_eq!(
+            earliest_sentence(Lang::En, &rules, &me1),
+            "From the Jun 2027 exam."
+        );
         // A specialist title: the exam needs the course; joining JACET and the units are
         // for the certification after it, and each date names only its own steps.
         let spec = e("jacet_spec_blood_purification");
-        let en = earliest_sentence(Lang::En, &spec);
+        let en = earliest_sentence(Lang::En, &rules, &spec);
         let (exam, cert) = en.split_once("; certification from").expect(&en);
-        // One course is "the course"; the certification's three above are "the courses".
+        // One course is "the course"; above, the certification's congress is a meeting
+        // and its two courses "the courses".
         assert!(
             exam.contains("(after the course)") && !exam.contains("joining"),
             "{en}"

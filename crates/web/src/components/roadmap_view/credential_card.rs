@@ -77,7 +77,7 @@ fn tier(t: Tier) -> Msg {
 
 fn card(
     lang: Lang,
-    rules: Option<&RuleSet>,
+    rules: &RuleSet,
     c: &CredentialResult,
     open: bool,
     toggle: Callback<MouseEvent>,
@@ -125,11 +125,11 @@ fn card(
             if let Some(e) = &c.earliest {
                 // The exam can be sat now; the certification that follows has its own date.
                 if c.status == Status::Eligible && e.certify_on.is_some_and(|d| Some(d) > c.ready_on) {
-                    <p class="cer-earliest">{ i18n::certify_sentence(lang, e) }</p>
+                    <p class="cer-earliest">{ i18n::certify_sentence(lang, rules, e) }</p>
                 }
                 if c.status != Status::Eligible {
                     if e.on.is_some() {
-                        <p class="cer-earliest">{ i18n::earliest_sentence(lang, e) }</p>
+                        <p class="cer-earliest">{ i18n::earliest_sentence(lang, rules, e) }</p>
                     } else {
                         <div class="cer-earliest" data-blocked="">
                             <strong>{ format!("{}: ", Msg::NoDate.text(lang)) }</strong>
@@ -212,10 +212,8 @@ fn card(
 }
 
 /// Whose page a source is: the issuing body's name, or the other site's address.
-fn source_label(lang: Lang, rules: Option<&RuleSet>, url: &str) -> String {
-    let body = rules
-        .and_then(|r| display::source_body(r, url))
-        .map(|b| (b.said_ja(), b.said_en().0));
+fn source_label(lang: Lang, rules: &RuleSet, url: &str) -> String {
+    let body = display::source_body(rules, url).map(|b| (b.said_ja(), b.said_en().0));
     i18n::source_label(lang, body, display::host(url))
 }
 
@@ -240,8 +238,8 @@ pub fn CredentialCard(props: &CredentialCardProps) -> Html {
             }
         })
     };
-    match props.result() {
-        Some(c) => card(lang, rules, c, *open, toggle, props.targeted, aim),
-        None => html! {},
+    match (props.result(), rules) {
+        (Some(c), Some(rules)) => card(lang, rules, c, *open, toggle, props.targeted, aim),
+        _ => html! {},
     }
 }
