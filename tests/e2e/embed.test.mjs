@@ -88,9 +88,9 @@ test("school page: the courses side by side, the school's own chosen and marked;
     return JSON.parse(r.stdout).routes;
   })();
   assert.deepEqual(cliRoutes.map((r) => r.school_years), [3, 4, 1]);
-  assert.match(text[0], /3年制（専門学校・大学）この学校の課程2029年3月 国家試験2029年4月1日 免許/);
+  assert.match(text[0], /3年制（専門学校・短大）この学校の課程2029年3月 国家試験2029年4月1日 免許/);
   assert.match(text[0], /血液浄化.*: 透析技術認定士（2031年度〜）/);
-  assert.match(text[1], /4年制大学2030年3月 国家試験2030年4月1日 免許/);
+  assert.match(text[1], /4年制（大学・専門学校）2030年3月 国家試験2030年4月1日 免許/);
   assert.match(text[2], /1年制の専攻科/);
   assert.equal(await p.getAttribute(".cer-routes tbody tr:first-child .cer-route-pick", "aria-pressed"), "true");
   // The same on one axis: a lane per course, its licence, and its areas' first credentials.
@@ -115,7 +115,7 @@ test("school page: the courses side by side, the school's own chosen and marked;
   await inView(p.locator(".cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-ja-1280.png" });
   // Choosing the 4-year course from the table is the same answer as the form's.
-  await p.click("text=4年制大学 >> nth=-1");
+  await p.click("text=4年制（大学・専門学校） >> nth=-1");
   await p.waitForFunction(() => document.querySelector("ce-roadmap").shadowRoot.querySelector("#cer-school-years").value === "4");
   assert.match(await p.textContent(".cer-licence"), /2030年4月1日/);
   assert.equal(await p.getAttribute(".cer-routes tbody tr:nth-child(2) .cer-route-pick", "aria-pressed"), "true");
@@ -142,7 +142,7 @@ test("the courses compared in English at desktop width, and a route the rules do
   const rows = p.locator("#routes-en >> .cer-routes tbody tr");
   await rows.first().waitFor();
   const text = await rows.allTextContents();
-  assert.match(text[1], /4-year universityThis school's courseNational exam Mar 2030Licence 1 Apr 2030/);
+  assert.match(text[1], /4 years \(university or vocational school\)This school's courseNational exam Mar 2030Licence 1 Apr 2030/);
   assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2032 on\)/);
   await inView(p.locator("#routes-en >> .cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-en-1280.png" });

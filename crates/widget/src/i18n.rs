@@ -72,8 +72,8 @@ messages! {
     KindIt => "病院のIT・医療情報の担当", "Hospital IT / medical informatics";
     SchoolHeading => "学校", "School";
     SchoolYears => "課程", "Course";
-    School3 => "3年制（専門学校・大学）", "3 years (vocational school or university)";
-    School4 => "4年制大学", "4-year university";
+    School3 => "3年制（専門学校・短大）", "3 years (vocational school or junior college)";
+    School4 => "4年制（大学・専門学校）", "4 years (university or vocational school)";
     School1 => "1年制の専攻科（他の医療系学校の卒業後）", "1-year course (after another medical school)";
     StartYear => "入学する年（4月）", "Year you start (April)";
     PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";

@@ -1,7 +1,7 @@
 //! The licence routes side by side, for someone choosing a school: for each
-//! course length the rules allow (3-year vocational school or university, 4-year
-//! university, 1-year course after another medical school), the national exam,
-//! the licence, and the first credential that opens in each area they plan.
+//! course length the rules allow (3-year vocational school or junior college, 4-year
+//! university or vocational school, 1-year course after another medical school), the
+//! national exam, the licence, and the first credential that opens in each area they plan.
 
 use crate::roadmap::{CredentialResult, RouteFirst};
 use crate::rules::model::RuleSet;
