@@ -421,7 +421,7 @@ fn only_someone_choosing_a_school_gets_the_routes_compared() {
     };
     assert_eq!(
         routes(r#"{"stage":"prospective","school":{"years":4,"start_year":2027}}"#),
-        vec![(3, false), (4, true), (1, false)]
+        vec![(3, false), (4, true), (2, false), (1, false)]
     );
     assert!(routes(r#"{"stage":"student","school":{"years":3,"start_year":2025}}"#).is_empty());
     assert!(routes(r#"{"stage":"prospective"}"#).is_empty());

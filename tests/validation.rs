@@ -398,7 +398,7 @@ fn the_required_credential_ids_are_all_present() {
         assert!(r.credential(id).is_some(), "missing {id}");
     }
     // The usual course first: the school form and the route table list them in this order.
-    assert_eq!(r.licence_route.school_years, vec![3, 4, 1]);
+    assert_eq!(r.licence_route.school_years, vec![3, 4, 2, 1]);
 }
 
 /// MINI with a fee-support section appended.

@@ -20,8 +20,9 @@ export interface Profile {
   as_of?: string;
   stage?: Stage;
   licences?: string[];
-  /** Prospective students and students: their licence counts from April of start_year + years. */
-  school?: { years: 1 | 3 | 4; start_year: number };
+  /** Prospective students and students: their licence counts from April of start_year + years;
+   * `years` is a course length of the rules (`licence_route.school_years`; the default rules: 1, 2, 3 or 4). */
+  school?: { years: number; start_year: number };
   plan_areas?: string[];
   /** Completed years per area, assumed ongoing. */
   experience?: Record<string, number>;

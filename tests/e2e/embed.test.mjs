@@ -79,7 +79,7 @@ test("school page: the courses side by side, the school's own chosen and marked;
   const rows = p.locator(".cer-routes tbody tr");
   await rows.first().waitFor();
   const text = await rows.allTextContents();
-  assert.equal(text.length, 3, text.join("\n"));
+  assert.equal(text.length, 4, text.join("\n"));
   // The same start year (this fiscal year) on each course; the CLI's comparison agrees.
   const cliRoutes = (() => {
     const bin = process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap";
@@ -87,11 +87,12 @@ test("school page: the courses side by side, the school's own chosen and marked;
     const r = spawnSync(bin, ["eval", "--profile", "-", "--as-of", AS_OF], { input: JSON.stringify(profile), encoding: "utf8" });
     return JSON.parse(r.stdout).routes;
   })();
-  assert.deepEqual(cliRoutes.map((r) => r.school_years), [3, 4, 1]);
+  assert.deepEqual(cliRoutes.map((r) => r.school_years), [3, 4, 2, 1]);
   assert.match(text[0], /3年制（専門学校・短大）この学校の課程2029年3月 国家試験2029年4月1日 免許/);
   assert.match(text[0], /血液浄化.*: 透析技術認定士（2031年度〜）/);
   assert.match(text[1], /4年制（大学・専門学校）2030年3月 国家試験2030年4月1日 免許/);
-  assert.match(text[2], /1年制の専攻科/);
+  assert.match(text[2], /2年制（大学・短大・専門学校などの卒業後）/);
+  assert.match(text[3], /1年制（大学・医療系の学校などで2年以上学んだ後）/);
   assert.equal(await p.getAttribute(".cer-routes tbody tr:first-child .cer-route-pick", "aria-pressed"), "true");
   // The same on one axis: a lane per course, its licence, and its areas' first credentials.
   const lanes = await p.$$eval("ce-roadmap >> .cer-lanes svg > g", (gs) => gs.map((g) => ({
@@ -103,6 +104,7 @@ test("school page: the courses side by side, the school's own chosen and marked;
   assert.deepEqual(lanes, [
     { chosen: true, label: "3年制", licence: 1, areas: 2 },
     { chosen: false, label: "4年制", licence: 1, areas: 2 },
+    { chosen: false, label: "2年制", licence: 1, areas: 2 },
     { chosen: false, label: "1年制", licence: 1, areas: 2 },
   ]);
   // The lanes' licence years are the table's: the 4-year diamond one column right of the 3-year one.
@@ -129,9 +131,9 @@ test("the courses compared in English at desktop width, and a route the rules do
   const errors = await p.evaluate(async () => {
     const el = document.createElement("div");
     document.body.append(el);
-    try { await window.CeRoadmap.mount(el, { mode: "prospective", route: "2" }); return null; } catch (e) { return String(e.message); }
+    try { await window.CeRoadmap.mount(el, { mode: "prospective", route: "5" }); return null; } catch (e) { return String(e.message); }
   });
-  assert.match(errors, /route `2` is not a course length of the rules: 3, 4, 1/);
+  assert.match(errors, /route `5` is not a course length of the rules: 3, 4, 2, 1/);
   await p.evaluate(async () => {
     const el = document.createElement("div");
     el.id = "routes-en";

@@ -42,7 +42,7 @@ impl Stage {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct School {
-    /// Length of the course: 1, 3 or 4 years.
+    /// Length of the course in years: one of the rules' `licence_route.school_years`.
     pub years: u8,
     /// The calendar year the course starts (in April).
     pub start_year: i32,

@@ -74,7 +74,8 @@ messages! {
     SchoolYears => "課程", "Course";
     School3 => "3年制（専門学校・短大）", "3 years (vocational school or junior college)";
     School4 => "4年制（大学・専門学校）", "4 years (university or vocational school)";
-    School1 => "1年制の専攻科（他の医療系学校の卒業後）", "1-year course (after another medical school)";
+    School2 => "2年制（大学・短大・専門学校などの卒業後）", "2 years (after a university, junior college or vocational school)";
+    School1 => "1年制（大学・医療系の学校などで2年以上学んだ後）", "1 year (after 2+ years at a university, medical school or similar)";
     StartYear => "入学する年（4月）", "Year you start (April)";
     PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";
     WorkAreas => "働いている分野・これから働く分野（いくつでも）", "Where do you work, or plan to? (choose any)";
@@ -499,6 +500,7 @@ pub fn date(lang: Lang, d: Date) -> String {
 pub fn course_name(lang: Lang, years: u8) -> String {
     match years {
         1 => Msg::School1.text(lang).to_string(),
+        2 => Msg::School2.text(lang).to_string(),
         3 => Msg::School3.text(lang).to_string(),
         4 => Msg::School4.text(lang).to_string(),
         // A host's rules may allow another length.

@@ -1,6 +1,6 @@
 //! The licence routes side by side, for someone choosing a school: for each
 //! course length the rules allow (3-year vocational school or junior college, 4-year
-//! university or vocational school, 1-year course after another medical school), the
+//! university or vocational school, 2 or 1 years after study elsewhere), the
 //! national exam, the licence, and the first credential that opens in each area they plan.
 
 use crate::roadmap::{CredentialResult, RouteFirst};
