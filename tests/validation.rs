@@ -501,3 +501,43 @@ fn a_bodys_own_word_for_units_is_checked_and_survives_compiling() {
     let errs = errors(&with("{ ja = \" \", en = \"points\" }"));
     assert_eq!(errs.0[0].path, "bodies[0].unit.ja", "{errs}");
 }
+
+/// A seed's "from clinical year n" means n - 1 completed years (clinical year 1 starts
+/// with the licence). A credential whose exam stage asks for more years of work than
+/// that, in every case, must say its rule differs from the seed.
+#[test]
+fn a_seed_year_short_of_the_rule_is_marked_differs() {
+    use ce_roadmap_core::rules::model::{Condition, Rule};
+    // The fewest months of work the conditions, all needed, ask for.
+    fn months(list: &[Condition]) -> u32 {
+        list.iter()
+            .map(|c| match &c.rule {
+                Rule::Experience(r) => r.months,
+                Rule::AllOf(of) => months(of),
+                Rule::AnyOf(of) => of
+                    .iter()
+                    .map(|c| months(std::slice::from_ref(c)))
+                    .min()
+                    .unwrap_or(0),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    let rules = ce_roadmap_core::default_rules().unwrap();
+    let mut wrong = Vec::new();
+    for c in &rules.credentials {
+        let Some(seed) = &c.seed else { continue };
+        let Some(year) = seed.clinical_year else {
+            continue;
+        };
+        let needed = months(&c.conditions);
+        if needed > (u32::from(year) - 1) * 12 && !seed.differs {
+            wrong.push(format!(
+                "{}: clinical year {year}, the rule asks {needed} months",
+                c.id
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
