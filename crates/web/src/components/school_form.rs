@@ -37,12 +37,15 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
             <legend>{ Msg::SchoolHeading.text(lang) }</legend>
             <div class="cer-row">
                 <label for="cer-school-years">{ Msg::SchoolYears.text(lang) }</label>
-                <select id="cer-school-years" onchange={on_years}>
+                // The lengths alone, so a phone's closed select is not cut off; the chosen
+                // course's full name is the line below it.
+                <select id="cer-school-years" onchange={on_years} aria-describedby="cer-school-years-name">
                     { for env.rules.0.licence_route.school_years.iter().map(|&y| html! {
-                        <option value={y.to_string()} selected={a.school.years == y}>{ i18n::course_name(lang, y) }</option>
+                        <option value={y.to_string()} selected={a.school.years == y}>{ i18n::course_short(lang, y) }</option>
                     }) }
                 </select>
             </div>
+            <p class="cer-hint" id="cer-school-years-name">{ i18n::course_name(lang, a.school.years) }</p>
             <div class="cer-row">
                 <label for="cer-start-year">{ Msg::StartYear.text(lang) }</label>
                 <select id="cer-start-year" onchange={on_start}>
