@@ -78,10 +78,7 @@ pub(crate) fn mid_sentence(en: &str) -> String {
 /// Courses as a phrase with the verb their kind takes: a course is taken
 /// (受講する), a meeting attended (参加する). The first named decides the verb.
 pub(crate) fn course_phrase(rules: &RuleSet, ids: &[&str]) -> (CourseKind, String, String) {
-    let kind = ids
-        .first()
-        .and_then(|id| rules.course(id))
-        .map_or(CourseKind::Course, |c| c.kind);
+    let kind = rules.course_kind(ids.iter().copied());
     let (ja, en) = names(rules, "course", ids);
     let en: Vec<String> = en.iter().map(|e| mid_sentence(e)).collect();
     (kind, ja.join(" または "), en.join(" or the "))

@@ -117,10 +117,7 @@ impl<'a> Requires<'a> {
     }
     fn walk(&mut self, conds: &'a [Condition]) {
         for c in conds {
-            match &c.rule {
-                Rule::AnyOf(of) | Rule::AllOf(of) => self.walk(of),
-                leaf => leaf.requires(self),
-            }
+            c.rule.requires(self);
         }
     }
 }
@@ -173,6 +170,13 @@ impl RuleSet {
     }
     pub fn course(&self, id: &str) -> Option<&CourseDef> {
         self.index.courses.get(id).map(|&i| &self.courses[i])
+    }
+    /// Whether a course step's alternatives are a course or a meeting: the first one's
+    /// kind decides (a course where it is not in the rules).
+    pub fn course_kind<'a>(&self, mut ids: impl Iterator<Item = &'a str>) -> CourseKind {
+        ids.next()
+            .and_then(|id| self.course(id))
+            .map_or(CourseKind::Course, |c| c.kind)
     }
     /// The name of an exam: an external one, or a credential's own exam.
     pub fn exam_name(&self, id: &str) -> Option<Text> {

@@ -235,15 +235,20 @@ impl Msg {
 }
 
 /// A step's kind in a few words, for the card's "(after joining and the course)". A
-/// course step is a course or a meeting by its course's kind (`meeting`).
-fn step_label(action: Action, meeting: bool, lang: Lang) -> &'static str {
+/// course step is a course or a meeting by its course's kind (`meeting`); `many`: more
+/// than one such step (English only: the Japanese labels name the kind, not a number).
+fn step_label(action: Action, meeting: bool, many: bool, lang: Lang) -> &'static str {
     match (action, lang) {
         (Action::Join, Lang::Ja) => "入会",
         (Action::Join, Lang::En) => "joining",
         (Action::Course, Lang::Ja) if meeting => "学会等への参加",
         (Action::Course, Lang::Ja) => "講習",
-        (Action::Course, Lang::En) if meeting => "the meeting",
-        (Action::Course, Lang::En) => "the course",
+        (Action::Course, Lang::En) => match (meeting, many) {
+            (true, false) => "the meeting",
+            (true, true) => "the meetings",
+            (false, false) => "the course",
+            (false, true) => "the courses",
+        },
         (Action::Units, Lang::Ja) => "単位",
         (Action::Units, Lang::En) => "the units",
         (Action::Cases, Lang::Ja) => "症例",
@@ -269,50 +274,39 @@ fn step_label(action: Action, meeting: bool, lang: Lang) -> &'static str {
 /// one stage are (the exam's, or the certification's), each kind once; empty without
 /// steps.
 fn after_steps(lang: Lang, rules: &RuleSet, e: &Earliest, certification: bool) -> String {
-    let mut labels: Vec<&str> = Vec::new();
-    // Course steps and meeting steps, for "the courses" / "the meetings" in English.
-    let mut many = [0u8; 2];
+    // Each kind of step once, in order; how many course and meeting steps there are.
+    let mut kinds: Vec<(Action, bool)> = Vec::new();
+    let mut count = [0u8; 2];
     for s in e
         .steps
         .iter()
         .filter(|s| s.for_certification == certification)
     {
-        // A course step names its alternatives; the first one's kind decides, as in
-        // the criterion's sentence.
         let meeting = s.action == Action::Course
-            && s.target
-                .split('|')
-                .next()
-                .and_then(|id| rules.course(id))
-                .is_some_and(|c| c.kind == CourseKind::Meeting);
+            && rules.course_kind(s.target.split('|')) == CourseKind::Meeting;
         if s.action == Action::Course {
-            many[usize::from(meeting)] += 1;
+            count[usize::from(meeting)] += 1;
         }
-        let l = step_label(s.action, meeting, lang);
+        if !kinds.contains(&(s.action, meeting)) {
+            kinds.push((s.action, meeting));
+        }
+    }
+    let mut labels: Vec<&str> = Vec::new();
+    for (action, meeting) in kinds {
+        let l = step_label(action, meeting, count[usize::from(meeting)] > 1, lang);
         if !labels.contains(&l) {
             labels.push(l);
         }
     }
-    let mut out = String::new();
-    for (i, l) in labels.iter().enumerate() {
-        out += match (lang, i) {
-            (_, 0) => "",
-            (Lang::Ja, _) => "、",
-            (Lang::En, i) if i + 1 == labels.len() => " and ",
-            (Lang::En, _) => ", ",
-        };
-        out += l;
-        // The Japanese labels name the kind of step, not a number.
-        if lang == Lang::En
-            && ((*l == "the course" && many[0] > 1) || (*l == "the meeting" && many[1] > 1))
-        {
-            out.push('s');
-        }
-    }
-    match (lang, out.is_empty()) {
-        (_, true) => out,
-        (Lang::Ja, false) => format!("（{out}が前提）"),
-        (Lang::En, false) => format!(" (after {out})"),
+    match (lang, labels.len()) {
+        (_, 0) => String::new(),
+        (Lang::Ja, _) => format!("（{}が前提）", labels.join("、")),
+        (Lang::En, 1) => format!(" (after {})", labels[0]),
+        (Lang::En, n) => format!(
+            " (after {} and {})",
+            labels[..n - 1].join(", "),
+            labels[n - 1]
+        ),
     }
 }
 

@@ -47,10 +47,10 @@ macro_rules! rule {
                 }
             }
 
-            /// A leaf's credentials and exams (a group's are its conditions').
+            /// The credentials and exams it refers to (a group's: its conditions').
             pub(crate) fn requires<'a>(&'a self, out: &mut Requires<'a>) {
                 match self {
-                    Rule::AnyOf(_) | Rule::AllOf(_) => {}
+                    Rule::AnyOf(of) | Rule::AllOf(of) => of.iter().for_each(|c| c.rule.requires(out)),
                     $(Rule::$Kind(r) => r.requires(out),)*
                 }
             }
