@@ -337,7 +337,11 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             _ => None,
         };
-        let mut own_steps = Vec::new();
+        let mut own_steps = Vec::with_capacity(if held {
+            0
+        } else {
+            criteria.iter().filter(|k| !k.met && !k.waiting).count()
+        });
         if !held {
             for k in &criteria {
                 crate::kinds::steps(k, &mut own_steps);
@@ -391,15 +395,21 @@ impl<'a, 'p> Eval<'a, 'p> {
         ))
     }
 
-    fn criteria(&self, list: &'a [Condition]) -> Vec<Criterion<'a>> {
-        list.iter()
-            .filter(|c| c.in_force(self.as_of))
-            .map(|c| self.criterion(c))
-            .collect()
+    /// The conditions in force, judged. Each criterion is judged where it lies in
+    /// the list: it is large, and moving it out of a call cost a copy.
+    pub(crate) fn criteria(&self, list: &'a [Condition]) -> Vec<Criterion<'a>> {
+        let mut out = Vec::with_capacity(list.len());
+        for c in list.iter().filter(|c| c.in_force(self.as_of)) {
+            out.push(self.blank(c));
+            if let Some(k) = out.last_mut() {
+                crate::kinds::evaluate(self, c, k);
+            }
+        }
+        out
     }
 
-    pub(crate) fn criterion(&self, c: &'a Condition) -> Criterion<'a> {
-        let mut k = Criterion {
+    fn blank(&self, c: &'a Condition) -> Criterion<'a> {
+        Criterion {
             kind: c.rule.kind(),
             met: false,
             waiting: false,
@@ -423,9 +433,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             source: self.source(c),
             note: c.note.as_ref(),
             text: Default::default(),
-        };
-        crate::kinds::evaluate(self, c, &mut k);
-        k
+        }
     }
 
     /// Work in any area counts: the area furthest along, and the earliest a
@@ -498,7 +506,7 @@ fn rank_steps<'a>(
         FastMap::with_capacity_and_hasher(64, Default::default());
     let mut tally: Vec<Tally<'a, '_>> = Vec::with_capacity(64);
     let mut of_step: Vec<usize> = Vec::with_capacity(steps.iter().map(Vec::len).sum());
-    for (r, own) in results.iter().zip(steps) {
+    for own in steps {
         for (a, t) in own {
             let i = *index.entry((*a, t.as_ref())).or_insert_with(|| {
                 tally.push(Tally {
@@ -512,12 +520,23 @@ fn rank_steps<'a>(
             });
             let e = &mut tally[i];
             e.affects += 1;
-            e.credentials.push(r.id);
             if own.len() == 1 {
                 e.unblocks += 1;
             }
             of_step.push(i);
         }
+    }
+    // The credentials each step serves, each list sized once.
+    for t in &mut tally {
+        t.credentials.reserve_exact(t.affects);
+    }
+    for (r, &i) in results
+        .iter()
+        .zip(steps)
+        .flat_map(|(r, own)| own.iter().map(move |_| r))
+        .zip(&of_step)
+    {
+        tally[i].credentials.push(r.id);
     }
     let mut ix = of_step.iter();
     for (r, own) in results.iter_mut().zip(steps) {

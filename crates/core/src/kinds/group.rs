@@ -15,11 +15,7 @@ pub(super) fn evaluate<'a>(
     any: bool,
     k: &mut Criterion<'a>,
 ) {
-    k.options = list
-        .iter()
-        .filter(|c| c.in_force(ev.as_of))
-        .map(|c| ev.criterion(c))
-        .collect();
+    k.options = ev.criteria(list);
     let opts = &k.options;
     k.time_based = opts.iter().any(|o| o.time_based);
     if any {

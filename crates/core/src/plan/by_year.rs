@@ -219,19 +219,21 @@ impl<'a> Mention<'_, 'a> {
 /// thousand-credential plan is not compared pair by pair; each step keeps the
 /// place of its first mention.
 fn merge<'a>(mentions: &[(Mention<'_, 'a>, &'a str)]) -> Vec<(usize, PlanStep<'a>)> {
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_unstable_by(|&i, &j| {
-        let (a, b) = (
-            mentions[i].0.key(mentions[i].1),
-            mentions[j].0.key(mentions[j].1),
-        );
-        (a.0, a.1, a.2, a.3, i).cmp(&(b.0, b.1, b.2, b.3, j))
-    });
+    // Each key made once, not at every comparison.
+    let mut order: Vec<_> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, (m, cred))| {
+            let (action, target, from, by, _) = m.key(cred);
+            (action, target, from, by, i)
+        })
+        .collect();
+    order.sort_unstable();
     let mut out: Vec<(usize, PlanStep<'a>)> = Vec::with_capacity(mentions.len());
     let mut group_of = vec![0usize; mentions.len()];
-    for i in order {
+    for (action, target, from, by, i) in order {
         let (m, cred) = mentions[i];
-        let (action, target, from, by, amount) = m.key(cred);
+        let amount = m.key(cred).4;
         // Same key: the last kept step of that key, if its window still overlaps.
         let open = out
             .iter_mut()
@@ -252,7 +254,14 @@ fn merge<'a>(mentions: &[(Mention<'_, 'a>, &'a str)]) -> Vec<(usize, PlanStep<'a
             }
         }
     }
-    // Credentials in mention order, which is catalogue order.
+    // Credentials in mention order, which is catalogue order; each list sized once.
+    let mut sizes = vec![0usize; out.len()];
+    for &g in &group_of {
+        sizes[g] += 1;
+    }
+    for ((_, o), n) in out.iter_mut().zip(sizes) {
+        o.credentials.reserve_exact(n);
+    }
     for ((_, cred), &g) in mentions.iter().zip(&group_of) {
         if let Some((_, o)) = out.get_mut(g) {
             if !o.credentials.contains(cred) {

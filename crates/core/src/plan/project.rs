@@ -372,6 +372,9 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
     /// dated by the stage date D (none when it has no date), the dated ones as
     /// they are; each action and target once, the earliest deadline kept.
     fn take_steps(&mut self, m: Mark, date: Option<Date>, out: &mut Vec<PlanStep<'a>>) {
+        if date.is_some() {
+            out.reserve(self.st.steps_above(m));
+        }
         for s in self.st.pending.drain(m.pending..) {
             let Some(d) = date else { continue };
             let by = match s.by {
