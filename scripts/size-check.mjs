@@ -5,7 +5,7 @@
 // growth fails now, and the failure says by how much and which file grew.
 // `--update-baseline` records the current sizes (only after a deliberate change).
 import { readFileSync, writeFileSync } from "node:fs";
-import { shippedSizes, compilerSizes, evalSizes, BUDGET_BROTLI, COMPILER_BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
+import { shippedSizes, compilerSizes, evalSizes, BUDGET_BROTLI, COMPILER_BUDGET_BROTLI, FIRST_LOAD, FIRST_LOAD_BUDGET_BROTLI, kb } from "./lib/sizes.mjs";
 
 const BASELINE = "tests/size-baseline.json";
 const SLACK = 1024; // bytes: toolchain noise, not growth
@@ -58,10 +58,12 @@ if (evaluation.total.brotli > evalBase + SLACK) {
 }
 // What a page with the plain snippet needs before the widget's first screen: the loader,
 // which carries the prerendered first screens (ARCHITECTURE.md "The first screen").
-console.log(`before the first screen: ce-roadmap.js alone, ${now.files["ce-roadmap.js"].brotli} B = ${kb(now.files["ce-roadmap.js"].brotli)}`);
+const first = FIRST_LOAD.reduce((n, f) => n + now.files[f].brotli, 0);
+console.log(`before the first screen (issue 12's first load, budget ${kb(FIRST_LOAD_BUDGET_BROTLI)}): ${FIRST_LOAD.join(" + ")}, ${first} B = ${kb(first)}` +
+  (first <= FIRST_LOAD_BUDGET_BROTLI ? ", within" : ", OVER"));
 
 if (now.total.brotli <= BUDGET_BROTLI) {
-  console.log(`within the budget by ${kb(BUDGET_BROTLI - now.total.brotli)}`);
+  console.log(`the live widget (the total above): within the ${kb(BUDGET_BROTLI)} budget by ${kb(BUDGET_BROTLI - now.total.brotli)}`);
   process.exit(0);
 }
 const over = now.total.brotli - BUDGET_BROTLI;
@@ -75,5 +77,5 @@ if (grew > SLACK) {
   console.error("Find what grew with `twiggy top target/bindgen/ce_roadmap_wasm_bg.wasm`; see README (Speed and size).");
   process.exit(1);
 }
-console.log(`OVER the budget by ${kb(over)} (issue 5: it needs a decision on the stack or the budget); no larger than the accepted baseline (${grew} B against it).`);
+console.log(`the live widget (the total above): OVER the ${kb(BUDGET_BROTLI)} budget by ${kb(over)} (issue 5: it needs a decision on the stack or the budget); no larger than the accepted baseline (${grew} B against it).`);
 if (grew < -SLACK) console.log("smaller than the baseline: lower it with `node scripts/size-check.mjs --update-baseline`.");
