@@ -44,6 +44,7 @@ impl<E: std::fmt::Display> From<E> for Fail {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
@@ -53,6 +54,23 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// `ce-roadmap export | head` ends quietly when `head` closes the pipe, as other Unix tools
+/// do: Rust's runtime ignores SIGPIPE, so every later print would panic instead.
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    unsafe extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13; // the same on Linux and macOS
+    const SIG_DFL: usize = 0;
+    // SAFETY: restores the default action for one signal before any thread is started.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}
 
 fn run(args: &[String]) -> Result<ExitCode, Fail> {
     let Some(cmd) = args.first() else {

@@ -378,3 +378,25 @@ fn docs_rules_sources_is_the_sources_table_of_the_default_rules() {
         .count();
     assert_eq!(rows, 27, "a row per credential");
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // `ce-roadmap export | head -1`: the export is larger than a pipe's buffer, so the
+    // binary is still writing when the reader goes away.
+    let mut child = bin()
+        .arg("export")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut out, &mut first).expect("some output");
+    drop(out);
+    let o = child.wait_with_output().expect("runs");
+    assert!(
+        !stderr(&o).contains("panicked"),
+        "a closed pipe made the binary panic: {}",
+        stderr(&o)
+    );
+}
