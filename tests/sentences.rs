@@ -221,6 +221,9 @@ fn snapshot() -> String {
         i18n::source_label(l, Some(("{body}", "{body}")), "")
     }));
     found.insert(formatted(&|l| i18n::source_label(l, None, "{host}")));
+    found.insert(formatted(&|l| {
+        i18n::source_label_titled(l, "{label}", "{title}")
+    }));
     let (month, by) = (
         ce_roadmap_core::date::Month::parse("2028-03").expect("a month"),
         ce_roadmap_core::Date::new(2027, 9, 30),

@@ -4,12 +4,13 @@
 
 use ce_roadmap_core::date::Date;
 use ce_roadmap_core::ids::AreaId;
-use ce_roadmap_core::roadmap::{Action, BlockerKind, Roadmap, Status};
+use ce_roadmap_core::roadmap::{Action, BlockerKind, Roadmap, SourceRef, Status};
 use ce_roadmap_core::rules::file::BodyDef;
 use ce_roadmap_core::rules::RuleSet;
 
 use crate::answers::Answers;
 use crate::focus::{allowed, in_focus};
+use crate::i18n::{self, Lang};
 
 /// Per credential of the roadmap (by index): shown at all, and shown in full.
 #[derive(Debug, Default, PartialEq)]
@@ -172,6 +173,31 @@ pub fn source_body<'r>(rules: &'r RuleSet, url: &str) -> Option<&'r BodyDef> {
     })
 }
 
+/// The words of a card's source links, in order: whose page each is, and where two
+/// would read the same (two pages of one body), each of those with its page's title, so a
+/// visitor can tell them apart.
+pub fn source_labels(lang: Lang, rules: &RuleSet, sources: &[SourceRef]) -> Vec<String> {
+    let mut labels: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            let body = source_body(rules, s.url).map(|b| (b.said_ja(), b.said_en().0));
+            i18n::source_label(lang, body, host(s.url))
+        })
+        .collect();
+    let shared: Vec<bool> = labels
+        .iter()
+        .map(|l| labels.iter().filter(|m| *m == l).count() > 1)
+        .collect();
+    for ((label, s), shared) in labels.iter_mut().zip(sources).zip(shared) {
+        if let Some(t) = rules.source(s.id).and_then(|d| d.title.as_deref()) {
+            if shared {
+                *label = i18n::source_label_titled(lang, label, t);
+            }
+        }
+    }
+    labels
+}
+
 /// Adds `more` to `out`, each id once, keeping the order.
 fn add<'a>(out: &mut Vec<String>, more: impl IntoIterator<Item = &'a str>) {
     for m in more {
@@ -324,6 +350,38 @@ mod tests {
             as_of: d,
             today: d.unwrap(),
         }
+    }
+
+    #[test]
+    fn source_links_that_would_read_the_same_carry_their_titles() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mdic = rules.credential("mdic").unwrap();
+        let sources: Vec<SourceRef> = mdic
+            .sources
+            .iter()
+            .filter_map(|id| rules.source(id.as_str()))
+            .map(SourceRef::from)
+            .collect();
+        assert!(sources.len() >= 2, "two pages of the society");
+        let ja = source_labels(Lang::Ja, &rules, &sources);
+        assert_eq!(
+            ja[0],
+            "日本医療機器学会のページ「医療機器情報コミュニケータ (MDIC)」"
+        );
+        assert_eq!(ja[1], "日本医療機器学会のページ「MDICに関するQ&A」");
+        let en = source_labels(Lang::En, &rules, &sources);
+        assert!(en[1].ends_with("page “MDICに関するQ&A”"), "{}", en[1]);
+        // One page of a body, one of another site: the plain words.
+        let me1 = rules.credential("me1").unwrap();
+        let one: Vec<SourceRef> = me1
+            .sources
+            .iter()
+            .filter_map(|id| rules.source(id.as_str()))
+            .map(SourceRef::from)
+            .collect();
+        let labels = source_labels(Lang::Ja, &rules, &one);
+        assert_eq!(labels.len(), one.len());
+        assert!(labels.iter().all(|l| !l.contains('「')), "{labels:?}");
     }
 
     #[test]
@@ -547,7 +605,16 @@ mod tests {
         // Another site is nobody's, even when its name ends like a body's host.
         assert_eq!(whose("https://ceokai.com/certification-exam/881/"), None);
         assert_eq!(whose("https://notjami.jp/"), None);
-        // The parent of a body's subdomain is not that body's site.
-        assert_eq!(whose("https://www.jaame.or.jp/"), None);
+        // The parent of a body's subdomain is not that body's site: JAAME's, which runs
+        // the respiratory committee's course; the dialysis committee's host matches first.
+        assert_eq!(whose("https://www.jaame.or.jp/").as_deref(), Some("jaame"));
+        assert_eq!(
+            whose("http://jaame.or.jp/koushuu/kokyu/k_nintei_kousyu.html").as_deref(),
+            Some("jaame")
+        );
+        assert_eq!(
+            whose("https://touseki.jaame.or.jp/koushin_r03.php").as_deref(),
+            Some("dialysis_committee")
+        );
     }
 }

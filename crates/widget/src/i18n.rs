@@ -670,6 +670,14 @@ pub fn source_label(lang: Lang, body: Option<(&str, &str)>, host: &str) -> Strin
     }
 }
 
+/// A source link that shares its words with another on the same card: with the page's title.
+pub fn source_label_titled(lang: Lang, label: &str, title: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{label}「{title}」"),
+        Lang::En => format!("{label} “{title}”"),
+    }
+}
+
 /// Short form for tight places: 2027年度 / FY2027.
 pub fn fiscal_year_short(lang: Lang, fy: i32) -> String {
     match lang {

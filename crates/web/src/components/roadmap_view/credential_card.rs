@@ -100,6 +100,7 @@ fn card(
             i18n::application_windows(lang, c.applications)
         )
     };
+    let sources: Vec<_> = c.sources.iter().collect();
     html! {
         <article class="cer-card" aria-labelledby={format!("{body_id}-h")}
             data-id={c.id.to_string()} data-status={c.status.as_str()} data-ready-on={c.ready_on.map(|d| d.to_string()).unwrap_or_default()}>
@@ -199,9 +200,9 @@ fn card(
                 }
                 <p class="cer-sources">
                     { format!("{}: ", Msg::Sources.text(lang)) }
-                    { for c.sources.iter().map(|s| html! {
+                    { for sources.iter().zip(display::source_labels(lang, rules, &sources)).map(|(s, label)| html! {
                         <span class="cer-source">
-                            <a href={s.url.to_string()} target="_blank" rel="noopener noreferrer">{ source_label(lang, rules, s.url) }</a>
+                            <a href={s.url.to_string()} target="_blank" rel="noopener noreferrer">{ label }</a>
                             { format!(" ({} {})", s.read, Msg::ReadOn.text(lang)) }
                         </span>
                     }) }
@@ -209,12 +210,6 @@ fn card(
             </div>
         </article>
     }
-}
-
-/// Whose page a source is: the issuing body's name, or the other site's address.
-fn source_label(lang: Lang, rules: &RuleSet, url: &str) -> String {
-    let body = display::source_body(rules, url).map(|b| (b.said_ja(), b.said_en().0));
-    i18n::source_label(lang, body, display::host(url))
 }
 
 #[component]
