@@ -222,7 +222,8 @@ fn snapshot() -> String {
     }));
     found.insert(formatted(&|l| i18n::source_label(l, None, "{host}")));
     found.insert(formatted(&|l| {
-        i18n::source_label_titled(l, "{label}", "{title}")
+        let (open, close) = i18n::title_quotes(l);
+        format!("{{label}}{open}{{title}}{close}")
     }));
     let (month, by) = (
         ce_roadmap_core::date::Month::parse("2028-03").expect("a month"),

@@ -174,10 +174,14 @@ pub fn source_body<'r>(rules: &'r RuleSet, url: &str) -> Option<&'r BodyDef> {
 }
 
 /// The words of a card's source links, in order: whose page each is, and where two
-/// would read the same (two pages of one body), each of those with its page's title, so a
-/// visitor can tell them apart.
-pub fn source_labels(lang: Lang, rules: &RuleSet, sources: &[SourceRef]) -> Vec<String> {
-    let mut labels: Vec<String> = sources
+/// would read the same (two pages of one body), the page's title beside each of those, so
+/// a visitor can tell them apart. Titles are the pages' own, in Japanese.
+pub fn source_labels<'r>(
+    lang: Lang,
+    rules: &'r RuleSet,
+    sources: &[SourceRef],
+) -> Vec<(String, Option<&'r str>)> {
+    let labels: Vec<String> = sources
         .iter()
         .map(|s| {
             let body = source_body(rules, s.url).map(|b| (b.said_ja(), b.said_en().0));
@@ -188,14 +192,15 @@ pub fn source_labels(lang: Lang, rules: &RuleSet, sources: &[SourceRef]) -> Vec<
         .iter()
         .map(|l| labels.iter().filter(|m| *m == l).count() > 1)
         .collect();
-    for ((label, s), shared) in labels.iter_mut().zip(sources).zip(shared) {
-        if let Some(t) = rules.source(s.id).and_then(|d| d.title.as_deref()) {
-            if shared {
-                *label = i18n::source_label_titled(lang, label, t);
-            }
-        }
-    }
     labels
+        .into_iter()
+        .zip(sources)
+        .zip(shared)
+        .map(|((label, s), shared)| {
+            let title = rules.source(s.id).and_then(|d| d.title.as_deref());
+            (label, title.filter(|_| shared))
+        })
+        .collect()
 }
 
 /// Adds `more` to `out`, each id once, keeping the order.
@@ -366,11 +371,14 @@ mod tests {
         let ja = source_labels(Lang::Ja, &rules, &sources);
         assert_eq!(
             ja[0],
-            "日本医療機器学会のページ「医療機器情報コミュニケータ (MDIC)」"
+            (
+                "日本医療機器学会のページ".to_string(),
+                Some("医療機器情報コミュニケータ (MDIC)")
+            )
         );
-        assert_eq!(ja[1], "日本医療機器学会のページ「MDICに関するQ&A」");
+        assert_eq!(ja[1].1, Some("MDICに関するQ&A"));
         let en = source_labels(Lang::En, &rules, &sources);
-        assert!(en[1].ends_with("page “MDICに関するQ&A”"), "{}", en[1]);
+        assert_eq!(en[1], ("JSMI page".to_string(), Some("MDICに関するQ&A")));
         // One page of a body, one of another site: the plain words.
         let me1 = rules.credential("me1").unwrap();
         let one: Vec<SourceRef> = me1
@@ -381,7 +389,7 @@ mod tests {
             .collect();
         let labels = source_labels(Lang::Ja, &rules, &one);
         assert_eq!(labels.len(), one.len());
-        assert!(labels.iter().all(|l| !l.contains('「')), "{labels:?}");
+        assert!(labels.iter().all(|l| l.1.is_none()), "{labels:?}");
     }
 
     #[test]

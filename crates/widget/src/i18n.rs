@@ -670,11 +670,12 @@ pub fn source_label(lang: Lang, body: Option<(&str, &str)>, host: &str) -> Strin
     }
 }
 
-/// A source link that shares its words with another on the same card: with the page's title.
-pub fn source_label_titled(lang: Lang, label: &str, title: &str) -> String {
+/// The quotes around a page's title after a source link's words (the title is the
+/// page's own, in Japanese, and marked so in the markup).
+pub fn title_quotes(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::Ja => format!("{label}「{title}」"),
-        Lang::En => format!("{label} “{title}”"),
+        Lang::Ja => ("「", "」"),
+        Lang::En => (" “", "”"),
     }
 }
 

@@ -200,9 +200,14 @@ fn card(
                 }
                 <p class="cer-sources">
                     { format!("{}: ", Msg::Sources.text(lang)) }
-                    { for sources.iter().zip(display::source_labels(lang, rules, &sources)).map(|(s, label)| html! {
+                    { for sources.iter().zip(display::source_labels(lang, rules, &sources)).map(|(s, (label, title))| html! {
                         <span class="cer-source">
-                            <a href={s.url.to_string()} target="_blank" rel="noopener noreferrer">{ label }</a>
+                            <a href={s.url.to_string()} target="_blank" rel="noopener noreferrer">
+                                { label }
+                                if let Some(t) = title {
+                                    { i18n::title_quotes(lang).0 }<span lang="ja">{ t }</span>{ i18n::title_quotes(lang).1 }
+                                }
+                            </a>
                             { format!(" ({} {})", s.read, Msg::ReadOn.text(lang)) }
                         </span>
                     }) }
