@@ -360,13 +360,15 @@ mod tests {
     #[test]
     fn source_links_that_would_read_the_same_carry_their_titles() {
         let rules = ce_roadmap_core::default_rules().unwrap();
-        let mdic = rules.credential("mdic").unwrap();
-        let sources: Vec<SourceRef> = mdic
-            .sources
-            .iter()
-            .filter_map(|id| rules.source(id.as_str()))
-            .map(SourceRef::from)
-            .collect();
+        let cited = |id: &str| -> Vec<SourceRef> {
+            let c = rules.credential(id).unwrap();
+            c.sources
+                .iter()
+                .filter_map(|s| rules.source(s.as_str()))
+                .map(SourceRef::from)
+                .collect()
+        };
+        let sources = cited("mdic");
         assert!(sources.len() >= 2, "two pages of the society");
         let ja = source_labels(Lang::Ja, &rules, &sources);
         assert_eq!(
@@ -380,13 +382,7 @@ mod tests {
         let en = source_labels(Lang::En, &rules, &sources);
         assert_eq!(en[1], ("JSMI page".to_string(), Some("MDICに関するQ&A")));
         // One page of a body, one of another site: the plain words.
-        let me1 = rules.credential("me1").unwrap();
-        let one: Vec<SourceRef> = me1
-            .sources
-            .iter()
-            .filter_map(|id| rules.source(id.as_str()))
-            .map(SourceRef::from)
-            .collect();
+        let one = cited("me1");
         let labels = source_labels(Lang::Ja, &rules, &one);
         assert_eq!(labels.len(), one.len());
         assert!(labels.iter().all(|l| l.1.is_none()), "{labels:?}");
