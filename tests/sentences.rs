@@ -221,6 +221,7 @@ fn snapshot() -> String {
         i18n::source_label(l, Some(("{body}", "{body}")), "")
     }));
     found.insert(formatted(&|l| i18n::source_label(l, None, "{host}")));
+    found.insert(formatted(&|l| i18n::read_on(l, "{date}")));
     found.insert(formatted(&|l| {
         let (open, close) = i18n::title_quotes(l);
         format!("{{label}}{open}{{title}}{close}")

@@ -163,7 +163,7 @@ test("fee support: the national schemes with their official source for prospecti
   const text = await p.textContent(".cer-fees");
   assert.match(text, /学費の支援（国の制度）/);
   assert.match(text, /扶養する子どもが3人以上いる世帯の学生。/);
-  assert.match(text, /閲覧 2026-11-23/);
+  assert.match(text, /2026-11-23 閲覧/);
   assert.match(text, /学費の分納や延納は学校ごとの制度です。/);
   assert.equal(await p.getAttribute(".cer-scheme[data-id=many_children] a", "href"), "https://www.mext.go.jp/a_menu/koutou/hutankeigen/index.htm");
   await inView(p.locator(".cer-fees"));

@@ -94,22 +94,14 @@ fn event(out: &mut String, rules: &RuleSet, lang: Lang, stamp: Date, s: &PlanSte
             n,
         ]);
     }
-    for src in sources(rules, s)
+    let cited: Vec<_> = sources(rules, s)
         .into_iter()
         .filter_map(|id| rules.source(id))
-    {
+        .collect();
+    let reads: Vec<String> = cited.iter().map(|c| i18n::read_on(lang, &c.read)).collect();
+    for (src, read) in cited.iter().zip(&reads) {
         let label = Msg::SourceOne.text(lang);
-        desc.extend([
-            "\n",
-            label,
-            ": ",
-            &src.url,
-            l,
-            Msg::ReadOn.text(lang),
-            " ",
-            &src.read,
-            r,
-        ]);
+        desc.extend(["\n", label, ": ", &src.url, l, read, r]);
     }
     desc.extend(["\n", Msg::CalendarMadeBy.text(lang)]);
     line(out, "BEGIN:VEVENT");

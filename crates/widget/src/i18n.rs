@@ -126,7 +126,6 @@ messages! {
     Renewal => "更新", "Renewal";
     Body => "認定団体", "Issuing body";
     Sources => "出典", "Sources";
-    ReadOn => "閲覧", "read";
     SeedSays => "よく言われる目安", "The common rule of thumb";
     SeedDiffers => "学会の規則はこの目安と異なります。", "The body's rule differs from this.";
     Unknowns => "要確認", "To check";
@@ -667,6 +666,15 @@ pub fn source_label(lang: Lang, body: Option<(&str, &str)>, host: &str) -> Strin
         (Lang::En, Some((_, en))) => format!("{en} page"),
         (Lang::Ja, None) => format!("その他のサイト（{host}）"),
         (Lang::En, None) => format!("Other site ({host})"),
+    }
+}
+
+/// When a source was read: 2026-11-23 閲覧 / read 2026-11-23 (the day, or the month where
+/// only that is known), in each language's order.
+pub fn read_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{date} 閲覧"),
+        Lang::En => format!("read {date}"),
     }
 }
 

@@ -208,7 +208,7 @@ fn card(
                                     { i18n::title_quotes(lang).0 }<span lang="ja">{ t }</span>{ i18n::title_quotes(lang).1 }
                                 }
                             </a>
-                            { format!(" ({} {})", s.read, Msg::ReadOn.text(lang)) }
+                            { format!(" ({})", i18n::read_on(lang, s.read)) }
                         </span>
                     }) }
                 </p>

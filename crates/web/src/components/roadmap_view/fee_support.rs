@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::Env;
-use ce_roadmap_widget::i18n::Msg;
+use ce_roadmap_widget::i18n::{self, Msg};
 
 #[component]
 pub fn FeeSupport() -> Html {
@@ -31,7 +31,7 @@ pub fn FeeSupport() -> Html {
                         <p class="cer-sources">
                             { format!("{}: ", Msg::SourceOne.text(lang)) }
                             <a href={src.url.clone()} target="_blank" rel="noopener noreferrer">{ src.title.as_deref().unwrap_or(&src.url) }</a>
-                            { format!(" ({} {})", Msg::ReadOn.text(lang), src.read) }
+                            { format!(" ({})", i18n::read_on(lang, &src.read)) }
                         </p>
                     }
                 </div>
