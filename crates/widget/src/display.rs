@@ -381,10 +381,11 @@ mod tests {
         assert_eq!(ja[1].1, Some("MDICに関するQ&A"));
         let en = source_labels(Lang::En, &rules, &sources);
         assert_eq!(en[1], ("JSMI page".to_string(), Some("MDICに関するQ&A")));
-        // One page of a body, one of another site: the plain words.
-        let one = cited("me1");
-        let labels = source_labels(Lang::Ja, &rules, &one);
-        assert_eq!(labels.len(), one.len());
+        // Four pages whose words differ (the dialysis committee's, JAAME's, two other
+        // sites on two hosts): the plain words, no titles.
+        let four = cited("dialysis_tech");
+        let labels = source_labels(Lang::Ja, &rules, &four);
+        assert_eq!(labels.len(), 4);
         assert!(labels.iter().all(|l| l.1.is_none()), "{labels:?}");
     }
 
