@@ -37,8 +37,8 @@ pub fn read<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, ReadError
         }
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let value =
-        T::deserialize(&mut de).map_err(|e| fail(path_at(text, e.line(), e.column()), e))?;
+    let value = T::deserialize(crate::objects_only::ObjectsOnly(&mut de))
+        .map_err(|e| fail(path_at(text, e.line(), e.column()), e))?;
     de.end().map_err(|e| fail(String::new(), e))?;
     Ok(value)
 }
@@ -112,6 +112,13 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
         }
         i += 1;
     }
+    // An array or object refused on sight (where the other belongs) is reported at
+    // the column before its bracket, unread: in an array, that value has begun.
+    if let (Some(Frame::Array { begun, .. }), Some(b'[' | b'{')) =
+        (stack.last_mut(), bytes.get(end))
+    {
+        *begun = true;
+    }
     let mut path = String::new();
     for f in &stack {
         match f {
@@ -136,8 +143,7 @@ mod tests {
 
     /// The path serde_json's error position gives, for a text that fails to parse as T.
     fn path_of<T: serde::de::DeserializeOwned>(text: &str) -> String {
-        let e = serde_json::from_str::<T>(text).err().expect("an error");
-        path_at(text, e.line(), e.column())
+        super::read::<T>(text).err().expect("an error").path
     }
 
     #[derive(serde::Deserialize, Debug)]
@@ -180,9 +186,11 @@ mod tests {
         assert_eq!(path_of::<File>(missing), "credentials[0]");
         let top = r#"{"version":1,"credentials":[]}"#;
         assert_eq!(path_of::<File>(top), "version");
-        // serde reads a struct from an array too; its first element is the bad value.
+        // A struct is read from an object only (objects_only), so an array is the bad value.
         let not_object = r#"[1]"#;
-        assert_eq!(path_of::<File>(not_object), "[0]");
+        assert_eq!(path_of::<File>(not_object), "");
+        let inner_array = r#"{"version":"1","credentials":[["a",[]]]}"#;
+        assert_eq!(path_of::<File>(inner_array), "credentials[0]");
         assert_eq!(path_of::<File>("42"), "");
         let escaped =
             r#"{"version":"1\"]}","credentials":[{"id":"a\\","conditions":[{"ye\u0061rs":-1}]}]}"#;

@@ -13,6 +13,7 @@ pub mod load;
 mod locate;
 pub mod model;
 pub mod num;
+pub mod objects_only;
 pub mod strict;
 mod validate;
 
