@@ -1,12 +1,13 @@
 //! Properties over generated profiles on the default rules:
 //! more years, cases, units or membership never make a credential less available;
-//! evaluating again at ready_on finds the time criteria met; nothing panics.
+//! evaluating again at ready_on finds the time criteria met; judging alone agrees
+//! with the full evaluation; nothing panics.
 
 use std::collections::BTreeMap;
 
 use ce_roadmap_core::ids::*;
 use ce_roadmap_core::profile::School;
-use ce_roadmap_core::{evaluate, Date, Profile, Stage, Status, When};
+use ce_roadmap_core::{evaluate, evaluate_structured, judge, Date, Profile, Stage, Status, When};
 use proptest::prelude::*;
 
 mod common;
@@ -159,6 +160,19 @@ proptest! {
                 prop_assert!(a.ready_on.is_some(), "{}: ready_on lost after {:?}", b.id, m);
             }
         }
+    }
+
+    #[test]
+    fn judging_alone_is_the_evaluation_without_its_dates(p in profile()) {
+        let r = rules();
+        let full = evaluate_structured(r, &p, when(&p)).expect("valid");
+        let (mut judged, steps) = judge(r, &p, when(&p)).expect("valid");
+        prop_assert!(judged.iter().all(|c| c.earliest.is_none()));
+        for (j, f) in judged.iter_mut().zip(&full.credentials) {
+            j.earliest = f.earliest.clone();
+        }
+        prop_assert_eq!(&judged, &full.credentials);
+        prop_assert_eq!(&steps, &full.next_steps);
     }
 
     #[test]

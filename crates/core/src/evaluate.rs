@@ -36,24 +36,9 @@ pub fn evaluate_structured<'a>(
     profile: &Profile,
     when: When,
 ) -> Result<Roadmap<'a>, ProfileErrors> {
-    profile.check(rules)?;
-    let p0 = profile.as_of.or(when.as_of).unwrap_or(when.today);
-    let as_of = when.as_of.unwrap_or(p0);
-    if as_of < p0 {
-        return Err(ProfileErrors(vec![
-            crate::profile::ProfileError::AsOfBeforeProfile { as_of, profile: p0 },
-        ]));
-    }
-    let ev = Eval {
-        rules,
-        p: profile,
-        as_of,
-        p0,
-        elapsed: p0.months_until(as_of).max(0),
-        licence_on: profile.expected_licence_date(rules),
-        pause: crate::plan::graduate::pause(profile, rules),
-    };
-
+    let ev = Eval::new(rules, profile, when)?;
+    let as_of = ev.as_of;
+    let p0 = ev.p0;
     let (results, next_steps) = ev.results();
     let routes = ev.routes(&results);
     let timeline = timeline::by_fiscal_year(&results, as_of);
@@ -136,9 +121,42 @@ pub(crate) fn months_of_years(y: f64) -> i64 {
     (y * 12.0).round() as i64
 }
 
+/// Every credential judged on the day and the next steps ranked: statuses and
+/// criteria, without the dates to come (`earliest` is `None`), the timeline or the
+/// plan. The first half of `evaluate_structured`; `ce-roadmap bench` times it apart,
+/// as issue 12 budgets evaluation with and without the plan.
+pub fn judge<'a>(
+    rules: &'a RuleSet,
+    profile: &Profile,
+    when: When,
+) -> Result<(Vec<CredentialResult<'a>>, Vec<Step<'a>>), ProfileErrors> {
+    Ok(Eval::new(rules, profile, when)?.judged())
+}
+
 impl<'a, 'p> Eval<'a, 'p> {
-    /// Every credential judged and projected, and the steps ranked.
-    fn results(&self) -> (Vec<CredentialResult<'a>>, Vec<Step<'a>>) {
+    /// The profile checked and the dates set: `as_of` overrides the profile's date.
+    fn new(rules: &'a RuleSet, profile: &'p Profile, when: When) -> Result<Self, ProfileErrors> {
+        profile.check(rules)?;
+        let p0 = profile.as_of.or(when.as_of).unwrap_or(when.today);
+        let as_of = when.as_of.unwrap_or(p0);
+        if as_of < p0 {
+            return Err(ProfileErrors(vec![
+                crate::profile::ProfileError::AsOfBeforeProfile { as_of, profile: p0 },
+            ]));
+        }
+        Ok(Eval {
+            rules,
+            p: profile,
+            as_of,
+            p0,
+            elapsed: p0.months_until(as_of).max(0),
+            licence_on: profile.expected_licence_date(rules),
+            pause: crate::plan::graduate::pause(profile, rules),
+        })
+    }
+
+    /// Every credential judged, and the steps ranked.
+    fn judged(&self) -> (Vec<CredentialResult<'a>>, Vec<Step<'a>>) {
         let rules = self.rules;
         let mut results: Vec<CredentialResult<'a>> = Vec::with_capacity(rules.credentials.len());
         let mut steps: Vec<Vec<(Action, Cow<'a, str>)>> =
@@ -149,6 +167,12 @@ impl<'a, 'p> Eval<'a, 'p> {
             steps.push(own_steps);
         }
         let next_steps = rank_steps(&mut results, &steps);
+        (results, next_steps)
+    }
+
+    /// Every credential judged and projected, and the steps ranked.
+    fn results(&self) -> (Vec<CredentialResult<'a>>, Vec<Step<'a>>) {
+        let (mut results, next_steps) = self.judged();
         let projector = crate::plan::project::Projector::new(self);
         let eligible: Vec<bool> = results
             .iter()

@@ -16,7 +16,7 @@ pub mod timeline;
 
 pub use ce_roadmap_rules::{date, ids, json_path, num};
 pub use date::Date;
-pub use evaluate::{evaluate, evaluate_structured, When};
+pub use evaluate::{evaluate, evaluate_structured, judge, When};
 pub use profile::{Profile, ProfileError, ProfileErrors, Stage};
 pub use roadmap::{Roadmap, Status};
 pub use rules::{default_rules, RuleSet};
