@@ -438,9 +438,17 @@ test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRu
     const bad = structuredClone(rules);
     bad.credentials[0].body = "nobody";
     bad.sources[0].read = "last week";
-    return { good: await validateRules(rules), bad: await validateRules(bad), text: await validateRules(JSON.stringify(bad)), syntax: await validateRules("{ nope") };
+    // A credential written as a list: refused at its own path (structs are read from objects only).
+    const listed = structuredClone(rules);
+    listed.credentials[1] = Object.values(listed.credentials[1]);
+    return { good: await validateRules(rules), bad: await validateRules(bad), text: await validateRules(JSON.stringify(bad)), syntax: await validateRules("{ nope"),
+      listed: await validateRules(JSON.stringify(listed, null, 1)) };
   }, association);
   assert.deepEqual(errors.good, []);
+  assert.equal(errors.listed.length, 1);
+  assert.equal(errors.listed[0].path, "credentials[1]");
+  assert.match(errors.listed[0].message, /invalid type: sequence, expected struct CredentialDef/);
+  assert.ok(errors.listed[0].line > 1, "the line of the list");
   assert.deepEqual(errors.bad.map((e) => e.path).sort(), ["credentials[0].body", "sources[0].read"]);
   assert.ok(errors.bad.every((e) => typeof e.message === "string" && e.message.length > 10));
   assert.deepEqual(errors.text, errors.bad);
