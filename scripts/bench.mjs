@@ -150,7 +150,7 @@ if (existsSync(`${OUT}/native.json`)) {
   const native = JSON.parse(readFileSync(`${OUT}/native.json`, "utf8")).native;
   result.native = native;
   for (const f of native) {
-    if (!["full_catalogue_eval", "prospective_routes_eval", "student_one_course_eval", "catalogue_1000_eval"].includes(f.key)) continue;
+    if (!["full_catalogue_judge", "full_catalogue_eval", "prospective_routes_eval", "student_one_course_eval", "catalogue_1000_eval"].includes(f.key)) continue;
     const fmt = (ns) => (ns >= 1e6 ? ms(ns / 1e6) : us(ns / 1e3));
     row(`native: ${f.name}`, fmt(f.median_ns), f.budget_ns ? `≤ ${fmt(f.budget_ns)}` : "", f.within_budget ?? undefined,
       `p10 ${fmt(f.p10_ns)}, p90 ${fmt(f.p90_ns)}`);
