@@ -1,8 +1,8 @@
 //! The rule compiler as a wasm module of its own. The widget's module reads only
 //! the compiled form (`rules::compiled`); parsing a JSON rule file and checking
-//! it (serde_json, the rule file's deserializers, validation: most of the bytes a
-//! rule file costs) live here, and the loader fetches this module only when a
-//! page brings a JSON rule file or calls `validateRules`. A page with the plain
+//! it (`rules::rule_json`, validation, the content hash: most of the bytes a rule
+//! file costs) live here, and the loader fetches this module only when a page
+//! brings a JSON rule file or calls `validateRules`. A page with the plain
 //! snippet never downloads it.
 
 use ce_roadmap_rules::error::clip_quoted;

@@ -217,6 +217,9 @@ pub struct MonthDay {
 }
 
 impl MonthDay {
+    /// January 1.
+    pub const NEW_YEAR: MonthDay = MonthDay { month: 1, day: 1 };
+
     pub fn new(month: u8, day: u8) -> Option<MonthDay> {
         // 2001 is not a leap year: a day valid then is valid every year.
         Date::new(2001, month, day).map(|_| MonthDay { month, day })
@@ -263,6 +266,13 @@ impl fmt::Display for MonthDay {
 /// a parse error says was wanted.
 macro_rules! text_serde {
     ($t:ty, $expecting:expr) => {
+        impl $t {
+            /// What a rule file's reader says it wanted, where this type's text is bad.
+            pub fn expecting() -> String {
+                $expecting.to_string()
+            }
+        }
+
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)

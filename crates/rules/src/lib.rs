@@ -10,10 +10,12 @@ pub use ce_roadmap_format::{date, file, ids};
 pub mod json_path;
 pub mod kinds;
 pub mod load;
+#[cfg(feature = "toml")]
 mod locate;
 pub mod model;
 pub mod num;
 pub mod objects_only;
+pub mod rule_json;
 pub mod strict;
 mod validate;
 

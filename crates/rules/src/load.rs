@@ -85,7 +85,7 @@ pub fn parse(name: &str, text: &str, format: Format) -> Result<RuleFile, RuleErr
                 err(path, line, inner.message().to_string())
             })
         }
-        Format::Json => crate::json_path::read(text).map_err(|e| err(e.path, e.line, e.message)),
+        Format::Json => crate::rule_json::read(text).map_err(|e| err(e.path, e.line, e.message)),
     }
 }
 
@@ -116,12 +116,18 @@ pub fn load(name: &str, text: &str) -> Result<RuleSet, RuleErrors> {
 pub fn strict(name: &str, text: &str) -> Result<(), RuleErrors> {
     let format = Format::guess(name, text);
     let file = parse(name, text, format).map_err(|e| RuleErrors(vec![e]))?;
-    let mut problems = crate::strict::check(name, &file);
-    if format == Format::Toml {
-        for p in &mut problems {
-            p.line = crate::locate::line_of_path(text, &p.path);
-        }
-    }
+    let problems = crate::strict::check(name, &file);
+    #[cfg(feature = "toml")]
+    let problems = match format {
+        Format::Toml => problems
+            .into_iter()
+            .map(|mut p| {
+                p.line = crate::locate::line_of_path(text, &p.path);
+                p
+            })
+            .collect(),
+        Format::Json => problems,
+    };
     if problems.is_empty() {
         Ok(())
     } else {
