@@ -382,6 +382,10 @@ test("an invalid host rule file: a clear error in the visitor's language with th
   const text = await p.textContent(".cer-rules-problem");
   assert.match(text, /ルールファイルに誤りがあるため、ロードマップを表示できません/);
   assert.match(text, /credentials\[3\]\.conditions\[0\]\.yeras/);
+  // The details name the file once, with the line: `…/association.json:777: credentials[3]…`.
+  const detail = await p.textContent(".cer-rules-problem code");
+  assert.equal(detail.split("association.json").length - 1, 1, detail);
+  assert.match(detail, /association\.json:\d+: credentials\[3\]\.conditions\[0\]\.yeras: unknown field `yeras`/);
   assert.equal(await p.$("article.cer-card"), null);
   // The host allows falling back to the embedded rules.
   await p.evaluate(() => document.querySelector("[data-ce-roadmap]").setAttribute("data-fallback", "on"));
@@ -392,6 +396,7 @@ test("an invalid host rule file: a clear error in the visitor's language with th
   const missing = await page("association.html", { route: await withRules("not found", 404) });
   await missing.waitForSelector(".cer-rules-problem");
   assert.match(await missing.textContent(".cer-rules-problem"), /HTTP 404/);
+  assert.match(await missing.textContent(".cer-rules-problem code"), /association\.json: .*HTTP 404/);
   await missing.context().close();
 });
 

@@ -38,10 +38,18 @@ fn rules_for(options: &JsValue) -> Result<(RulesRef, Option<RulesProblem>), JsEr
         .map_err(|e| fail(&format!("ce-roadmap: the embedded rules are invalid: {e}")))?;
     let fallback = boolean(options, "fallback", false)?;
     let name = string(options, "rulesName")?.unwrap_or_else(|| "rules".to_string());
-    let problem = |message: String| RulesProblem {
-        source: ce_roadmap_widget::i18n::clip_quoted(&name),
-        message: ce_roadmap_widget::i18n::clip_quoted(&message),
-        fallback,
+    let problem = |message: String| {
+        // The rule compiler's message starts with the file's name and line, as the
+        // CLI's does; the others (a failed download, a compiled file refused) get it here.
+        let detail = if message.starts_with(name.as_str()) {
+            message
+        } else {
+            format!("{name}: {message}")
+        };
+        RulesProblem {
+            detail: ce_roadmap_widget::i18n::clip_quoted(&detail),
+            fallback,
+        }
     };
     if let Some(err) = string(options, "rulesError")? {
         return Ok((RulesRef(embedded), Some(problem(err))));

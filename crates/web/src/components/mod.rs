@@ -55,8 +55,8 @@ pub struct AppProps {
 /// whether the host allows falling back to the embedded rules.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RulesProblem {
-    pub source: String,
-    pub message: String,
+    /// The file and what is wrong with it, for the page's administrator.
+    pub detail: String,
     pub fallback: bool,
 }
 
@@ -359,7 +359,7 @@ pub fn App(props: &AppProps) -> Html {
                 <strong>{ title.text(lang_v) }</strong>
                 <details>
                     <summary>{ Msg::TechnicalDetails.text(lang_v) }</summary>
-                    <code>{ format!("{}: {}", p.source, p.message) }</code>
+                    <code>{ &p.detail }</code>
                 </details>
             </div>
         };
