@@ -378,12 +378,12 @@ macro_rules! condition_kind {
             pub const ALL: &'static [ConditionKind] =
                 &[ConditionKind::AnyOf, ConditionKind::AllOf, $(ConditionKind::$Kind,)*];
 
+            /// Their names in a rule file, in the same order.
+            pub const NAMES: &'static [&'static str] = &["any_of", "all_of", $(stringify!($name),)*];
+
             pub fn as_str(self) -> &'static str {
-                match self {
-                    ConditionKind::AnyOf => "any_of",
-                    ConditionKind::AllOf => "all_of",
-                    $(ConditionKind::$Kind => stringify!($name),)*
-                }
+                // A fieldless enum's discriminants are its positions in declaration order.
+                Self::NAMES[self as usize]
             }
         }
     };

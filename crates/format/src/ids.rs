@@ -48,23 +48,31 @@ macro_rules! id_type {
     )*};
 }
 
-id_type! {
-    /// A credential, e.g. `dialysis_tech`.
-    CredentialId,
-    /// A work area, e.g. `blood_purification`.
-    AreaId,
-    /// An issuing body or society, e.g. `jacet`.
-    BodyId,
-    /// A licence, e.g. `ce` (臨床工学技士) or `nurse`.
-    LicenceId,
-    /// A course, seminar or meeting a rule asks for.
-    CourseId,
-    /// A kind of case that is counted, e.g. `pci_assists`.
-    CaseKindId,
-    /// An exam that is not itself a credential of the catalogue, e.g. `ibhre`.
-    ExamId,
-    /// A source document, e.g. `S16`.
-    SourceId,
-    /// A scheme of help with school fees, e.g. `study_support`.
-    SchemeId,
+/// Every id type, once: `ids.rs` defines them from this list, and the rules
+/// crate's JSON reader reads them (`id_types!(a_local_macro)`, as `leaf_kinds!`).
+#[macro_export]
+macro_rules! id_types {
+    ($then:ident) => {
+        $then! {
+            /// A credential, e.g. `dialysis_tech`.
+            CredentialId,
+            /// A work area, e.g. `blood_purification`.
+            AreaId,
+            /// An issuing body or society, e.g. `jacet`.
+            BodyId,
+            /// A licence, e.g. `ce` (臨床工学技士) or `nurse`.
+            LicenceId,
+            /// A course, seminar or meeting a rule asks for.
+            CourseId,
+            /// A kind of case that is counted, e.g. `pci_assists`.
+            CaseKindId,
+            /// An exam that is not itself a credential of the catalogue, e.g. `ibhre`.
+            ExamId,
+            /// A source document, e.g. `S16`.
+            SourceId,
+            /// A scheme of help with school fees, e.g. `study_support`.
+            SchemeId,
+        }
+    };
 }
+id_types!(id_type);

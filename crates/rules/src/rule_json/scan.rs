@@ -99,11 +99,6 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The byte the scanner is at.
-    pub fn position(&self) -> usize {
-        self.pos
-    }
-
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
@@ -233,10 +228,18 @@ impl<'a> Scanner<'a> {
 
     /// A string value; anything else is "invalid type".
     pub fn string(&mut self, expected: &str) -> Res<String> {
+        self.string_or(|| expected.to_string())
+            .map(|(text, _)| text)
+    }
+
+    /// A string value and the byte it starts at; anything else is "invalid type",
+    /// with what was expected worked out only then.
+    pub fn string_or(&mut self, expected: impl FnOnce() -> String) -> Res<(String, usize)> {
         if self.peek() != Some(b'"') {
-            return Err(self.invalid_type(expected));
+            return Err(self.invalid_type(&expected()));
         }
-        self.string_here()
+        let at = self.pos;
+        Ok((self.string_here()?, at))
     }
 
     /// The string whose opening quote is at the position.

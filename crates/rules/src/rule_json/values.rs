@@ -129,7 +129,7 @@ impl<T: ReadJson> ReadJson for Vec<T> {
 }
 
 macro_rules! read_ids {
-    ($($id:ident),*) => {$(
+    ($($(#[$doc:meta])* $id:ident,)*) => {$(
         impl ReadJson for $id {
             fn read(s: &mut Scanner) -> Res<Self> {
                 String::read(s).map($id)
@@ -143,50 +143,37 @@ macro_rules! read_ids {
         }
     )*};
 }
-read_ids!(
-    CredentialId,
-    AreaId,
-    BodyId,
-    LicenceId,
-    CourseId,
-    CaseKindId,
-    ExamId,
-    SourceId,
-    SchemeId
-);
+ce_roadmap_format::id_types!(read_ids);
 
 macro_rules! read_text_values {
     ($($t:ty),*) => {$(
         /// Written as its text ("YYYY-MM-DD", "MM-DD"), as its serde form.
         impl ReadJson for $t {
             fn read(s: &mut Scanner) -> Res<Self> {
-                let expected = <$t>::expecting();
-                s.peek();
-                let at = s.position();
-                let text = s.string(&expected)?;
-                <$t>::parse(&text).ok_or_else(|| s.invalid_value(at, &Found::Str(text), &expected))
+                let (text, at) = s.string_or(<$t>::expecting)?;
+                <$t>::parse(&text)
+                    .ok_or_else(|| s.invalid_value(at, &Found::Str(text), &<$t>::expecting()))
             }
         }
     )*};
 }
 read_text_values!(Date, MonthDay);
 
-/// One of `names`, written as a string: the index of the name.
+/// One of `names`, written as a string: the index of the name. The list of names
+/// is written out only for an error.
 fn variant(s: &mut Scanner, names: &[&str]) -> Res<usize> {
-    let expected = one_of(names);
-    s.peek();
-    let at = s.position();
-    let name = s.string(&expected)?;
-    names
-        .iter()
-        .position(|n| *n == name)
-        .ok_or_else(|| s.fail_at(at, format!("unknown variant `{name}`, expected {expected}")))
+    let (name, at) = s.string_or(|| one_of(names))?;
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        s.fail_at(
+            at,
+            format!("unknown variant `{name}`, expected {}", one_of(names)),
+        )
+    })
 }
 
 impl ReadJson for ConditionKind {
     fn read(s: &mut Scanner) -> Res<Self> {
-        let names: Vec<&str> = ConditionKind::ALL.iter().map(|k| k.as_str()).collect();
-        variant(s, &names).map(|i| ConditionKind::ALL[i])
+        variant(s, ConditionKind::NAMES).map(|i| ConditionKind::ALL[i])
     }
 }
 
