@@ -30,7 +30,7 @@ pub struct RuleFile {
     pub disclaimer: Text,
     pub sources: Vec<SourceDef>,
     pub licences: Vec<NamedDef<LicenceId>>,
-    pub areas: Vec<NamedDef<AreaId>>,
+    pub areas: Vec<AreaDef>,
     pub bodies: Vec<BodyDef>,
     pub case_kinds: Vec<NamedDef<CaseKindId>>,
     pub courses: Vec<CourseDef>,
@@ -140,6 +140,27 @@ mod untyped {
         pub id: String,
         pub ja: String,
         pub en: String,
+    }
+}
+
+/// A work area. Clinical unless it says otherwise: work in a non-clinical area
+/// (hospital IT) never counts as clinical practice.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AreaDef {
+    pub id: AreaId,
+    pub ja: String,
+    pub en: String,
+    /// `false` for work that is not clinical practice (medical IT, general IT);
+    /// absent: clinical.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinical: Option<bool>,
+}
+
+impl AreaDef {
+    pub fn is_clinical(&self) -> bool {
+        self.clinical != Some(false)
     }
 }
 
@@ -297,6 +318,10 @@ pub struct ApplicationDef {
     pub opens: Option<MonthDay>,
     /// Last day ("MM-DD"): the last such day before the exam month.
     pub closes: MonthDay,
+    /// The year of the notice the dates come from, where they are an old year's
+    /// example rather than this year's: the plan and the calendar say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_year: Option<u32>,
     pub source: SourceId,
     /// What the dates rest on (the year they were read for, a deadline that varies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -452,6 +477,12 @@ condition_def! {
     count: f64,
     /// cases: the count is required but its number is not published.
     count_unknown: bool,
+    /// experience: years are required but their number is not published.
+    years_unknown: bool,
+    /// experience, units: counted when applying for the credential's course, so
+    /// the course can be taken only once this is met (3学会: 2 years and 12.5
+    /// points at the course application).
+    before_course: bool,
     /// cases: sub-counts among the counted cases (ITE: at least 100 PCI).
     at_least: Vec<SubCountDef>,
     /// credential: a passed exam for the credential counts as well as holding it.

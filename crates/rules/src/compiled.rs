@@ -26,7 +26,7 @@ use crate::model::*;
 pub const MAGIC: [u8; 4] = *b"CERB";
 /// The payload's shape. Raised whenever the model changes; a file of another
 /// format is refused with a message to compile it again, never misread.
-pub const FORMAT: u8 = 7;
+pub const FORMAT: u8 = 8;
 const HEADER: usize = 4 + 1 + 8;
 /// AnyOf / AllOf nesting deeper than any rule file needs (validation allows what
 /// a person writes; a crafted file must not exhaust the stack).
@@ -482,6 +482,12 @@ bin_struct!(BodyDef {
     short_en,
     unit
 });
+bin_struct!(AreaDef {
+    id,
+    ja,
+    en,
+    clinical
+});
 bin_struct!(CourseDef {
     id,
     ja,
@@ -494,6 +500,7 @@ bin_struct!(ApplicationDef {
     exam_month: month, "a month from 1 to 12",
     opens,
     closes,
+    example_year: |y: &Option<u32>| y.is_none_or(|y| (1950..=2150).contains(&y)), "a year from 1950 to 2150",
     source,
     note
 });

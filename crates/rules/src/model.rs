@@ -19,7 +19,7 @@ pub struct RuleSet {
     pub disclaimer: Text,
     pub sources: Vec<SourceDef>,
     pub licences: Vec<NamedDef<LicenceId>>,
-    pub areas: Vec<NamedDef<AreaId>>,
+    pub areas: Vec<AreaDef>,
     pub bodies: Vec<BodyDef>,
     pub case_kinds: Vec<NamedDef<CaseKindId>>,
     pub courses: Vec<CourseDef>,
@@ -156,7 +156,7 @@ impl RuleSet {
     pub fn source(&self, id: &str) -> Option<&SourceDef> {
         self.index.sources.get(id).map(|&i| &self.sources[i])
     }
-    pub fn area(&self, id: &str) -> Option<&NamedDef<AreaId>> {
+    pub fn area(&self, id: &str) -> Option<&AreaDef> {
         self.index.areas.get(id).map(|&i| &self.areas[i])
     }
     pub fn body(&self, id: &str) -> Option<&BodyDef> {

@@ -486,6 +486,15 @@ fn credential(ctx: &mut Ctx, i: usize, c: &CredentialDef) -> Credential {
     for (j, a) in c.applications.iter().enumerate() {
         let ap = format!("{p}.applications[{j}]");
         ctx.check_ref(format!("{ap}.source"), "source", a.source.as_str());
+        if let Some(y) = a.example_year.filter(|y| !(1950..=2150).contains(y)) {
+            ctx.err(
+                format!("{ap}.example_year"),
+                RuleErrorKind::BadNumber {
+                    value: f64::from(y),
+                    expected: "a year from 1950 to 2150",
+                },
+            );
+        }
         let held = c.exam_months.iter().flatten().any(|&m| m == a.exam_month);
         if !held {
             ctx.err(

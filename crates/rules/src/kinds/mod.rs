@@ -97,3 +97,15 @@ macro_rules! rule {
     };
 }
 ce_roadmap_format::leaf_kinds!(rule);
+
+impl Rule {
+    /// Counted when applying for the credential's course (its `before_course`):
+    /// the projection meets it before the stage's courses are taken.
+    pub fn before_course(&self) -> bool {
+        match self {
+            Rule::Experience(r) => r.before_course,
+            Rule::Units(r) => r.before_course,
+            _ => false,
+        }
+    }
+}

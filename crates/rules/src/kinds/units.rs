@@ -10,10 +10,12 @@ pub struct UnitsRule {
     pub body: BodyId,
     pub count: f64,
     pub within_months: Option<u32>,
+    /// Counted when applying for the credential's course, so needed before it.
+    pub before_course: bool,
 }
 
 impl Kind for UnitsRule {
-    const FIELDS: &'static [&'static str] = &["body", "count", "within_years"];
+    const FIELDS: &'static [&'static str] = &["body", "count", "within_years", "before_course"];
 
     fn check(f: &mut Fields) -> Self {
         let body = f.body();
@@ -28,6 +30,7 @@ impl Kind for UnitsRule {
             body,
             count,
             within_months: f.window(),
+            before_course: f.c.before_course.unwrap_or(false),
         }
     }
 }
@@ -36,4 +39,5 @@ bin_struct!(UnitsRule {
     body,
     count: count, "a number from 0 to a million",
     within_months: within, "at most 1200 months",
+    before_course,
 });

@@ -77,6 +77,7 @@ read_struct!(BodyDef {
     short_en = default,
     unit = default,
 });
+read_struct!(AreaDef { id, ja, en, clinical = default });
 read_struct!(CourseDef { id, ja, en, body = default, kind = default });
 read_struct!(LicenceRouteDef {
     licence,
@@ -105,7 +106,14 @@ read_struct!(CredentialDef {
     conditions,
     certify = default,
 });
-read_struct!(ApplicationDef { exam_month, opens = default, closes, source, note = default });
+read_struct!(ApplicationDef {
+    exam_month,
+    opens = default,
+    closes,
+    example_year = default,
+    source,
+    note = default,
+});
 read_struct!(NoteDef { ja, en, source = default });
 read_struct!(RenewalDef { every_years = default, ja, en, source });
 read_struct!(SeedDef { clinical_year = default, ja, en, differs = default });
@@ -126,6 +134,8 @@ read_struct!(ConditionDef {
     case_kind = default,
     count = default,
     count_unknown = default,
+    years_unknown = default,
+    before_course = default,
     at_least = default,
     or_passed = default,
     exempt_if_held = default,

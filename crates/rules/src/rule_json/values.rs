@@ -107,6 +107,20 @@ impl ReadJson for u8 {
     }
 }
 
+impl ReadJson for u32 {
+    fn read(s: &mut Scanner) -> Res<Self> {
+        let (n, at) = s.num("u32")?;
+        match n {
+            Num::Unsigned(v) if v <= u64::from(u32::MAX) => Ok(v as u32),
+            Num::Float(_) => Err(s.fail_at(
+                at,
+                format!("invalid type: {}, expected u32", Found::Num(n).describe()),
+            )),
+            _ => Err(s.invalid_value(at, &Found::Num(n), "u32")),
+        }
+    }
+}
+
 /// `null` or absent is `None`, as serde reads an `Option`.
 impl<T: ReadJson> ReadJson for Option<T> {
     fn read(s: &mut Scanner) -> Res<Self> {
