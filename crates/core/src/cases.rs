@@ -100,6 +100,19 @@ pub struct Expect {
     /// `earliest.blocked_by` as "kind:target" (or "kind"), in order; exact.
     #[serde(default)]
     pub blocked_by: Option<Vec<String>>,
+    /// `earliest.obtain` as "basis@date" ("certification@2031-06-01"), or
+    /// "basis@none" when it cannot be dated.
+    #[serde(default)]
+    pub obtain: Option<String>,
+    /// `earliest.lower_bound`.
+    #[serde(default)]
+    pub lower_bound: Option<bool>,
+    /// The `earliest.steps` with `scheduled: false`, as "action:target"; exact.
+    #[serde(default)]
+    pub unscheduled: Option<Vec<String>>,
+    /// Whether the roadmap's plan holds this credential (a step for it, or it opens).
+    #[serde(default)]
+    pub in_plan: Option<bool>,
 }
 
 /// The key a criterion answers to: `kind:target`, target being its area, body,
@@ -160,6 +173,15 @@ pub fn check(rules: &RuleSet, case: &Case) -> Vec<String> {
     let mut diffs = Vec::new();
     for (id, exp) in &case.expect {
         compare(&roadmap, id, exp, &mut diffs);
+        if let Some(want) = exp.in_plan {
+            let got = roadmap.plan.iter().any(|y| {
+                y.opens.contains(&id.as_str())
+                    || y.steps.iter().any(|s| s.credentials.contains(&id.as_str()))
+            });
+            if got != want {
+                diffs.push(format!("{id}: in the plan {got} (expected {want})"));
+            }
+        }
     }
     compare_routes(&roadmap, &case.routes, &mut diffs);
     diffs
@@ -295,7 +317,10 @@ fn compare_earliest(
         || exp.sitting.is_some()
         || exp.certify_on.is_some()
         || exp.plan_steps.is_some()
-        || exp.blocked_by.is_some();
+        || exp.blocked_by.is_some()
+        || exp.obtain.is_some()
+        || exp.lower_bound.is_some()
+        || exp.unscheduled.is_some();
     if !wants {
         return;
     }
@@ -326,6 +351,37 @@ fn compare_earliest(
         e.certify_on.map_or_else(none, |d| d.to_string()),
         &exp.certify_on,
     );
+    let basis = match e.obtain.basis {
+        crate::roadmap::ObtainBasis::Certification => "certification",
+        crate::roadmap::ObtainBasis::Sitting => "sitting",
+        crate::roadmap::ObtainBasis::Conditions => "conditions",
+    };
+    field(
+        "earliest.obtain",
+        format!(
+            "{basis}@{}",
+            e.obtain.date.map_or_else(none, |d| d.to_string())
+        ),
+        &exp.obtain,
+    );
+    field(
+        "earliest.lower_bound",
+        e.lower_bound.to_string(),
+        &exp.lower_bound.map(|b| b.to_string()),
+    );
+    if let Some(want) = &exp.unscheduled {
+        let got: Vec<String> = e
+            .steps
+            .iter()
+            .filter(|s| !s.scheduled)
+            .map(|s| format!("{}:{}", s.action, s.target))
+            .collect();
+        if &got != want {
+            diffs.push(format!(
+                "{id}: unscheduled steps {got:?} (expected {want:?})"
+            ));
+        }
+    }
     if let Some(want) = &exp.plan_steps {
         let got: Vec<String> = e
             .steps

@@ -43,10 +43,11 @@ pub fn evaluate_structured<'a>(
     let routes = ev.routes(&results);
     let timeline = timeline::by_fiscal_year(&results, as_of);
     let targets: Vec<&str> = profile.targets.iter().map(|t| t.as_str()).collect();
+    let focus: Vec<bool> = results.iter().map(|r| profile.in_focus(r.areas)).collect();
     let plan = crate::plan::by_year(
         &results,
         if targets.is_empty() {
-            crate::plan::Include::All
+            crate::plan::Include::Focus(&focus)
         } else {
             crate::plan::Include::Only(&targets)
         },
@@ -452,6 +453,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             ongoing: false,
             exempt: false,
             need_unknown: false,
+            largest_area: false,
             sub_counts: Vec::new(),
             options: Vec::new(),
             source: self.source(c),
@@ -460,15 +462,21 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
     }
 
-    /// Work in any area counts: the area furthest along, and the earliest a
-    /// running clock reaches `need`; with the area it belongs to.
-    pub(crate) fn best_clock(&self, need: i64) -> (Clock, Option<&'p str>) {
+    /// Clinical work in any area counts: the years since the licence where the
+    /// visitor gave them (`clinical_years`), else the clinical area furthest along
+    /// (never the sum: two areas may overlap in time), and the earliest a running
+    /// clock reaches `need`; with the area it belongs to, and whether the longest
+    /// single area stood in for the years not given. Non-clinical areas (IT) never count.
+    pub(crate) fn best_clock(&self, need: i64) -> (Clock, Option<&'p str>, bool) {
+        let rules = self.rules;
+        let clinical = move |a: &str| rules.area(a).is_none_or(|d| d.is_clinical());
         let areas = self
             .p
             .experience
             .keys()
             .map(|a| a.as_str())
-            .chain(self.p.plan_areas.iter().map(|a| a.as_str()));
+            .chain(self.p.plan_areas.iter().map(|a| a.as_str()))
+            .filter(move |a| clinical(a));
         let mut best = Clock {
             months: 0,
             running: false,
@@ -493,7 +501,24 @@ impl<'a, 'p> Eval<'a, 'p> {
                 best_date = d;
             }
         }
-        (best, best_area)
+        let answered = self.p.experience.keys().any(|a| clinical(a.as_str()));
+        if let Some(y) = self.p.clinical_years.filter(|y| *y > 0.0) {
+            let months = months_of_years(y) + self.elapsed;
+            if months >= best.months {
+                let c = Clock {
+                    months,
+                    running: true,
+                    starts: None,
+                    planned: false,
+                    pause: self.pause,
+                };
+                if c.met_on(need, self.as_of) <= best_date || best_date.is_none() {
+                    return (c, best_area, false);
+                }
+            }
+            return (best, best_area, false);
+        }
+        (best, best_area, answered && self.p.clinical_years.is_none())
     }
 }
 

@@ -378,7 +378,53 @@ pub(crate) fn or_list(items: &[String]) -> String {
 }
 
 fn plan_step(rules: &RuleSet, s: &PlanStep) -> Text {
-    action(rules, s.action, &s.target, s.amount)
+    match (s.action, s.need, s.amount) {
+        // Units as a total in their window, with what the visitor has: the 20 a
+        // certification asks count toward the 50 a later one does.
+        (Action::Units, Some(need), Some(more)) => {
+            let ((ja, en), (uja, uen)) = (body(rules, &s.target), unit(rules, &s.target));
+            let counter = uja.strip_suffix('数').unwrap_or(uja);
+            let have = number((need - more).max(0.0));
+            let (wja, wen) = match s.within_years {
+                Some(w) => (
+                    format!("{}間で", years_ja(w)),
+                    format!(" within {}", years_en(w)),
+                ),
+                None => (String::new(), String::new()),
+            };
+            Text {
+                ja: format!(
+                    "{ja}の{uja}を{wja}{}{counter}取得する（いま{have}{counter}）",
+                    number(need)
+                ),
+                en: format!(
+                    "Earn {} {uen} from {en}{wen} (you have {have})",
+                    number(need)
+                ),
+            }
+        }
+        // A window read from an old year's notice says which year.
+        (Action::Apply, _, _) => {
+            let mut t = action(rules, s.action, &s.target, s.amount);
+            let year = rules
+                .credential(&s.target)
+                .and_then(|c| c.applications.iter().find_map(|a| a.example_year));
+            if let Some(y) = year {
+                t.ja += &format!("（締切は{y}年の例）");
+                t.en += &format!(" (deadline: {y} example)");
+            }
+            t
+        }
+        // A two-stage credential's exam whose sittings are not published.
+        (Action::Sit, _, _) if !s.scheduled => {
+            let (ja, en) = one(rules, "credential", &s.target);
+            Text {
+                ja: format!("{ja}の試験を受験できます（日程は未公表）"),
+                en: format!("You can sit the {en} exam (dates not published)"),
+            }
+        }
+        _ => action(rules, s.action, &s.target, s.amount),
+    }
 }
 
 fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
@@ -452,6 +498,11 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
                 format!("The prerequisite {en} cannot be dated yet."),
             )
         }
+        BlockerKind::ExperienceUnknown => (
+            "必要な実務年数が公表されていないため、日付を出せません。".to_string(),
+            "The years of practice required are not published, so no date can be given."
+                .to_string(),
+        ),
     };
     Text { ja, en }
 }

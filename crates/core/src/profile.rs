@@ -126,6 +126,11 @@ pub struct Profile {
     /// Completed years per area, assumed ongoing.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub experience: BTreeMap<AreaId, f64>,
+    /// Completed years of clinical practice since the licence, in any area,
+    /// assumed ongoing: what a rule asking for clinical work in any area counts.
+    /// Without it, the clinical area with the most years stands (never the sum).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinical_years: Option<f64>,
     /// Consecutive years of membership with dues paid, assumed ongoing. Present = member.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub membership: BTreeMap<BodyId, f64>,
@@ -378,6 +383,9 @@ impl Profile {
         for (k, &v) in &self.experience {
             number(&|| format!("experience.{k}"), v, MAX_YEARS, false);
         }
+        if let Some(v) = self.clinical_years {
+            number(&|| "clinical_years".to_string(), v, MAX_YEARS, false);
+        }
         for (k, &v) in &self.membership {
             number(&|| format!("membership.{k}"), v, MAX_YEARS, false);
         }
@@ -561,6 +569,16 @@ impl Profile {
 
     /// The date the licence arrives for someone in school: April of the
     /// graduation year (start_year + years), per the licence route.
+    /// Whether a credential of these areas concerns the visitor: a general one (no
+    /// areas), or one in an area they work in or plan to. The plan without targets
+    /// holds these (and what they need).
+    pub fn in_focus(&self, areas: &[AreaId]) -> bool {
+        areas.is_empty()
+            || areas
+                .iter()
+                .any(|a| self.experience.contains_key(a) || self.plan_areas.contains(a))
+    }
+
     pub fn expected_licence_date(&self, rules: &RuleSet) -> Option<Date> {
         if !self.stage.is_in_school() {
             return None;

@@ -276,6 +276,12 @@ pub struct Earliest<'a> {
     pub apply_by: Option<Date>,
     /// Two-stage credentials: the earliest certification after the exam.
     pub certify_on: Option<Date>,
+    /// When the visitor can first hold the title (not when its exam opens).
+    pub obtain: Obtain,
+    /// The dates rest on something without published dates (a course, meeting,
+    /// exam month or deadline): they are the earliest possible, not a promise
+    /// (「早くても」 / "at the earliest").
+    pub lower_bound: bool,
     /// Every step still to take, each with the date it must be done by.
     pub steps: Vec<PlanStep<'a>>,
     /// What no plan can date: an unpublished count, an area not planned, no case rate...
@@ -285,6 +291,48 @@ pub struct Earliest<'a> {
     /// Credentials this one needs first (chained), so a plan can hold them too.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<&'a str>,
+}
+
+/// What `Obtain`'s date rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObtainBasis {
+    /// A two-stage credential: its certification, after the exam.
+    Certification,
+    /// The first known sitting of its exam.
+    Sitting,
+    /// The date its conditions are met: the sitting is not published.
+    Conditions,
+}
+
+/// When a credential can first be held.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Obtain {
+    pub fiscal_year: Option<i32>,
+    pub date: Option<Date>,
+    pub basis: ObtainBasis,
+}
+
+impl Obtain {
+    /// A two-stage credential (`certification` is `Some`, with its date if it
+    /// can be dated) at its certification; else at its first known sitting; else
+    /// when its conditions are met (`on`).
+    pub fn of(
+        certification: Option<Option<Date>>,
+        on: Option<Date>,
+        sitting: Option<Month>,
+    ) -> Obtain {
+        let (date, basis) = match (certification, sitting) {
+            (Some(c), _) => (c, ObtainBasis::Certification),
+            (None, Some(s)) => (on.map(|_| s.first_day()), ObtainBasis::Sitting),
+            (None, None) => (on, ObtainBasis::Conditions),
+        };
+        Obtain {
+            fiscal_year: date.map(Date::fiscal_year),
+            date,
+            basis,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -299,6 +347,16 @@ pub struct PlanStep<'a> {
     /// units, cases: how many more.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
+    /// units: the total the rule asks (the visitor has `need - amount`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need: Option<f64>,
+    /// units, courses: counted only within this many years before the date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within_years: Option<f64>,
+    /// False when its timing rests on no published schedule (a course, meeting,
+    /// units or an exam without dates in the rules): `by` is then only the fiscal
+    /// year it belongs to, worded "at the next session (dates not published)".
+    pub scheduled: bool,
     /// In the plan: the credentials that need this step.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub credentials: Vec<&'a str>,
@@ -334,6 +392,8 @@ pub enum BlockerKind {
     Cycle,
     /// A prerequisite that cannot be dated.
     Credential,
+    /// Years of work are required but their number is not published.
+    ExperienceUnknown,
 }
 
 impl BlockerKind {
@@ -349,6 +409,7 @@ impl BlockerKind {
             BlockerKind::CasesWindow => "cases_window",
             BlockerKind::Cycle => "cycle",
             BlockerKind::Credential => "credential",
+            BlockerKind::ExperienceUnknown => "experience_unknown",
         }
     }
 }
@@ -466,9 +527,13 @@ pub struct Criterion<'a> {
     /// course: not needed because of a held credential or passed exam.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub exempt: bool,
-    /// cases: the number is not published.
+    /// cases, experience: the number is not published.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub need_unknown: bool,
+    /// experience in any clinical area without `clinical_years`: `have` is the
+    /// clinical area with the most years (never their sum).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub largest_area: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sub_counts: Vec<SubCount<'a>>,
     /// any_of, all_of: the grouped criteria.

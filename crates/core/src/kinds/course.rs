@@ -31,15 +31,21 @@ pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a CourseRule, _: 
     if done || exempt {
         return Proj::at(now);
     }
+    // Not before what the course application counts is met (3学会: the years and
+    // points at the application).
+    let first = pj.course_from.map_or(now, |d| d.max(now));
     pj.step(
-        Proj::at(now).assume(Assume::CourseDates),
+        Proj::at(first).assume(Assume::CourseDates),
         Pending {
             action: Action::Course,
             target: join(&r.any_of),
             by: By::Before(0),
-            first: now,
+            first,
             within: r.within_months,
             amount: None,
+            total: None,
+            // The rules carry no course or meeting dates.
+            scheduled: false,
         },
     )
 }

@@ -17,11 +17,22 @@ pub(super) fn evaluate<'a>(ev: &Eval<'a, '_>, r: &'a ExperienceRule, k: &mut Cri
     k.still_working = r.still_working;
     k.within_years = r.within_months.map(|m| years(m as i64));
     let need = r.months as i64;
-    k.need = Some(years(need));
     let clock = match &r.area {
         Some(a) => ev.area_clock(a.as_str()),
-        None => ev.best_clock(need).0,
+        None => {
+            let (c, _, largest) = ev.best_clock(need);
+            k.largest_area = largest;
+            c
+        }
     };
+    if r.unknown {
+        // Required, number not published: never met, never dated.
+        k.need_unknown = true;
+        k.have = Some(years(clock.months));
+        k.ongoing = clock.running;
+        return;
+    }
+    k.need = Some(years(need));
     let have = r
         .within_months
         .map_or(clock.months, |w| clock.months.min(w as i64));
@@ -40,10 +51,14 @@ pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a ExperienceRule,
     let (clock, target): (_, Cow<'a, str>) = match &r.area {
         Some(a) => (ev.area_clock(a.as_str()), Cow::Borrowed(a.as_str())),
         None => {
-            let (c, a) = ev.best_clock(need);
+            let (c, a, _) = ev.best_clock(need);
             (c, Cow::Owned(a.unwrap_or_default().to_string()))
         }
     };
+    if r.unknown {
+        let area = r.area.as_ref().map_or("", |a| a.as_str());
+        return pj.blocked(BlockerKind::ExperienceUnknown, Cow::Borrowed(area));
+    }
     if r.within_months.is_some_and(|w| (w as i64) < need) {
         return pj.blocked(BlockerKind::Area, target);
     }
@@ -80,6 +95,8 @@ pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a ExperienceRule,
             first: start,
             within: None,
             amount: None,
+            total: None,
+            scheduled: true,
         },
     )
 }
@@ -104,6 +121,18 @@ pub(super) fn text(rules: &RuleSet, k: &Criterion, w: &Words) -> (String, String
         }
         None => ("臨床".to_string(), "of clinical work".to_string()),
     };
+    if k.need_unknown {
+        return (
+            format!("{aja}の実務（必要な年数は未公表）"),
+            format!("Years {aen} (the number required is not published)"),
+        );
+    }
+    // Without the years since the licence, the longest single area stands.
+    let (lja, len) = if k.largest_area {
+        ("、最も長い分野の年数", ", your longest single area")
+    } else {
+        ("", "")
+    };
     let (sja, sen) = if k.still_working {
         ("、現在も従事", ", still working in it")
     } else {
@@ -111,12 +140,12 @@ pub(super) fn text(rules: &RuleSet, k: &Criterion, w: &Words) -> (String, String
     };
     (
         format!(
-            "{aja}の実務 {}以上{wja}{sja}（現在 {}）",
+            "{aja}の実務 {}以上{wja}{sja}（現在 {}{lja}）",
             years_ja(need),
             years_ja(have)
         ),
         format!(
-            "{} {aen}{wen}{sen} (you have {})",
+            "{} {aen}{wen}{sen} (you have {}{len})",
             years_en(need),
             years_en(have)
         ),

@@ -44,6 +44,8 @@ pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a LicenceRule, _:
                 first: d,
                 within: None,
                 amount: None,
+                total: None,
+                scheduled: true,
             },
         ),
         None if ev.p.stage.is_in_school() && ev.p.school.is_none() => {

@@ -55,6 +55,8 @@ pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a MembershipRule,
             first,
             within: None,
             amount: None,
+            total: None,
+            scheduled: true,
         },
     )
 }

@@ -33,6 +33,9 @@ pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a UnitsRule, _: O
             first: now,
             within: r.within_months,
             amount: Some(r.count - have),
+            total: Some(r.count),
+            // Earned at meetings and courses whose dates the rules do not have.
+            scheduled: false,
         },
     )
 }

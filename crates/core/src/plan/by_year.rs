@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 use crate::date::Date;
-use crate::roadmap::{Action, CredentialResult, PlanStep, PlanYear, Status};
+use crate::roadmap::{Action, CredentialResult, ObtainBasis, PlanStep, PlanYear, Status};
+use crate::rules::file::ConditionKind;
 use crate::rules::model::FastMap;
 
 /// Which credentials the plan holds (with, always, the credentials they need first).
@@ -14,6 +15,10 @@ pub enum Include<'t> {
     All,
     /// These ids.
     Only(&'t [&'t str]),
+    /// The credentials in focus (by catalogue index: the visitor's areas and the
+    /// general ones), less those another way has made pointless (第2種ME for
+    /// someone whose licence already opens 第1種).
+    Focus(&'t [bool]),
 }
 
 /// The plan for the chosen credentials: their steps, their sittings ("sit") and
@@ -28,17 +33,24 @@ pub fn by_year<'a>(
 ) -> Vec<PlanYear<'a>> {
     let mut chosen: Vec<bool> = results
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             r.status != Status::Held
                 && match include {
                     Include::All => true,
                     Include::Only(ids) => ids.contains(&r.id),
+                    Include::Focus(mask) => mask.get(i).copied().unwrap_or(false),
                 }
         })
         .collect();
+    if let Include::Focus(_) = include {
+        for (i, c) in chosen.iter_mut().enumerate() {
+            *c = *c && !superseded(results, results[i].id);
+        }
+    }
     // What the chosen ones need first joins the plan (requires is already
     // transitive). With every credential chosen there is nothing to add.
-    if let Include::Only(_) = include {
+    if let Include::Only(_) | Include::Focus(_) = include {
         // By index: a catalogue may hold a thousand credentials.
         let index: FastMap<&str, usize> =
             results.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
@@ -69,7 +81,10 @@ pub fn by_year<'a>(
     let mut mentions: Vec<(Mention<'_, 'a>, &'a str)> =
         Vec::with_capacity(picked().map(|(_, e, _)| e.steps.len() + 1).sum());
     for (id, e, on) in picked() {
-        opens.push((on.fiscal_year(), id));
+        // A credential opens when it can be held, not when its exam does.
+        if let Some(fy) = e.obtain.fiscal_year {
+            opens.push((fy, id));
+        }
         if let Some(c) = e.certify_on {
             certifies.push((c.fiscal_year(), id));
         }
@@ -77,8 +92,14 @@ pub fn by_year<'a>(
         if let Some(by) = e.apply_by {
             mentions.push((Mention::Apply(by), id));
         }
-        if let Some(m) = e.sitting {
-            mentions.push((Mention::Sit(m.first_day()), id));
+        match e.sitting {
+            Some(m) => mentions.push((Mention::Sit(m.first_day()), id)),
+            // A two-stage credential's exam without a published month: a step in
+            // the year it can first be sat, worded as having no dates.
+            None if e.obtain.basis == ObtainBasis::Certification && e.certify_on.is_some() => {
+                mentions.push((Mention::SitUnscheduled(on), id))
+            }
+            None => {}
         }
     }
     // Held credentials are never chosen, but their renewals are the visitor's
@@ -150,6 +171,8 @@ enum Mention<'r, 'a> {
     Step(&'r PlanStep<'a>),
     Apply(Date),
     Sit(Date),
+    /// An exam that can be sat from this date, its sittings not published.
+    SitUnscheduled(Date),
     /// The calendar year a held credential's renewal falls due.
     Renew(Span),
 }
@@ -175,7 +198,9 @@ impl<'a> Mention<'_, 'a> {
     fn key(&self, cred: &'a str) -> (Action, &str, Date, Date, Option<f64>) {
         match self {
             Mention::Step(s) => (s.action, s.target.as_ref(), s.from, s.by, s.amount),
-            Mention::Apply(d) | Mention::Sit(d) => (self.action(), cred, *d, *d, None),
+            Mention::Apply(d) | Mention::Sit(d) | Mention::SitUnscheduled(d) => {
+                (self.action(), cred, *d, *d, None)
+            }
             Mention::Renew(y) => (Action::Renew, cred, y.from, y.by, None),
         }
     }
@@ -183,7 +208,7 @@ impl<'a> Mention<'_, 'a> {
         match self {
             Mention::Step(s) => s.action,
             Mention::Apply(_) => Action::Apply,
-            Mention::Sit(_) => Action::Sit,
+            Mention::Sit(_) | Mention::SitUnscheduled(_) => Action::Sit,
             Mention::Renew(_) => Action::Renew,
         }
     }
@@ -195,7 +220,10 @@ impl<'a> Mention<'_, 'a> {
                 for_certification: false,
                 ..s.clone()
             },
-            Mention::Apply(_) | Mention::Sit(_) | Mention::Renew(_) => {
+            Mention::Apply(_)
+            | Mention::Sit(_)
+            | Mention::SitUnscheduled(_)
+            | Mention::Renew(_) => {
                 let (action, _, from, by, _) = self.key(cred);
                 PlanStep {
                     action,
@@ -203,9 +231,12 @@ impl<'a> Mention<'_, 'a> {
                     by,
                     from,
                     amount: None,
+                    need: None,
+                    within_years: None,
                     credentials: Vec::new(),
                     for_certification: false,
                     choice: false,
+                    scheduled: !matches!(self, Mention::SitUnscheduled(_)),
                     text: Default::default(),
                 }
             }
@@ -270,4 +301,19 @@ fn merge<'a>(mentions: &[(Mention<'_, 'a>, &'a str)]) -> Vec<(usize, PlanStep<'a
         }
     }
     out
+}
+
+/// Whether another way has made a credential pointless for the visitor: it is one
+/// alternative of an "any of" in another credential that the visitor already meets
+/// another way (第2種ME, when the CE licence already opens 第1種ME).
+pub fn superseded(results: &[CredentialResult], id: &str) -> bool {
+    results.iter().any(|d| {
+        d.criteria.iter().any(|k| {
+            k.kind == ConditionKind::AnyOf
+                && k.met
+                && k.options.iter().any(|o| {
+                    !o.met && o.kind == ConditionKind::Credential && o.ids.iter().any(|x| x == id)
+                })
+        })
+    })
 }

@@ -85,9 +85,12 @@ pub(crate) fn milestones<'a>(p: &Profile, rules: &RuleSet, as_of: Date) -> Vec<P
                     from
                 },
                 amount: None,
+                need: None,
+                within_years: None,
                 credentials: Vec::new(),
                 for_certification: false,
                 choice: true,
+                scheduled: true,
                 text: Default::default(),
             });
         }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use crate::date::{Date, Month};
 use crate::evaluate::Eval;
 use crate::roadmap::{
-    Action, Assumption, AssumptionKind as Assume, Blocker, BlockerKind, Earliest, PlanStep,
+    Action, Assumption, AssumptionKind as Assume, Blocker, BlockerKind, Earliest, Obtain, PlanStep,
 };
 use crate::rules::model::{Condition, Rule};
 
@@ -37,6 +37,11 @@ pub(crate) struct Pending<'a> {
     /// The rule counts it only within this many months before D.
     pub(crate) within: Option<u32>,
     pub(crate) amount: Option<f64>,
+    /// units: the total the rule asks (what `amount` is short of).
+    pub(crate) total: Option<f64>,
+    /// Its timing rests on published dates or the visitor's own clock; false for a
+    /// course, meeting, units or exam whose dates the rules do not have.
+    pub(crate) scheduled: bool,
 }
 
 /// A set of assumptions: one bit each, so joining parts costs nothing.
@@ -208,15 +213,19 @@ pub(crate) enum Memo<'a> {
     Done(Earliest<'a>, Assumes),
 }
 
-/// In a credential's certification stage, its id and the date its own exam is taken
-/// as passed (an `exam` condition on that id is met then); `None` in other stages.
-pub(crate) type Own<'a> = Option<(&'a str, Date)>;
+/// In a credential's certification stage, its id, the date its own exam is taken
+/// as passed (an `exam` condition on that id is met then) and whether that date is
+/// a published sitting; `None` in other stages.
+pub(crate) type Own<'a> = Option<(&'a str, Date, bool)>;
 
 /// What the projection of a whole catalogue carries along.
 pub(crate) struct Projector<'e, 'a, 'p> {
     pub(crate) ev: &'e Eval<'a, 'p>,
     memo: Vec<Memo<'a>>,
     pub(crate) st: Stacks<'a>,
+    /// While a stage is projected: the date its conditions counted at the course
+    /// application are met, so its courses come after it.
+    pub(crate) course_from: Option<Date>,
 }
 
 impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
@@ -225,6 +234,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             ev,
             memo: vec![Memo::Todo; ev.rules.credentials.len()],
             st: Stacks::default(),
+            course_from: None,
         }
     }
 
@@ -243,6 +253,8 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     sitting: sitting.map(|s| s.month),
                     apply_by: sitting.and_then(|s| s.apply_by),
                     certify_on: None,
+                    obtain: Obtain::of(None, Some(now), sitting.map(|s| s.month)),
+                    lower_bound: lower_bound(&[], assumes),
                     steps: Vec::new(),
                     blocked_by: Vec::new(),
                     assumptions: assumes.list(),
@@ -304,7 +316,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         let (on, sitting, certify_on, mut assumes) = match &c.certify {
             // Exam passed: the certification stage is the one to meet.
             Some(cert) if ev.passed(id) => {
-                let st = self.stage(cert, Some((id, self.now())));
+                let st = self.stage(cert, Some((id, self.now(), true)));
                 self.take_steps(m, st.date, &mut steps);
                 (st.date, None, None, st.assumes)
             }
@@ -320,7 +332,7 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     // Passed at the first sitting; where its month is not published,
                     // as soon as the exam stage is met.
                     let passed = sitting.map_or(on, |s| s.month.first_day());
-                    let cst = self.stage(cert, Some((id, passed)));
+                    let cst = self.stage(cert, Some((id, passed, sitting.is_some())));
                     if sitting.is_none() {
                         assumes.add(Assume::ExamDates);
                     }
@@ -354,12 +366,22 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         }
         self.st.truncate(m);
         assumes.0 |= Assumes::of_sitting(sitting).0;
+        let two_stage = c.certify.is_some() && !ev.passed(id);
         let e = Earliest {
             on,
             fiscal_year: on.map(Date::fiscal_year),
             sitting: sitting.map(|s| s.month),
             apply_by: sitting.and_then(|s| s.apply_by),
             certify_on,
+            // Exam passed: this stage is the certification, and `on` its date.
+            obtain: Obtain::of(
+                c.certify
+                    .as_ref()
+                    .map(|_| if two_stage { certify_on } else { on }),
+                on,
+                sitting.map(|s| s.month),
+            ),
+            lower_bound: on.is_some() && lower_bound(&steps, assumes),
             steps,
             blocked_by,
             assumptions: assumes.list(),
@@ -391,9 +413,12 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                     by,
                     from,
                     amount: s.amount,
+                    need: s.total,
+                    within_years: s.within.map(|m| crate::evaluate::years(m as i64)),
                     credentials: Vec::new(),
                     for_certification: false,
                     choice: false,
+                    scheduled: s.scheduled,
                     text: Default::default(),
                 },
             );
@@ -419,10 +444,27 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             self.st.truncate(m);
             let end = bounds.get(i).copied();
             let mut p = Proj::at(start);
-            for c in list.iter().filter(|c| c.in_force(start)) {
+            // What the course application counts comes first: the stage's courses
+            // are taken once it is met (a prerequisite projected meanwhile keeps its own).
+            let outer = self.course_from.take();
+            let mut course_from: Option<Date> = None;
+            for c in list
+                .iter()
+                .filter(|c| c.in_force(start) && c.rule.before_course())
+            {
+                let q = self.condition(c, start, own);
+                course_from = course_from.max(q.date);
+                p.and(q);
+            }
+            for c in list
+                .iter()
+                .filter(|c| c.in_force(start) && !c.rule.before_course())
+            {
+                self.course_from = course_from;
                 let q = self.condition(c, start, own);
                 p.and(q);
             }
+            self.course_from = outer;
             if let Some(d) = p.date {
                 if end.is_none_or(|e| d < e) {
                     return p;
@@ -474,6 +516,8 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                 first: now,
                 within: None,
                 amount: Some(need - have),
+                total: None,
+                scheduled: true,
             },
         )
     }
@@ -506,6 +550,13 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
             (false, _, None, on) => (on, true),
         };
         let no_sitting = e.sitting.is_none();
+        // Its date rests on published sittings only when it has a sitting (one
+        // stage) or a certification none of whose steps waits on unpublished dates.
+        let scheduled = if two_stage && !or_passed {
+            e.certify_on.is_some() && !e.lower_bound
+        } else {
+            !no_sitting
+        };
         let mut p = Proj {
             date,
             assumes: *assumes,
@@ -536,6 +587,8 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                 first: d,
                 within: None,
                 amount: None,
+                total: None,
+                scheduled,
             },
         )
     }
@@ -544,11 +597,18 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
     /// credential's (chained), or one outside the catalogue (dates not in the rules).
     pub(crate) fn exam(&mut self, id: &'a str, own: Own<'a>, within: Option<u32>) -> Proj {
         let now = self.now();
+        let mut scheduled = false;
         let mut p = match own {
-            Some((o, d)) if o == id => Proj::at(d.max(now)),
+            Some((o, d, known)) if o == id => {
+                scheduled = known;
+                Proj::at(d.max(now))
+            }
             _ if self.ev.rules.credential_index(id).is_some() => {
                 let from = self.st.pending.len();
                 let p = self.prerequisite(id, true);
+                scheduled = self.ev.rules.credential_index(id).is_some_and(
+                    |i| matches!(&self.memo[i], Memo::Done(e, _) if e.sitting.is_some()),
+                );
                 // The exam is the step, not holding the credential.
                 let mut k = from;
                 while k < self.st.pending.len() {
@@ -575,6 +635,8 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
                 first: d,
                 within,
                 amount: None,
+                total: None,
+                scheduled,
             },
         )
     }
@@ -667,4 +729,18 @@ pub(crate) fn add_step<'a>(out: &mut Vec<PlanStep<'a>>, s: PlanStep<'a>) {
         }
         None => out.push(s),
     }
+}
+
+/// A date is a lower bound when it rests on something without published dates:
+/// a step the rules cannot schedule, an exam month or an application deadline
+/// not published.
+pub(crate) fn lower_bound(steps: &[PlanStep], assumes: Assumes) -> bool {
+    steps.iter().any(|s| !s.scheduled)
+        || [
+            Assume::ExamDates,
+            Assume::ApplicationDates,
+            Assume::CourseDates,
+        ]
+        .iter()
+        .any(|a| assumes.0 & (1 << *a as u16) != 0)
 }
