@@ -17,11 +17,14 @@ ce-roadmap: credential roadmap rules for clinical engineering technologists
 Usage:
   ce-roadmap validate [FILE] [--strict]       check a rule file (default: data/rules.toml, else the embedded rules);
                                               --strict: every condition's source official, every read date a day
-  ce-roadmap eval --profile FILE [--rules FILE] [--as-of YYYY-MM-DD]
+  ce-roadmap eval --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--all]
                                               print the roadmap JSON for a profile (FILE may be - for stdin)
-  ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en] [--ics]
-                                              print the plan by fiscal year: what to do, what opens;
-                                              --ics: as an iCalendar file (one event per dated step)
+  ce-roadmap plan --profile FILE [--rules FILE] [--as-of YYYY-MM-DD] [--lang ja|en] [--ics] [--all]
+                                              print the plan by fiscal year: what to do, what can be held;
+                                              without targets it holds the credentials in focus (the
+                                              profile's areas, the general ones, what they need); --all:
+                                              the whole catalogue; --ics: as an iCalendar file (one event
+                                              per step with published dates)
   ce-roadmap sources [FILE]                   print the table of docs/rules-sources.md: each credential's cited
                                               pages (official or not, day read) and its unknowns
   ce-roadmap schema                           print the JSON Schema of the rule file
@@ -274,6 +277,39 @@ impl Inputs {
         evaluate(&self.rules, &self.profile, self.when)
             .map_err(|e| Fail(format!("{}: {e}", self.profile_path)))
     }
+
+    /// With `--all` and no targets, the plan holds the whole catalogue instead of
+    /// the credentials in focus (the visitor's areas, the general ones).
+    fn evaluate_scoped(&self, all: bool) -> Result<Roadmap<'_>, Fail> {
+        let mut r = self.evaluate()?;
+        if all && self.profile.targets.is_empty() {
+            // The visitor's own milestones (graduate school) stay as they are.
+            let own = r
+                .plan
+                .iter()
+                .flat_map(|y| &y.steps)
+                .filter(|s| s.choice)
+                .cloned()
+                .collect();
+            let mut plan = ce_roadmap_core::plan::by_year(
+                &r.credentials,
+                ce_roadmap_core::plan::Include::All,
+                own,
+            );
+            ce_roadmap_core::explain::plan_texts(&self.rules, &mut plan);
+            r.plan = plan;
+        }
+        Ok(r)
+    }
+}
+
+/// `--all`, the one flag without a value, taken out of the arguments.
+fn take_all(args: &[String]) -> (bool, Vec<String>) {
+    let all = args.iter().any(|a| a == "--all");
+    (
+        all,
+        args.iter().filter(|a| *a != "--all").cloned().collect(),
+    )
 }
 
 fn inputs(cmd: &str, opts: &[(&str, &str)], pos: &[&str]) -> Result<Inputs, Fail> {
@@ -304,9 +340,10 @@ fn inputs(cmd: &str, opts: &[(&str, &str)], pos: &[&str]) -> Result<Inputs, Fail
 }
 
 fn eval(args: &[String]) -> Result<ExitCode, Fail> {
-    let (opts, pos) = options(args, &["--profile", "--rules", "--as-of"])?;
+    let (all, args) = take_all(args);
+    let (opts, pos) = options(&args, &["--profile", "--rules", "--as-of"])?;
     let inputs = inputs("eval", &opts, &pos)?;
-    let roadmap = inputs.evaluate()?;
+    let roadmap = inputs.evaluate_scoped(all)?;
     println!("{}", serde_json::to_string_pretty(&roadmap)?);
     Ok(ExitCode::SUCCESS)
 }

@@ -9,12 +9,13 @@ use ce_roadmap_core::RuleSet;
 use ce_roadmap_widget::calendar;
 use ce_roadmap_widget::i18n::{self, Lang};
 
-use super::{inputs, opt, options, Fail};
+use super::{inputs, opt, options, take_all, Fail};
 
 pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
     // `--ics` is the one flag without a value.
     let ics = args.iter().any(|a| a == "--ics");
     let args: Vec<String> = args.iter().filter(|a| *a != "--ics").cloned().collect();
+    let (all, args) = take_all(&args);
     let (opts, pos) = options(&args, &["--profile", "--rules", "--as-of", "--lang"])?;
     let lang = match opt(&opts, "--lang") {
         None | Some("ja") => Lang::Ja,
@@ -22,27 +23,43 @@ pub fn run(args: &[String]) -> Result<ExitCode, Fail> {
         Some(other) => return Err(Fail(format!("--lang: `{other}` is not ja or en"))),
     };
     let inputs = inputs("plan", &opts, &pos)?;
-    let roadmap = inputs.evaluate()?;
+    let roadmap = inputs.evaluate_scoped(all)?;
     if ics {
         let file = calendar::ics(&inputs.rules, &roadmap.plan, lang, inputs.when.today)
             .ok_or_else(|| Fail("the plan has nothing dated to put in a calendar".into()))?;
         print!("{file}");
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", table(&inputs.rules, &roadmap, lang));
+    // What cannot be dated is listed for the credentials the plan is about.
+    let focus: Vec<bool> = roadmap
+        .credentials
+        .iter()
+        .map(|c| {
+            all || inputs.profile.in_focus(c.areas)
+                || inputs.profile.targets.iter().any(|t| t.as_str() == c.id)
+        })
+        .collect();
+    print!("{}", table(&inputs.rules, &roadmap, lang, &focus));
     Ok(ExitCode::SUCCESS)
 }
 
 /// One block per fiscal year: the steps with their dates, then what opens.
-pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
+pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang, focus: &[bool]) -> String {
     let mut out = String::new();
-    let (opens, certifies, none) = match lang {
-        Lang::Ja => (
-            "受験・申請できるようになる",
-            "認定を受けられる",
-            "日付を出せる資格はありません。",
-        ),
-        Lang::En => ("Opens", "Can be certified", "No credential can be dated."),
+    let opens = i18n::Msg::PlanOpens.text(lang);
+    let none = match lang {
+        Lang::Ja => "日付を出せる資格はありません。",
+        Lang::En => "No credential can be dated.",
+    };
+    // A credential is listed in the year it can be held; one whose date rests on
+    // unpublished dates says it is the earliest.
+    let earliest = i18n::Msg::AtTheEarliest.text(lang);
+    let lower = |id: &str| {
+        r.credentials
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.earliest.as_ref())
+            .is_some_and(|e| e.lower_bound)
     };
     out.push_str(&format!(
         "{} {}\n",
@@ -66,23 +83,31 @@ pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang) -> String {
             };
             out.push_str(&format!("  {when:<18}  {}{choice}\n", lang.pick(&s.text)));
         }
-        for (label, ids) in [(opens, &y.opens), (certifies, &y.certifies)] {
-            if !ids.is_empty() {
-                let names: Vec<String> = ids
-                    .iter()
-                    .map(|id| i18n::credential_name(rules, lang, id))
-                    .collect();
-                out.push_str(&format!(
-                    "  {label}: {}\n",
-                    names.join(lang.pick2("、", ", "))
-                ));
-            }
+        if !y.opens.is_empty() {
+            let names: Vec<String> = y
+                .opens
+                .iter()
+                .map(|id| {
+                    let name = i18n::credential_name(rules, lang, id);
+                    match (lower(id), lang) {
+                        (false, _) => name,
+                        (true, Lang::Ja) => format!("{name}（{earliest}）"),
+                        (true, Lang::En) => format!("{name} ({earliest})"),
+                    }
+                })
+                .collect();
+            out.push_str(&format!(
+                "  {opens}: {}\n",
+                names.join(lang.pick2("、", ", "))
+            ));
         }
     }
     let blocked: Vec<String> = r
         .credentials
         .iter()
-        .filter_map(|c| {
+        .zip(focus)
+        .filter(|(_, f)| **f)
+        .filter_map(|(c, _)| {
             let e = c.earliest.as_ref()?;
             let b = e.blocked_by.first().filter(|_| e.on.is_none())?;
             Some(format!("  {}: {}", lang.pick(c.name), lang.pick(&b.text)))

@@ -126,6 +126,24 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }
 
+/// After the next paint, scrolls the plan of the roadmap that holds `from` into
+/// view: "aim for this" takes the visitor to the plan it narrowed.
+pub fn bring_plan_into_view(from: Option<web_sys::EventTarget>) {
+    let Some(el) = from.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    after_next_paint(move || {
+        let plan = el
+            .closest(".cer-roadmap")
+            .ok()
+            .flatten()
+            .and_then(|r| r.query_selector(".cer-plan").ok().flatten());
+        if let Some(p) = plan {
+            p.scroll_into_view();
+        }
+    });
+}
+
 /// Scrolls an element of the widget to the top of the view (the summary's jump).
 pub fn bring_into_view(node: &yew::NodeRef) {
     if let Some(el) = node.cast::<web_sys::Element>() {

@@ -18,6 +18,8 @@ pub struct Answers {
     pub licences: BTreeSet<LicenceId>,
     /// Years per area; an area absent is an area not worked in.
     pub experience: BTreeMap<AreaId, f64>,
+    /// Years of clinical practice since the licence, any area; None: not answered.
+    pub clinical_years: Option<f64>,
     /// Years of membership; a body absent is a body not joined.
     pub membership: BTreeMap<BodyId, f64>,
     pub cases: BTreeMap<CaseKindId, f64>,
@@ -48,6 +50,7 @@ impl Answers {
             plan_areas: BTreeSet::new(),
             licences: BTreeSet::new(),
             experience: BTreeMap::new(),
+            clinical_years: None,
             membership: BTreeMap::new(),
             cases: BTreeMap::new(),
             units: BTreeMap::new(),
@@ -74,6 +77,8 @@ pub enum Action {
     ToggleLicence(LicenceId),
     /// 0 removes the area (not worked in).
     SetExperience(AreaId, f64),
+    /// None: not answered.
+    SetClinicalYears(Option<f64>),
     /// None: not a member.
     SetMembership(BodyId, Option<f64>),
     SetCases(CaseKindId, f64),
@@ -139,6 +144,9 @@ impl Answers {
                 }
                 set_or_remove(&mut self.experience, a, y)
             }
+            Action::SetClinicalYears(y) => {
+                self.clinical_years = y.filter(|y| y.is_finite() && *y >= 0.0)
+            }
             Action::SetMembership(b, None) => {
                 self.membership.remove(&b);
             }
@@ -201,6 +209,7 @@ impl Answers {
             } else {
                 self.experience.clone()
             },
+            clinical_years: self.clinical_years.filter(|_| !in_school),
             membership: self.membership.clone(),
             cases: self.cases.clone(),
             units: self.units.clone(),

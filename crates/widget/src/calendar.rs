@@ -1,6 +1,9 @@
 //! The plan as a calendar file (iCalendar, RFC 5545): one all-day event per dated
 //! step (deadlines, application deadlines, sittings, renewals), each with the
-//! sources it rests on. Made on the device, in the browser or by the CLI.
+//! sources it rests on. A step without a published schedule (`scheduled: false`:
+//! a course, meeting or exam whose dates the rules do not have) has no event: a
+//! calendar would have to invent its day. Made on the device, in the browser or
+//! by the CLI.
 
 use ce_roadmap_core::date::Date;
 use ce_roadmap_core::roadmap::{Action, PlanStep, PlanYear};
@@ -14,7 +17,11 @@ pub const FILE_NAME: &str = "ce-roadmap-plan.ics";
 /// The calendar of a plan, or None when nothing in it is dated (a calendar
 /// must hold at least one event). `stamp` is the day the file is made (DTSTAMP).
 pub fn ics(rules: &RuleSet, plan: &[PlanYear], lang: Lang, stamp: Date) -> Option<String> {
-    let steps: Vec<&PlanStep> = plan.iter().flat_map(|y| &y.steps).collect();
+    let steps: Vec<&PlanStep> = plan
+        .iter()
+        .flat_map(|y| &y.steps)
+        .filter(|s| s.scheduled)
+        .collect();
     if steps.is_empty() {
         return None;
     }

@@ -34,9 +34,13 @@ pub struct Display {
 pub struct Next {
     /// Index into the roadmap's credentials.
     pub index: usize,
+    /// When it can first be held (`earliest.obtain`): a two-stage credential at
+    /// its certification, not at its exam.
     pub on: Date,
     /// The date holds only if the plan's steps are taken.
     pub with_steps: bool,
+    /// The date rests on unpublished dates: the earliest possible.
+    pub lower_bound: bool,
 }
 
 impl Next {
@@ -48,15 +52,17 @@ impl Next {
                 if !focus.get(i).copied().unwrap_or(false) || c.areas.is_empty() == area_specific {
                     return None;
                 }
-                let (on, with_steps) = match c.status {
-                    Status::Waiting => (c.ready_on?, false),
-                    Status::Action => (c.earliest.as_ref()?.on?, true),
+                let with_steps = match c.status {
+                    Status::Waiting => false,
+                    Status::Action => true,
                     Status::Eligible | Status::Held => return None,
                 };
+                let e = c.earliest.as_ref()?;
                 Some(Next {
                     index: i,
-                    on,
+                    on: e.obtain.date?,
                     with_steps,
+                    lower_bound: e.lower_bound,
                 })
             });
             // Earliest first; on the same day, the one that needs nothing done.
@@ -381,12 +387,13 @@ mod tests {
         assert_eq!(ja[1].1, Some("MDICに関するQ&A"));
         let en = source_labels(Lang::En, &rules, &sources);
         assert_eq!(en[1], ("JSMI page".to_string(), Some("MDICに関するQ&A")));
-        // Four pages whose words differ (the dialysis committee's, JAAME's, two other
-        // sites on two hosts): the plain words, no titles.
-        let four = cited("dialysis_tech");
-        let labels = source_labels(Lang::Ja, &rules, &four);
-        assert_eq!(labels.len(), 4);
-        assert!(labels.iter().all(|l| l.1.is_none()), "{labels:?}");
+        // Five pages: two of the dialysis committee's (same words, so each with its
+        // title), JAAME's and two other sites on two hosts (plain words, no titles).
+        let five = cited("dialysis_tech");
+        let labels = source_labels(Lang::Ja, &rules, &five);
+        assert_eq!(labels.len(), 5);
+        let titled = labels.iter().filter(|l| l.1.is_some()).count();
+        assert_eq!(titled, 2, "{labels:?}");
     }
 
     #[test]
@@ -544,9 +551,9 @@ mod tests {
             .enumerate()
             .filter(|(i, c)| d.focus[*i] && !c.areas.is_empty())
         {
+            // When it can be held: the certification of a two-stage one.
             let on = match c.status {
-                Status::Waiting => c.ready_on,
-                Status::Action => c.earliest.as_ref().and_then(|e| e.on),
+                Status::Waiting | Status::Action => c.earliest.as_ref().and_then(|e| e.obtain.date),
                 _ => None,
             };
             if let Some(on) = on {

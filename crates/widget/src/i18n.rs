@@ -98,7 +98,7 @@ messages! {
     RoadmapHeading => "あなたのロードマップ", "Your roadmap";
     SummaryLabel => "結果のまとめ", "Your results at a glance";
     SummaryJump => "ロードマップへ", "To the roadmap";
-    SummaryNoNext => "次に受けられる資格の時期は、まだ出せません（理由はロードマップに）", "No date for the next credential yet (the roadmap says why)";
+    SummaryNoNext => "次に取得できる資格の時期は、まだ出せません（理由はロードマップに）", "No date for the next credential yet (the roadmap says why)";
     LicenceExpected => "臨床工学技士免許の見込み", "Expected CE licence";
     LicenceExam => "国家試験", "National exam";
     LicenceFrom => "免許（起算日）", "Licence counted from";
@@ -158,11 +158,14 @@ messages! {
     TierCertification => "認定資格", "Certification";
     TierSpecialist => "専門資格", "Specialist";
     PlanHeading => "あなたの計画", "Your plan";
-    PlanIntro => "足りない準備を最初の機会に進めた場合の、いちばん早い見通しです。日付は「までに」の目安です。", "The earliest dates if you take each missing step at its first chance. Each date is when a step must be done by.";
+    PlanIntro => "足りない準備を最初の機会に進めた場合の、いちばん早い見通しです。日付は、その準備を済ませておきたい最も遅い日の目安です。開催日が公表されていない講習会や試験は「日程未公表」と書き、日付を置いていません。", "The earliest dates if you take each missing step at its first chance. Each date is the latest a step should be done. Courses and exams whose dates are not published say so and get no date.";
     PlanAllHint => "カードの「これを目指す」を押すと、その資格と前提だけの計画になります。", "Press \"Aim for this\" on a card to narrow the plan to that credential and what it needs.";
     PlanTargeted => "目指す資格とその前提にしぼった計画です。", "Narrowed to your targets and what they need.";
-    PlanOpens => "受験・申請できるようになる", "Opens";
-    PlanCertifies => "認定を受けられる", "Can be certified";
+    PlanOpens => "取得できるようになる", "Can be held";
+    ClinicalYears => "免許取得後の臨床経験（すべての分野）", "Clinical practice since your licence (all areas)";
+    ClinicalYearsHint => "分野を問わず臨床で働いた年数です。0のままなら、いちばん長い分野の年数で数えます（分野の年数は足しません）。", "Years of clinical work in any area. Left at 0, your longest single area is counted (areas are never added up).";
+    PlanUnscheduled => "次の開催で（日程未公表）", "At the next session (dates not published)";
+    AtTheEarliest => "早くても", "at the earliest";
     PlanEmpty => "いまの回答では、日付を出せる資格がありません。", "With these answers, no credential can be dated yet.";
     PlanBy => "までに", "by";
     PlanSit => "受験", "exam";
@@ -550,6 +553,15 @@ pub fn route_first(rules: &RuleSet, lang: Lang, f: &RouteFirst) -> String {
 /// When a plan step is due: a sitting is a month, a renewal a year, every
 /// other step a deadline.
 pub fn plan_when(lang: Lang, s: &PlanStep) -> String {
+    // No published schedule: no day is invented. An exam says from which year it
+    // can be sat; a course, meeting or units, that the next session is meant.
+    if !s.scheduled {
+        return match (s.action, lang) {
+            (Action::Sit, Lang::Ja) => format!("{}年度から", s.by.fiscal_year()),
+            (Action::Sit, Lang::En) => format!("From FY{}", s.by.fiscal_year()),
+            _ => Msg::PlanUnscheduled.text(lang).to_string(),
+        };
+    }
     match s.action {
         Action::Sit => {
             let ym = year_month(lang, Month::of(s.by));
@@ -639,12 +651,26 @@ pub fn summary_counts(lang: Lang, now: usize, time: usize, step: usize) -> [Stri
 
 /// The summary's line on what opens next: its name and fiscal year, and whether the
 /// date needs the plan's steps.
-pub fn summary_next(lang: Lang, name: &str, fy: i32, with_steps: bool) -> String {
-    match (lang, with_steps) {
-        (Lang::Ja, false) => format!("次に受けられる資格: {name}（{fy}年度から）"),
-        (Lang::Ja, true) => format!("次に受けられる資格: {name}（準備を進めれば{fy}年度から）"),
-        (Lang::En, false) => format!("Next to open: {name}, from FY{fy}"),
-        (Lang::En, true) => format!("Next to open: {name}, from FY{fy} if you take the steps"),
+/// When the next credential can be held: its fiscal year, "at the earliest" where
+/// the date rests on unpublished dates.
+pub fn summary_next(lang: Lang, name: &str, fy: i32, with_steps: bool, lower: bool) -> String {
+    match (lang, with_steps, lower) {
+        (Lang::Ja, false, false) => format!("次に取得できる資格: {name}（{fy}年度から）"),
+        (Lang::Ja, false, true) => format!("次に取得できる資格: {name}（早くても{fy}年度）"),
+        (Lang::Ja, true, false) => {
+            format!("次に取得できる資格: {name}（準備を進めれば{fy}年度から）")
+        }
+        (Lang::Ja, true, true) => {
+            format!("次に取得できる資格: {name}（準備を進めれば、早くても{fy}年度）")
+        }
+        (Lang::En, false, false) => format!("Next to hold: {name}, from FY{fy}"),
+        (Lang::En, false, true) => format!("Next to hold: {name}, FY{fy} at the earliest"),
+        (Lang::En, true, false) => {
+            format!("Next to hold: {name}, from FY{fy} if you take the steps")
+        }
+        (Lang::En, true, true) => {
+            format!("Next to hold: {name}, FY{fy} at the earliest if you take the steps")
+        }
     }
 }
 

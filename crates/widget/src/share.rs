@@ -83,6 +83,9 @@ pub fn encode(a: &Answers) -> String {
         "ex",
         a.experience.iter().map(|(k, v)| (k.as_str(), *v)),
     );
+    if let Some(y) = a.clinical_years {
+        let _ = write!(out, ";cy={}", ce_roadmap_core::num::plain(y));
+    }
     pairs(
         &mut out,
         "me",
@@ -248,6 +251,12 @@ pub fn decode(text: &str, default_year: i32) -> Result<Answers, ShareError> {
             "pa" => a.plan_areas = ids(key, value, AreaId)?,
             "li" => a.licences = ids(key, value, LicenceId)?,
             "ex" => a.experience = numbers(key, value, MAX_YEARS, false, AreaId)?,
+            // Added with clinical years since the licence.
+            "cy" => {
+                let y = crate::input::parse_number(value, MAX_YEARS, false)
+                    .map_err(|_| bad(key, value))?;
+                a.clinical_years = Some(y);
+            }
             "me" => a.membership = numbers(key, value, MAX_YEARS, false, BodyId)?,
             "ca" => a.cases = numbers(key, value, MAX_CASES, true, CaseKindId)?,
             "un" => a.units = numbers(key, value, MAX_UNITS, false, BodyId)?,

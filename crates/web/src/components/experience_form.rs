@@ -67,6 +67,17 @@ pub fn ExperienceForm(props: &ExperienceFormProps) -> Html {
                         }
                     }) }
                 </div>
+                // Clinical work in any area, for the rules that count it: the areas'
+                // years may overlap, so they are never added up.
+                if a.stage == Some(Stage::Licensed) {
+                    <div class="cer-grid cer-clinical-years">
+                        <NumberField id="cer-clinical-years" label={Msg::ClinicalYears.text(lang).to_string()}
+                            value={a.clinical_years.unwrap_or(0.0)} step={0.5} max={MAX_YEARS}
+                            unit={Some(AttrValue::from(Msg::YearsUnit.text(lang)))}
+                            on_change={props.dispatch.reform(|v: f64| Action::SetClinicalYears((v > 0.0).then_some(v)))} />
+                    </div>
+                    <p class="cer-hint">{ Msg::ClinicalYearsHint.text(lang) }</p>
+                }
             </fieldset>
         }
         </>

@@ -32,9 +32,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
         d.count(Status::Action),
     );
     let next = match d.next.and_then(|n| Some((n, r.credentials.get(n.index)?))) {
-        Some((n, c)) => {
-            i18n::summary_next(lang, lang.pick(c.name), n.on.fiscal_year(), n.with_steps)
-        }
+        Some((n, c)) => i18n::summary_next(
+            lang,
+            lang.pick(c.name),
+            n.on.fiscal_year(),
+            n.with_steps,
+            n.lower_bound,
+        ),
         None => Msg::SummaryNoNext.text(lang).to_string(),
     };
     let jump = props.on_jump.reform(|_: MouseEvent| ());

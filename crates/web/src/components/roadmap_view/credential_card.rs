@@ -232,9 +232,14 @@ pub fn CredentialCard(props: &CredentialCardProps) -> Html {
     let aim = {
         let dispatch = props.dispatch.clone();
         let id = props.result().map(|c| CredentialId::new(c.id));
-        Callback::from(move |_: MouseEvent| {
+        let aiming = !props.targeted;
+        Callback::from(move |e: MouseEvent| {
             if let Some(id) = &id {
                 dispatch.emit(Action::ToggleTarget(id.clone()));
+                // Aiming takes the visitor to the plan it narrows.
+                if aiming {
+                    crate::platform::bring_plan_into_view(e.target());
+                }
             }
         })
     };

@@ -47,13 +47,6 @@ fn shown<'r>(
     if targeted {
         return Cow::Borrowed(&r.plan);
     }
-    let ids: Vec<&str> = r
-        .credentials
-        .iter()
-        .zip(focus)
-        .filter(|(_, &f)| f)
-        .map(|(c, _)| c.id)
-        .collect();
     // The visitor's own milestones (graduate school) stay whatever is in focus.
     let own = r
         .plan
@@ -62,7 +55,7 @@ fn shown<'r>(
         .filter(|s| s.choice)
         .cloned()
         .collect();
-    let mut p = by_year(&r.credentials, Include::Only(&ids), own);
+    let mut p = by_year(&r.credentials, Include::Focus(focus), own);
     ce_roadmap_core::explain::plan_texts(rules, &mut p);
     Cow::Owned(p)
 }
@@ -92,9 +85,28 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
     };
     let dated = plan.iter().any(|y| !y.steps.is_empty());
     let name = |id: &str| i18n::credential_name(env.rules.0, lang, id);
+    // A credential whose date rests on unpublished dates says it is the earliest.
+    let lower = |id: &str| {
+        r.credentials
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.earliest.as_ref())
+            .is_some_and(|e| e.lower_bound)
+    };
+    let earliest = Msg::AtTheEarliest.text(lang);
     let names = |ids: &[&str]| {
         ids.iter()
-            .map(|id| name(id))
+            .map(|id| {
+                if lower(id) {
+                    format!(
+                        "{}{}",
+                        name(id),
+                        lang.pick2(&format!("（{earliest}）"), &format!(" ({earliest})"))
+                    )
+                } else {
+                    name(id)
+                }
+            })
             .collect::<Vec<_>>()
             .join(lang.pick2("、", ", "))
     };
@@ -118,9 +130,6 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                         }
                         if !y.opens.is_empty() {
                             <p class="cer-plan-opens"><strong>{ format!("{}: ", Msg::PlanOpens.text(lang)) }</strong>{ names(&y.opens) }</p>
-                        }
-                        if !y.certifies.is_empty() {
-                            <p class="cer-plan-opens"><strong>{ format!("{}: ", Msg::PlanCertifies.text(lang)) }</strong>{ names(&y.certifies) }</p>
                         }
                     </li>
                 }) }

@@ -27,8 +27,15 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
         return html! {};
     };
     let now = r.as_of.fiscal_year();
-    // Only the credentials the host shows.
-    let shown = |id: &str| props.display.0.shows(r, id);
+    // Only the credentials in the visitor's focus (the host's areas applied): the
+    // timeline answers "what is mine, when", not the whole catalogue.
+    let d = &props.display.0;
+    let shown = |id: &str| {
+        r.credentials
+            .iter()
+            .position(|c| c.id == id)
+            .is_some_and(|i| d.focus.get(i).copied().unwrap_or(false))
+    };
     let timeline: Vec<TimelineYear> = r
         .timeline
         .iter()
