@@ -125,3 +125,64 @@ fn cases_cover_both_sides_of_every_criterion() {
         missing.join("\n")
     );
 }
+
+/// No step of any case's roadmap reads as due on the evaluation date unless it
+/// can truly be done that day: joining a body, applying in an open window, or
+/// starting the work the visitor plans. A course, meeting, units or exam whose
+/// dates the rules do not have carries `scheduled: false` instead of a day.
+#[test]
+fn no_step_is_due_today_unless_it_can_be_done_today() {
+    use ce_roadmap_core::roadmap::Action;
+    let rules = ce_roadmap_core::default_rules().expect("default rules valid");
+    let doable = [
+        Action::Join,
+        Action::Apply,
+        Action::WorkInArea,
+        Action::Work,
+    ];
+    // A sitting is its month and a renewal its year, never a day ("2030年6月 受験").
+    let not_a_day = [
+        Action::Sit,
+        Action::Renew,
+        Action::GraduateStart,
+        Action::GraduateFinish,
+    ];
+    let mut bad = Vec::new();
+    let mut checked = 0;
+    for (name, file) in case_files() {
+        for case in &file.cases {
+            let when = When {
+                as_of: Some(case.as_of),
+                today: case.as_of,
+            };
+            let Ok(r) = evaluate(&rules, &case.profile, when) else {
+                continue;
+            };
+            let steps = r.plan.iter().flat_map(|y| &y.steps).chain(
+                r.credentials
+                    .iter()
+                    .flat_map(|c| c.earliest.iter().flat_map(|e| &e.steps)),
+            );
+            for s in steps {
+                checked += 1;
+                if s.scheduled
+                    && s.by <= r.as_of
+                    && !doable.contains(&s.action)
+                    && !not_a_day.contains(&s.action)
+                {
+                    bad.push(format!(
+                        "{name}: {}: {}:{} by {} (as of {})",
+                        case.name, s.action, s.target, s.by, r.as_of
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} steps checked");
+    assert!(
+        bad.is_empty(),
+        "{} step(s) due today:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}

@@ -79,7 +79,7 @@ fn eval_prints_the_roadmap_contract() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(v["as_of"], "2026-11-21");
-    assert_eq!(v["rules"]["version"], "2026.12.5");
+    assert_eq!(v["rules"]["version"], "2026.12.7");
     assert_eq!(v["rules"]["sha256"].as_str().map(str::len), Some(64));
     let creds = v["credentials"].as_array().expect("array");
     assert_eq!(creds.len(), 27);

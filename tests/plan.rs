@@ -259,11 +259,29 @@ proptest! {
                 }
             }
         }
-        // The plan holds each credential that can be dated once, in the year it opens.
+        // The plan holds a credential at most once, in the year it can first be held
+        // (`obtain`: a two-stage one at its certification, never at its exam); without
+        // targets, every one in focus that can be dated and that nothing made pointless.
         for c in &r.credentials {
-            let Some(on) = c.earliest.as_ref().and_then(|e| e.on) else { continue };
             let years: Vec<i32> = r.plan.iter().filter(|y| y.opens.contains(&c.id)).map(|y| y.fiscal_year).collect();
-            prop_assert_eq!(years, vec![on.fiscal_year()], "{}", c.id);
+            let Some(e) = &c.earliest else {
+                prop_assert!(years.is_empty(), "{} held but in the plan", c.id);
+                continue;
+            };
+            match e.obtain.fiscal_year {
+                Some(fy) => {
+                    prop_assert!(years.is_empty() || years == vec![fy], "{}: {:?}, obtain {}", c.id, years, fy);
+                    let focus = p.targets.is_empty() && p.in_focus(c.areas)
+                        && !ce_roadmap_core::plan::by_year::superseded(&r.credentials, c.id);
+                    if focus {
+                        prop_assert_eq!(years, vec![fy], "{} in focus", c.id);
+                    }
+                    if c.certify_criteria.is_some() {
+                        prop_assert_eq!(Some(fy), e.certify_on.map(|d| d.fiscal_year()), "{}", c.id);
+                    }
+                }
+                None => prop_assert!(years.is_empty(), "{} undated but in the plan", c.id),
+            }
         }
     }
 }

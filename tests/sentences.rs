@@ -214,7 +214,11 @@ fn snapshot() -> String {
         |f: &dyn Fn(Lang) -> String| ("widget (formatted)".to_string(), f(Lang::Ja), f(Lang::En));
     found.insert(formatted(&|l| i18n::summary_counts(l, 1, 2, 3).join(" / ")));
     for steps in [false, true] {
-        found.insert(formatted(&|l| i18n::summary_next(l, "{name}", 2028, steps)));
+        for lower in [false, true] {
+            found.insert(formatted(&|l| {
+                i18n::summary_next(l, "{name}", 2028, steps, lower)
+            }));
+        }
     }
     found.insert(formatted(&|l| i18n::with_answered(l, Msg::Courses, 2)));
     found.insert(formatted(&|l| {

@@ -8,7 +8,10 @@ export type CriterionKind =
   | "any_of" | "all_of" | "licence" | "experience" | "membership" | "cases" | "credential" | "course" | "units" | "exam";
 /** Why a credential cannot be dated yet (`earliest.blocked_by`). */
 export type BlockerKind =
-  | "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" | "cases_window" | "cycle" | "credential";
+  | "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" | "cases_window" | "cycle" | "credential"
+  | "experience_unknown";
+/** What `earliest.obtain` rests on. */
+export type ObtainBasis = "certification" | "sitting" | "conditions";
 /** What a projected date takes for granted (`earliest.assumptions`). */
 export type AssumptionKind =
   | "join_at_licence" | "course_dates" | "units_in_time" | "cases_in_window" | "exam_dates" | "results" | "pass_first"
@@ -26,6 +29,10 @@ export interface Profile {
   plan_areas?: string[];
   /** Completed years per area, assumed ongoing. */
   experience?: Record<string, number>;
+  /** Completed years of clinical practice since the licence, in any area, assumed ongoing: what a rule
+   * asking for clinical work in any area counts. Without it, the clinical area with the most years stands
+   * (never the sum; the criterion says `largest_area`). Work in a non-clinical area (`medical_it`, `it`) never counts. */
+  clinical_years?: number;
   /** Consecutive years with dues paid, assumed ongoing; a body listed = a member. */
   membership?: Record<string, number>;
   cases?: Record<string, number>;
@@ -46,11 +53,19 @@ export interface Profile {
 export interface PlanStep {
   action: Action;
   target: string;
-  /** Done by this date ("YYYY-MM-DD") for the dates to hold. */
+  /** Done by this date ("YYYY-MM-DD") for the dates to hold; where `scheduled` is false, only the fiscal year it belongs to. */
   by: string;
   /** Not before this date. */
   from: string;
   amount?: number;
+  /** units: the total the rule asks (the visitor has `need - amount`). */
+  need?: number;
+  /** units, courses: counted within this many years before the date. */
+  within_years?: number;
+  /** False when the step's timing rests on no published schedule (a course, meeting, units, or an exam
+   * without dates in the rules): no day is given for it ("at the next session (dates not published)"),
+   * and the calendar file has no event for it. */
+  scheduled: boolean;
   credentials?: string[];
   /** A two-stage credential's step that its certification needs (after the exam); absent otherwise. */
   for_certification?: boolean;
@@ -67,6 +82,13 @@ export interface Earliest {
   /** The last day to apply for `sitting`, where the rules publish it. */
   apply_by?: string;
   certify_on: string | null;
+  /** When the visitor can first hold the title: a two-stage credential at its certification ("certification"),
+   * an exam credential at its first known sitting ("sitting"), else when its conditions are met ("conditions",
+   * the sitting being unpublished). Null date and year when it cannot be dated. */
+  obtain: { fiscal_year: number | null; date: string | null; basis: ObtainBasis };
+  /** The dates rest on something without published dates (a course, meeting, exam month or deadline):
+   * the earliest possible (「早くても」), not a promise. */
+  lower_bound: boolean;
   steps: PlanStep[];
   blocked_by: { kind: BlockerKind; target?: string; text: Text }[];
   assumptions: { kind: AssumptionKind; text: Text }[];
@@ -99,8 +121,10 @@ export interface Criterion {
   ongoing?: true;
   /** course: not needed because of a held credential or a passed exam. */
   exempt?: true;
-  /** cases: the number is not published. */
+  /** cases, experience: the number is not published. */
   need_unknown?: true;
+  /** experience in any clinical area without `clinical_years`: `have` is the longest single clinical area. */
+  largest_area?: true;
   /** cases: counts of kinds the rule also asks for, each with its own minimum. */
   sub_counts?: SubCount[];
   options?: Criterion[];
@@ -171,7 +195,11 @@ export interface Roadmap {
   licence: { id: string; status: "held" | "expected" | "none"; on: string | null; exam: string | null; fiscal_year: number | null };
   credentials: CredentialResult[];
   next_steps: Step[];
+  /** Credentials by the fiscal year they can first be held (`earliest.obtain`), by time alone or after steps. */
   timeline: { fiscal_year: number; credentials: string[]; after_steps?: string[] }[];
+  /** Without targets: the credentials in focus (the profile's areas, the general ones, what they need; none
+   * that another way already made pointless); with targets: those and what they need. `opens`: the
+   * credentials that can first be held that year (`earliest.obtain`); `certifies`: two-stage ones certified then. */
   plan: { fiscal_year: number; steps: PlanStep[]; opens: string[]; certifies?: string[] }[];
   /** For `prospective` with a school: each course length of the licence route, side by side. */
   routes?: Route[];

@@ -49,7 +49,7 @@ test("at 390 px the summary is in the first viewport after an answer, follows ev
   assert.notEqual(await page.textContent(".cer-summary-next"), chosen, "two years bring the next date forward");
   const [now, time, step] = counts(await shown(page));
   assert.match(text, new RegExp(`いま受けられる ${now}.*続ければ受けられる ${time}.*準備が必要 ${step}`));
-  assert.match(text, /次に受けられる資格: .+（(準備を進めれば)?\d{4}年度から）/);
+  assert.match(text, /次に取得できる資格: .+（(準備を進めれば)?(、?早くても)?\d{4}年度(から)?）/);
   // The roadmap is far below, off screen, while the summary is in view.
   const roadmapTop = await page.$eval("#cer-roadmap-h", (h) => h.getBoundingClientRect().top);
   assert.ok(roadmapTop > PHONE.height, `the roadmap starts at ${roadmapTop}`);
@@ -72,7 +72,7 @@ test("the summary in English, and none beside the two-column layout at 1280 px",
   const text = await page.textContent(".cer-summary");
   const [now, time, step] = counts(await shown(page));
   assert.match(text, new RegExp(`${now} open now.*${time} open with time.*${step} need a step`));
-  assert.match(text, /Next to open: .+, from FY\d{4}/);
+  assert.match(text, /Next to hold: .+, (from )?FY\d{4}/);
   assert.match(text, /To the roadmap/);
   assert.ok((await summaryInView(page)).inView);
   await page.screenshot({ path: "target/screenshots/summary-en-390.png" });

@@ -51,7 +51,7 @@ test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for
   assert.match(await card.locator(".cer-earliest").textContent(), /^Conditions met on 21 Nov 2026 \(after the course\).*certification from 21 Nov 2028 \(after joining, the meeting, the courses, the units and passing the exam\)/);
   // The plan lists it as certifiable in FY2028.
   const fy2028 = page.locator(".cer-plan-years > li", { hasText: "FY2028" });
-  assert.match(await fy2028.locator(".cer-plan-opens").textContent(), /Can be certified: .*JACET certified CE: blood purification/);
+  assert.match(await fy2028.locator(".cer-plan-opens").textContent(), /Can be held: .*JACET certified CE: blood purification/);
 
   // Aim for it: the plan narrows to it, and the link carries the target.
   await card.locator(".cer-aim").click();
