@@ -169,7 +169,8 @@ export interface CredentialResult {
   next_steps: Step[];
   exam_months: number[] | null;
   /** Published application windows ("MM-DD"), one per exam month at most. */
-  applications?: { exam_month: number; opens?: string; closes: string; source: string; note?: Text }[];
+  /** `example_year`: the year of an old notice the window was read from ("2017 example"). */
+  applications?: { exam_month: number; opens?: string; closes: string; example_year?: number; source: string; note?: Text }[];
   sources: SourceRef[];
   /** What the exam is, where the rules say. */
   exam: Note | null;

@@ -144,7 +144,7 @@ test("the courses compared in English at desktop width, and a route the rules do
   const rows = p.locator("#routes-en >> .cer-routes tbody tr");
   await rows.first().waitFor();
   const text = await rows.allTextContents();
-  assert.match(text[1], /4 years \(university or vocational school\)This school's courseNational exam Mar 2030Licence 1 Apr 2030/);
+  assert.match(text[1], /4 years \(university or vocational school\)This school's courseNational exam Mar 2030Licence 1 Jun 2030/);
   assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2032 on\)/);
   await inView(p.locator("#routes-en >> .cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-en-1280.png" });

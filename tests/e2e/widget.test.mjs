@@ -66,7 +66,7 @@ test("a high-school student sees the licence year, then the roadmap from it", as
   await page.check("text=血液浄化");
   const licence = await page.textContent(".cer-licence");
   assert.match(licence, /2031年3月/);       // the national exam
-  assert.match(licence, /2031年4月1日/);    // the licence
+  assert.match(licence, /2031年6月1日/);    // the licence
   const got = await shown(page);
   assert.deepEqual(got, cli({ stage: "prospective", school: { years: 4, start_year: 2027 }, plan_areas: ["blood_purification"] }));
   assert.equal(got.me2.status, "eligible");
@@ -90,7 +90,7 @@ test("a student at a CE school", async () => {
   const years = await page.$$eval("ce-roadmap >> .cer-tl-list > li > strong", (els) => els.map((e) => e.textContent));
   assert.equal(new Set(years).size, years.length, years.join(" / "));
   const licenceRow = await page.textContent(".cer-tl-list > li:has(.cer-tl-licence-row)");
-  assert.match(licenceRow, /^2028年度.*臨床工学技士免許の見込み: 2028年4月1日/);
+  assert.match(licenceRow, /^2028年度.*臨床工学技士免許の見込み: 2028年6月1日/);
   await page.close();
 });
 
