@@ -283,21 +283,11 @@ impl Inputs {
     fn evaluate_scoped(&self, all: bool) -> Result<Roadmap<'_>, Fail> {
         let mut r = self.evaluate()?;
         if all && self.profile.targets.is_empty() {
-            // The visitor's own milestones (graduate school) stay as they are.
-            let own = r
-                .plan
-                .iter()
-                .flat_map(|y| &y.steps)
-                .filter(|s| s.choice)
-                .cloned()
-                .collect();
-            let mut plan = ce_roadmap_core::plan::by_year(
-                &r.credentials,
+            r.plan = ce_roadmap_core::plan::rescoped(
+                &self.rules,
+                &r,
                 ce_roadmap_core::plan::Include::All,
-                own,
             );
-            ce_roadmap_core::explain::plan_texts(&self.rules, &mut plan);
-            r.plan = plan;
         }
         Ok(r)
     }

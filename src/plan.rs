@@ -51,16 +51,6 @@ pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang, focus: &[bool]) -> String
         Lang::Ja => "日付を出せる資格はありません。",
         Lang::En => "No credential can be dated.",
     };
-    // A credential is listed in the year it can be held; one whose date rests on
-    // unpublished dates says it is the earliest.
-    let earliest = i18n::Msg::AtTheEarliest.text(lang);
-    let lower = |id: &str| {
-        r.credentials
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.earliest.as_ref())
-            .is_some_and(|e| e.lower_bound)
-    };
     out.push_str(&format!(
         "{} {}\n",
         i18n::date(lang, r.as_of),
@@ -84,22 +74,9 @@ pub fn table(rules: &RuleSet, r: &Roadmap, lang: Lang, focus: &[bool]) -> String
             out.push_str(&format!("  {when:<18}  {}{choice}\n", lang.pick(&s.text)));
         }
         if !y.opens.is_empty() {
-            let names: Vec<String> = y
-                .opens
-                .iter()
-                .map(|id| {
-                    let name = i18n::credential_name(rules, lang, id);
-                    match (lower(id), lang) {
-                        (false, _) => name,
-                        (true, Lang::Ja) => format!("{name}（{earliest}）"),
-                        (true, Lang::En) => format!("{name} ({earliest})"),
-                    }
-                })
-                .collect();
-            out.push_str(&format!(
-                "  {opens}: {}\n",
-                names.join(lang.pick2("、", ", "))
-            ));
+            // Listed in the year it can be held, marked where that is the earliest.
+            let names = i18n::held_from(lang, rules, r, &y.opens);
+            out.push_str(&format!("  {opens}: {names}\n"));
         }
     }
     let blocked: Vec<String> = r

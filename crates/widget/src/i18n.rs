@@ -5,7 +5,7 @@ use crate::input::InputError;
 use ce_roadmap_core::date::{Date, Month};
 use ce_roadmap_core::num::plain;
 use ce_roadmap_core::profile::ProfileError;
-use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep, RouteFirst, Status};
+use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep, Roadmap, RouteFirst, Status};
 use ce_roadmap_core::rules::file::{ApplicationDef, CourseKind, Text};
 use ce_roadmap_core::rules::model::RuleSet;
 
@@ -649,29 +649,60 @@ pub fn summary_counts(lang: Lang, now: usize, time: usize, step: usize) -> [Stri
     }
 }
 
-/// The summary's line on what opens next: its name and fiscal year, and whether the
-/// date needs the plan's steps.
-/// When the next credential can be held: its fiscal year, "at the earliest" where
-/// the date rests on unpublished dates.
+/// The summary's line on what can be held next. When the next credential can be held: its fiscal year, "at the earliest" where
+/// the date rests on unpublished dates, "if you take the steps" where it needs them.
 pub fn summary_next(lang: Lang, name: &str, fy: i32, with_steps: bool, lower: bool) -> String {
-    match (lang, with_steps, lower) {
-        (Lang::Ja, false, false) => format!("次に取得できる資格: {name}（{fy}年度から）"),
-        (Lang::Ja, false, true) => format!("次に取得できる資格: {name}（早くても{fy}年度）"),
-        (Lang::Ja, true, false) => {
-            format!("次に取得できる資格: {name}（準備を進めれば{fy}年度から）")
+    match lang {
+        Lang::Ja => {
+            let when = if lower {
+                format!("早くても{fy}年度")
+            } else {
+                format!("{fy}年度から")
+            };
+            let steps = match (with_steps, lower) {
+                (true, true) => "準備を進めれば、",
+                (true, false) => "準備を進めれば",
+                (false, _) => "",
+            };
+            format!("次に取得できる資格: {name}（{steps}{when}）")
         }
-        (Lang::Ja, true, true) => {
-            format!("次に取得できる資格: {name}（準備を進めれば、早くても{fy}年度）")
-        }
-        (Lang::En, false, false) => format!("Next to hold: {name}, from FY{fy}"),
-        (Lang::En, false, true) => format!("Next to hold: {name}, FY{fy} at the earliest"),
-        (Lang::En, true, false) => {
-            format!("Next to hold: {name}, from FY{fy} if you take the steps")
-        }
-        (Lang::En, true, true) => {
-            format!("Next to hold: {name}, FY{fy} at the earliest if you take the steps")
+        Lang::En => {
+            let when = if lower {
+                format!("FY{fy} at the earliest")
+            } else {
+                format!("from FY{fy}")
+            };
+            let steps = if with_steps {
+                " if you take the steps"
+            } else {
+                ""
+            };
+            format!("Next to hold: {name}, {when}{steps}")
         }
     }
+}
+
+/// Credentials by name as the plan lists what can be held in a year, each one whose
+/// date rests on unpublished dates marked 「（早くても）」 / " (at the earliest)".
+pub fn held_from(lang: Lang, rules: &RuleSet, r: &Roadmap, ids: &[&str]) -> String {
+    let earliest = Msg::AtTheEarliest.text(lang);
+    ids.iter()
+        .map(|id| {
+            let name = credential_name(rules, lang, id);
+            let lower = r
+                .credentials
+                .iter()
+                .find(|c| c.id == *id)
+                .and_then(|c| c.earliest.as_ref())
+                .is_some_and(|e| e.lower_bound);
+            match (lower, lang) {
+                (false, _) => name,
+                (true, Lang::Ja) => format!("{name}（{earliest}）"),
+                (true, Lang::En) => format!("{name} ({earliest})"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick2("、", ", "))
 }
 
 /// A details group's title with how many answers it holds, so a closed group never

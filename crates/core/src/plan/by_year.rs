@@ -44,8 +44,10 @@ pub fn by_year<'a>(
         })
         .collect();
     if let Include::Focus(_) = include {
+        // Found in one pass over the catalogue, not once per credential.
+        let pointless = superseded(results);
         for (i, c) in chosen.iter_mut().enumerate() {
-            *c = *c && !superseded(results, results[i].id);
+            *c = *c && !pointless.contains(&results[i].id);
         }
     }
     // What the chosen ones need first joins the plan (requires is already
@@ -303,17 +305,39 @@ fn merge<'a>(mentions: &[(Mention<'_, 'a>, &'a str)]) -> Vec<(usize, PlanStep<'a
     out
 }
 
-/// Whether another way has made a credential pointless for the visitor: it is one
-/// alternative of an "any of" in another credential that the visitor already meets
-/// another way (第2種ME, when the CE licence already opens 第1種ME).
-pub fn superseded(results: &[CredentialResult], id: &str) -> bool {
-    results.iter().any(|d| {
-        d.criteria.iter().any(|k| {
-            k.kind == ConditionKind::AnyOf
-                && k.met
-                && k.options.iter().any(|o| {
-                    !o.met && o.kind == ConditionKind::Credential && o.ids.iter().any(|x| x == id)
-                })
-        })
-    })
+/// The credentials another way has made pointless for the visitor: each is an
+/// unmet alternative of an "any of" in another credential that the visitor already
+/// meets another way (第2種ME, when the CE licence already opens 第1種ME).
+pub fn superseded<'a>(results: &[CredentialResult<'a>]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = results
+        .iter()
+        .flat_map(|d| &d.criteria)
+        .filter(|k| k.kind == ConditionKind::AnyOf && k.met)
+        .flat_map(|k| &k.options)
+        .filter(|o| !o.met && o.kind == ConditionKind::Credential)
+        .flat_map(|o| o.ids.iter())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The plan again for another choice of credentials, with the visitor's own
+/// milestones (graduate school) as they were and its texts written: the widget's
+/// plan for the host's areas, the CLI's `--all`.
+pub fn rescoped<'a>(
+    rules: &crate::rules::model::RuleSet,
+    r: &crate::roadmap::Roadmap<'a>,
+    include: Include,
+) -> Vec<PlanYear<'a>> {
+    let own = r
+        .plan
+        .iter()
+        .flat_map(|y| &y.steps)
+        .filter(|s| s.choice)
+        .cloned()
+        .collect();
+    let mut plan = by_year(&r.credentials, include, own);
+    crate::explain::plan_texts(rules, &mut plan);
+    plan
 }

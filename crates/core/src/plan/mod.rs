@@ -9,4 +9,4 @@ pub(crate) mod project;
 pub mod renewal;
 pub(crate) mod routes;
 
-pub use by_year::{by_year, Include};
+pub use by_year::{by_year, rescoped, Include};

@@ -93,33 +93,28 @@ impl ReadJson for f64 {
     }
 }
 
-impl ReadJson for u8 {
-    fn read(s: &mut Scanner) -> Res<Self> {
-        let (n, at) = s.num("u8")?;
-        match n {
-            Num::Unsigned(v) if v <= u64::from(u8::MAX) => Ok(v as u8),
-            Num::Float(_) => Err(s.fail_at(
-                at,
-                format!("invalid type: {}, expected u8", Found::Num(n).describe()),
-            )),
-            _ => Err(s.invalid_value(at, &Found::Num(n), "u8")),
+/// Unsigned integers as serde reads them, with its error texts.
+macro_rules! read_unsigned {
+    ($($t:ident),*) => {$(
+        impl ReadJson for $t {
+            fn read(s: &mut Scanner) -> Res<Self> {
+                let (n, at) = s.num(stringify!($t))?;
+                match n {
+                    Num::Unsigned(v) if v <= u64::from($t::MAX) => Ok(v as $t),
+                    Num::Float(_) => Err(s.fail_at(
+                        at,
+                        format!(
+                            concat!("invalid type: {}, expected ", stringify!($t)),
+                            Found::Num(n).describe()
+                        ),
+                    )),
+                    _ => Err(s.invalid_value(at, &Found::Num(n), stringify!($t))),
+                }
+            }
         }
-    }
+    )*};
 }
-
-impl ReadJson for u32 {
-    fn read(s: &mut Scanner) -> Res<Self> {
-        let (n, at) = s.num("u32")?;
-        match n {
-            Num::Unsigned(v) if v <= u64::from(u32::MAX) => Ok(v as u32),
-            Num::Float(_) => Err(s.fail_at(
-                at,
-                format!("invalid type: {}, expected u32", Found::Num(n).describe()),
-            )),
-            _ => Err(s.invalid_value(at, &Found::Num(n), "u32")),
-        }
-    }
-}
+read_unsigned!(u8, u32);
 
 /// `null` or absent is `None`, as serde reads an `Option`.
 impl<T: ReadJson> ReadJson for Option<T> {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::{platform, Env, SharedDisplay, SharedRoadmap};
-use ce_roadmap_core::plan::{by_year, Include};
+use ce_roadmap_core::plan::{rescoped, Include};
 use ce_roadmap_core::roadmap::{PlanStep, PlanYear, Roadmap};
 use ce_roadmap_core::rules::RuleSet;
 use ce_roadmap_widget::answers::Answers;
@@ -47,17 +47,7 @@ fn shown<'r>(
     if targeted {
         return Cow::Borrowed(&r.plan);
     }
-    // The visitor's own milestones (graduate school) stay whatever is in focus.
-    let own = r
-        .plan
-        .iter()
-        .flat_map(|y| &y.steps)
-        .filter(|s| s.choice)
-        .cloned()
-        .collect();
-    let mut p = by_year(&r.credentials, Include::Focus(focus), own);
-    ce_roadmap_core::explain::plan_texts(rules, &mut p);
-    Cow::Owned(p)
+    Cow::Owned(rescoped(rules, r, Include::Focus(focus)))
 }
 
 #[component]
@@ -84,32 +74,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         })
     };
     let dated = plan.iter().any(|y| !y.steps.is_empty());
-    let name = |id: &str| i18n::credential_name(env.rules.0, lang, id);
-    // A credential whose date rests on unpublished dates says it is the earliest.
-    let lower = |id: &str| {
-        r.credentials
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.earliest.as_ref())
-            .is_some_and(|e| e.lower_bound)
-    };
-    let earliest = Msg::AtTheEarliest.text(lang);
-    let names = |ids: &[&str]| {
-        ids.iter()
-            .map(|id| {
-                if lower(id) {
-                    format!(
-                        "{}{}",
-                        name(id),
-                        lang.pick2(&format!("（{earliest}）"), &format!(" ({earliest})"))
-                    )
-                } else {
-                    name(id)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(lang.pick2("、", ", "))
-    };
+    let names = |ids: &[&str]| i18n::held_from(lang, env.rules.0, r, ids);
     let now = r.as_of.fiscal_year();
     html! {
         <section class="cer-plan" aria-labelledby="cer-plan-h">
