@@ -71,8 +71,8 @@ test("a high-school student sees the licence year, then the roadmap from it", as
   assert.deepEqual(got, cli({ stage: "prospective", school: { years: 4, start_year: 2027 }, plan_areas: ["blood_purification"] }));
   assert.equal(got.me2.status, "eligible");
   assert.equal(got.me1.status, "waiting");
-  assert.equal(got.me1.ready_on, "2031-04-01");
-  assert.equal(got.dialysis_tech.ready_on, "2033-04-01");
+  assert.equal(got.me1.ready_on, "2031-06-01"); // counted from registration
+  assert.equal(got.dialysis_tech.ready_on, "2033-06-01");
   // The timeline lists the licence year for screen readers too.
   assert.match(await page.textContent(".cer-tl-list"), /2031年度/);
   await shot(page, "prospective-ja-390");

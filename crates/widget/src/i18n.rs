@@ -166,6 +166,7 @@ messages! {
     ClinicalYearsHint => "分野を問わず臨床で働いた年数です。0のままなら、いちばん長い分野の年数で数えます（分野の年数は足しません）。", "Years of clinical work in any area. Left at 0, your longest single area is counted (areas are never added up).";
     PlanUnscheduled => "次の開催で（日程未公表）", "At the next session (dates not published)";
     AtTheEarliest => "早くても", "at the earliest";
+    LowerBound => "日程や締切が公表されていないものがあるため、早くてもこの時期です。", " Some dates or deadlines are not published, so these are the earliest.";
     PlanEmpty => "いまの回答では、日付を出せる資格がありません。", "With these answers, no credential can be dated yet.";
     PlanBy => "までに", "by";
     PlanSit => "受験", "exam";
@@ -361,6 +362,10 @@ pub fn earliest_sentence(lang: Lang, rules: &RuleSet, e: &Earliest) -> String {
         };
     }
     out += lang.pick2("。", ".");
+    // Resting on dates nobody has published: the earliest, not a promise.
+    if e.lower_bound {
+        out += Msg::LowerBound.text(lang);
+    }
     out
 }
 
@@ -883,11 +888,11 @@ mod tests {
         let me1 = e("me1");
         assert_eq!(
             earliest_sentence(Lang::Ja, &rules, &me1),
-            "2027年6月の試験から受験できます。"
+            "2027年6月の試験から受験できます。日程や締切が公表されていないものがあるため、早くてもこの時期です。"
         );
         assert_eq!(
             earliest_sentence(Lang::En, &rules, &me1),
-            "From the Jun 2027 exam."
+            "From the Jun 2027 exam. Some dates or deadlines are not published, so these are the earliest."
         );
         // A specialist title: the exam needs the course; joining JACET and the units are
         // for the certification after it, and each date names only its own steps.

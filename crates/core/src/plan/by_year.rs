@@ -90,7 +90,13 @@ pub fn by_year<'a>(
         if let Some(c) = e.certify_on {
             certifies.push((c.fiscal_year(), id));
         }
-        mentions.extend(e.steps.iter().map(|s| (Mention::Step(s), id)));
+        // A credential's own exam is its sitting below, not a second step.
+        mentions.extend(
+            e.steps
+                .iter()
+                .filter(|s| !(s.action == Action::Exam && s.target == id))
+                .map(|s| (Mention::Step(s), id)),
+        );
         if let Some(by) = e.apply_by {
             mentions.push((Mention::Apply(by), id));
         }
