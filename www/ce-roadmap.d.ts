@@ -23,7 +23,7 @@ export interface Profile {
   as_of?: string;
   stage?: Stage;
   licences?: string[];
-  /** Prospective students and students: their licence counts from April of start_year + years;
+  /** Prospective students and students: their licence counts from its registration, taken as 1 June of start_year + years (an assumption the rules state);
    * `years` is a course length of the rules (`licence_route.school_years`; the default rules: 1, 2, 3 or 4). */
   school?: { years: number; start_year: number };
   plan_areas?: string[];

@@ -29,12 +29,16 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     let now = r.as_of.fiscal_year();
     // Only the credentials in the visitor's focus (the host's areas applied): the
     // timeline answers "what is mine, when", not the whole catalogue.
+    // As the plan does, none that another way made pointless (第2種ME for a
+    // licensed CE).
     let d = &props.display.0;
+    let pointless = ce_roadmap_core::plan::by_year::superseded(&r.credentials);
     let shown = |id: &str| {
-        r.credentials
-            .iter()
-            .position(|c| c.id == id)
-            .is_some_and(|i| d.focus.get(i).copied().unwrap_or(false))
+        !pointless.contains(&id)
+            && r.credentials
+                .iter()
+                .position(|c| c.id == id)
+                .is_some_and(|i| d.focus.get(i).copied().unwrap_or(false))
     };
     let timeline: Vec<TimelineYear> = r
         .timeline
@@ -51,7 +55,6 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     } else {
         None
     };
-    let name = |id: &str| i18n::credential_name(env.rules.0, lang, id);
     if timeline.is_empty() && licence_fy.is_none() {
         return html! {
             <section class="cer-timeline" aria-labelledby="cer-tl-h">
@@ -129,13 +132,13 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
                         if !y.credentials.is_empty() {
                             <span class="cer-tl-group" data-kind="time">
                                 <em>{ format!("{}: ", Msg::TimeOnly.text(lang)) }</em>
-                                { y.credentials.iter().map(|c| name(c)).collect::<Vec<_>>().join(lang.pick2("、", ", ")) }
+                                { i18n::held_from(lang, env.rules.0, r, &y.credentials) }
                             </span>
                         }
                         if !y.after_steps.is_empty() {
                             <span class="cer-tl-group" data-kind="steps">
                                 <em>{ format!("{}: ", Msg::AfterSteps.text(lang)) }</em>
-                                { y.after_steps.iter().map(|c| name(c)).collect::<Vec<_>>().join(lang.pick2("、", ", ")) }
+                                { i18n::held_from(lang, env.rules.0, r, &y.after_steps) }
                             </span>
                         }
                     </li>
