@@ -400,3 +400,56 @@ fn a_closed_pipe_ends_the_output_quietly() {
         stderr(&o)
     );
 }
+
+/// Without targets the plan holds the profile's areas and the general credentials;
+/// `--all` holds the whole catalogue.
+#[test]
+fn plan_holds_the_focus_and_all_the_catalogue() {
+    let profile = r#"{"as_of":"2026-12-07","experience":{"blood_purification":2}}"#;
+    let focus = run_stdin(&["plan", "--profile", "-", "--lang", "en"], profile);
+    assert!(
+        focus.status.success(),
+        "{}",
+        String::from_utf8_lossy(&focus.stderr)
+    );
+    let focus = String::from_utf8_lossy(&focus.stdout).to_string();
+    let all = run_stdin(
+        &["plan", "--profile", "-", "--lang", "en", "--all"],
+        profile,
+    );
+    assert!(
+        all.status.success(),
+        "{}",
+        String::from_utf8_lossy(&all.stderr)
+    );
+    let all = String::from_utf8_lossy(&all.stdout).to_string();
+    assert!(
+        focus.contains("dialysis technician certification course"),
+        "{focus}"
+    );
+    for other in ["endoscopy", "hyperbaric"] {
+        assert!(
+            !focus.to_lowercase().contains(other),
+            "{other} in the focused plan:\n{focus}"
+        );
+        assert!(
+            all.to_lowercase().contains(other),
+            "{other} not in --all:\n{all}"
+        );
+    }
+    // The same for the JSON of `eval`.
+    let holds = |args: &[&str], id: &str| {
+        let out = run_stdin(args, profile);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["plan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|y| y["opens"].as_array().unwrap().iter().any(|o| o == id))
+    };
+    assert!(!holds(&["eval", "--profile", "-"], "cied_specialist"));
+    assert!(holds(
+        &["eval", "--profile", "-", "--all"],
+        "cied_specialist"
+    ));
+}

@@ -15,7 +15,7 @@ export type ObtainBasis = "certification" | "sitting" | "conditions";
 /** What a projected date takes for granted (`earliest.assumptions`). */
 export type AssumptionKind =
   | "join_at_licence" | "course_dates" | "units_in_time" | "cases_in_window" | "exam_dates" | "results" | "pass_first"
-  | "application_dates" | "full_time_study";
+  | "application_dates" | "full_time_study" | "registration";
 
 /** Where a visitor stands. Ids are those of the rule file (see README.md). */
 export interface Profile {

@@ -56,6 +56,12 @@ test("a clinical engineer with 2 years of dialysis sees a dated plan; aiming for
   // Aim for it: the plan narrows to it, and the link carries the target.
   await card.locator(".cer-aim").click();
   await page.waitForSelector("text=Narrowed to your targets");
+  // ...and takes the visitor to the plan it narrowed, from the card far below it.
+  await page.waitForFunction(() => {
+    const p = document.querySelector("ce-roadmap").shadowRoot.querySelector(".cer-plan");
+    const top = p.getBoundingClientRect().top;
+    return top > -2 && top < innerHeight / 2;
+  });
   assert.equal(await card.locator(".cer-aim").getAttribute("aria-pressed"), "true");
   const narrowed = (await planYears(page)).flatMap((y) => y.steps).join("\n");
   assert.doesNotMatch(narrowed, /dialysis technician certification course/, "other credentials' steps leave the plan");

@@ -419,8 +419,46 @@ fn plan_step(rules: &RuleSet, s: &PlanStep) -> Text {
         (Action::Sit, _, _) if !s.scheduled => {
             let (ja, en) = one(rules, "credential", &s.target);
             Text {
-                ja: format!("{ja}の試験を受験できます（日程は未公表）"),
-                en: format!("You can sit the {en} exam (dates not published)"),
+                ja: format!("{ja}の試験を受けられるようになる（日程未公表）"),
+                en: format!("Become eligible to sit the {en} exam (dates not published)"),
+            }
+        }
+        // The national exam has its month (March) before the registration the
+        // clocks count from: both in the one step.
+        (Action::Licence, _, _) => {
+            let route = &rules.licence_route;
+            let m = route.exam_month;
+            let y = if m > s.by.month() {
+                s.by.year() - 1
+            } else {
+                s.by.year()
+            };
+            let ids: Vec<&str> = s.target.split('|').collect();
+            let (ja, en) = names(rules, "licence", &ids);
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let month_en = MONTHS[usize::from(m.clamp(1, 12)) - 1];
+            Text {
+                ja: format!(
+                    "{y}年{m}月の国家試験に合格し、{}の免許を登録する",
+                    ja.join("・")
+                ),
+                en: format!(
+                    "Pass the national exam in {month_en} {y} and register your licence ({})",
+                    or_list(&en)
+                ),
             }
         }
         _ => action(rules, s.action, &s.target, s.amount),
@@ -540,6 +578,10 @@ fn assumption(a: &Assumption) -> Text {
         AssumptionKind::CasesInWindow => (
             "いまある症例が、その時点でも規定の期間内に数えられる前提です。",
             "Assumes the cases you have still count within the rule's window then.",
+        ),
+        AssumptionKind::Registration => (
+            "実務年数は免許の登録日から数えます。登録の時期は公表されていないため、合格発表から2か月ほど後の日を仮に置いています。",
+            "Years of practice count from licence registration, whose timing is not published: a day about two months after the results is assumed.",
         ),
         AssumptionKind::FullTimeStudy => (
             "全日制の大学院に在学する間は、実務年数にも症例にも数えていません（あなたが選んだ進学の分だけ遅くなります）。",

@@ -428,11 +428,14 @@ pub enum AssumptionKind {
     ApplicationDates,
     /// Full-time graduate study stops the work clocks (and case counts).
     FullTimeStudy,
+    /// A student's licence counts from its registration, whose timing is not
+    /// published (the rules' `licence_month`).
+    Registration,
 }
 
 impl AssumptionKind {
     /// Every kind, in the order shown.
-    pub const ALL: [AssumptionKind; 9] = [
+    pub const ALL: [AssumptionKind; 10] = [
         AssumptionKind::JoinAtLicence,
         AssumptionKind::CourseDates,
         AssumptionKind::UnitsInTime,
@@ -442,6 +445,7 @@ impl AssumptionKind {
         AssumptionKind::PassFirst,
         AssumptionKind::ApplicationDates,
         AssumptionKind::FullTimeStudy,
+        AssumptionKind::Registration,
     ];
 }
 

@@ -230,6 +230,44 @@ mod tests {
             .collect()
     }
 
+    /// A course, meeting or units whose dates are not published get no event: the
+    /// file would have to invent their day. Joining JACET (today) and the licence do.
+    #[test]
+    fn no_event_for_a_step_without_published_dates() {
+        let ics = plan(
+            r#"{"stage":"licensed","experience":{"blood_purification":2},"targets":["jacet_cert_blood_purification"]}"#,
+            Lang::En,
+        )
+        .unwrap();
+        let summaries: Vec<String> = unfolded(&ics)
+            .into_iter()
+            .filter(|l| l.starts_with("SUMMARY:"))
+            .collect();
+        assert!(
+            summaries.iter().any(|s| s.contains("Join JACET")),
+            "{summaries:?}"
+        );
+        for word in [
+            "Take the",
+            "Attend the",
+            "Earn ",
+            "exam (dates not published)",
+        ] {
+            assert!(
+                !summaries.iter().any(|s| s.contains(word)),
+                "{word}: {summaries:?}"
+            );
+        }
+        // Nothing scheduled at all: no file.
+        assert_eq!(
+            plan(
+                r#"{"stage":"licensed","membership":{"jacet":2},"experience":{"blood_purification":2},"targets":["jacet_cert_blood_purification"]}"#,
+                Lang::En
+            ),
+            None
+        );
+    }
+
     #[test]
     fn every_line_is_folded_within_75_octets_and_ends_in_crlf() {
         let ics = plan(

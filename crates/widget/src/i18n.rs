@@ -406,11 +406,17 @@ fn application_window(lang: Lang, a: &ApplicationDef) -> String {
         Lang::En => format!("{} {}", d.day(), MONTHS_EN[(d.month() as usize + 11) % 12]),
     };
     let exam = month(lang, a.exam_month);
-    match (lang, a.opens) {
+    let window = match (lang, a.opens) {
         (Lang::Ja, Some(o)) => format!("{exam}の試験: {}から{}まで", day(o), day(a.closes)),
         (Lang::Ja, None) => format!("{exam}の試験: {}まで", day(a.closes)),
         (Lang::En, Some(o)) => format!("{exam} exam: {} to {}", day(o), day(a.closes)),
         (Lang::En, None) => format!("{exam} exam: by {}", day(a.closes)),
+    };
+    // Dates read from an old year's notice say which year.
+    match (lang, a.example_year) {
+        (_, None) => window,
+        (Lang::Ja, Some(y)) => format!("{window}（{y}年の例）"),
+        (Lang::En, Some(y)) => format!("{window} ({y} example)"),
     }
 }
 

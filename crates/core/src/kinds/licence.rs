@@ -35,8 +35,9 @@ pub(super) fn project<'a>(pj: &mut Projector<'_, 'a, '_>, r: &'a LicenceRule, _:
         }
     }
     match first {
+        // The registration day is the rules' assumption, and says so.
         Some(d) => pj.step(
-            Proj::at(d),
+            Proj::at(d).assume(crate::roadmap::AssumptionKind::Registration),
             Pending {
                 action: Action::Licence,
                 target: Cow::Borrowed(ev.rules.licence_route.licence.as_str()),

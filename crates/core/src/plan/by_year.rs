@@ -47,7 +47,7 @@ pub fn by_year<'a>(
         // Found in one pass over the catalogue, not once per credential.
         let pointless = superseded(results);
         for (i, c) in chosen.iter_mut().enumerate() {
-            *c = *c && !pointless.contains(&results[i].id);
+            *c = *c && pointless.binary_search(&results[i].id).is_err();
         }
     }
     // What the chosen ones need first joins the plan (requires is already
@@ -70,6 +70,11 @@ pub fn by_year<'a>(
     // What opens and is certified in which fiscal year, and every mention of a
     // step by a chosen credential, in catalogue and rule order; the steps are
     // borrowed: most are not merged, and a step is large to copy.
+    let held_in_plan = |t: &str| {
+        results.iter().zip(&chosen).any(|(r, c)| {
+            *c && r.id == t && r.earliest.as_ref().is_some_and(|e| e.obtain.date.is_some())
+        })
+    };
     let picked = || {
         results
             .iter()
@@ -90,11 +95,14 @@ pub fn by_year<'a>(
         if let Some(c) = e.certify_on {
             certifies.push((c.fiscal_year(), id));
         }
-        // A credential's own exam is its sitting below, not a second step.
+        // A credential's own exam is its sitting below, not a second step; a
+        // prerequisite the plan holds has its own sitting and year, so "obtain it by"
+        // would say it twice.
         mentions.extend(
             e.steps
                 .iter()
                 .filter(|s| !(s.action == Action::Exam && s.target == id))
+                .filter(|s| !(s.action == Action::Credential && held_in_plan(&s.target)))
                 .map(|s| (Mention::Step(s), id)),
         );
         if let Some(by) = e.apply_by {

@@ -73,7 +73,9 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
             }
         })
     };
-    let dated = plan.iter().any(|y| !y.steps.is_empty());
+    // Only steps with published dates go into the calendar file: without one,
+    // the button would make nothing.
+    let dated = plan.iter().flat_map(|y| &y.steps).any(|s| s.scheduled);
     let names = |ids: &[&str]| i18n::held_from(lang, env.rules.0, r, ids);
     let now = r.as_of.fiscal_year();
     html! {
