@@ -272,6 +272,25 @@ fn the_association_demo_rule_file_is_valid() {
     let r = ce_roadmap_core::rules::load("www/rules/association.json", &text)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(r.version.contains("association"), "{}", r.version);
+    // Made from the built-in rules (`ce-roadmap export`, then the host's edits), and
+    // never left older than them: the portal reads as the default widget does.
+    let date = |v: &str| -> Vec<u32> {
+        v.split(['.', '-'])
+            .take(3)
+            .map(|p| p.parse().expect("a dated version"))
+            .collect()
+    };
+    let built_in = ce_roadmap_core::default_rules().unwrap();
+    assert!(
+        date(&r.version) >= date(&built_in.version),
+        "{} is older than the built-in {}",
+        r.version,
+        built_in.version
+    );
+    assert!(
+        r.sources.iter().filter(|s| s.official).count() * 2 > r.sources.len(),
+        "the official pages are marked so"
+    );
 }
 
 #[test]
@@ -283,7 +302,7 @@ fn compile_writes_what_eval_and_the_browser_read() {
     let o = run(&["compile", "www/rules/association.json", "-o", out]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("compiled www/rules/association.json: version 2026.11.1-association.1")
+        stderr(&o).contains("compiled www/rules/association.json: version 2026.12.7-association.1")
     );
     let bytes = std::fs::read(out).expect("written");
     assert!(ce_roadmap_core::rules::compiled::is_compiled(&bytes));

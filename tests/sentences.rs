@@ -220,11 +220,33 @@ fn snapshot() -> String {
             }));
         }
     }
-    found.insert(formatted(&|l| i18n::with_answered(l, Msg::Courses, 2)));
+    for typed in [false, true] {
+        found.insert(formatted(&|l| {
+            i18n::with_answered(l, Msg::Courses, 2, typed)
+        }));
+    }
     found.insert(formatted(&|l| {
-        i18n::source_label(l, Some(("{body}", "{body}")), "")
+        i18n::source_label(l, Some(("{body}", "{body}")), "", false)
     }));
-    found.insert(formatted(&|l| i18n::source_label(l, None, "{host}")));
+    for official in [false, true] {
+        found.insert(formatted(&|l| {
+            i18n::source_label(l, None, "{host}", official)
+        }));
+    }
+    found.insert(formatted(&|l| i18n::unofficial_mark(l, &["{host}"])));
+    found.insert(formatted(&|l| i18n::member_label(l, "{body}")));
+    found.insert(formatted(&|l| i18n::exam_label(l, "{name}")));
+    found.insert(formatted(&|l| i18n::area_years_label(l, "{area}")));
+    found.insert(formatted(&|l| i18n::member_years_label(l, "{body}")));
+    found.insert(formatted(&|l| i18n::units_label(l, "{body}", "{unit}")));
+    for up in [false, true] {
+        found.insert(formatted(&|l| i18n::stepper_label(l, "{field}", up)));
+    }
+    found.insert(formatted(&|l| i18n::rules_edition(l, "2026.12.5")));
+    found.insert(formatted(&|l| i18n::rules_edition(l, "{version}")));
+    for (chosen, open) in [(0, false), (1, false), (0, true)] {
+        found.insert(formatted(&|l| i18n::show_all(l, 18, chosen, open)));
+    }
     found.insert(formatted(&|l| i18n::read_on(l, "{date}")));
     found.insert(formatted(&|l| {
         let (open, close) = i18n::title_quotes(l);

@@ -83,14 +83,14 @@ test("school page: the courses side by side, the school's own chosen and marked;
   // The same start year (this fiscal year) on each course; the CLI's comparison agrees.
   const cliRoutes = (() => {
     const bin = process.env.CE_ROADMAP_BIN || "target/release/ce-roadmap";
-    const profile = { stage: "prospective", school: { years: 3, start_year: 2026 }, plan_areas: ["blood_purification", "respiratory"] };
+    const profile = { stage: "prospective", school: { years: 3, start_year: 2027 }, plan_areas: ["blood_purification", "respiratory"] };
     const r = spawnSync(bin, ["eval", "--profile", "-", "--as-of", AS_OF], { input: JSON.stringify(profile), encoding: "utf8" });
     return JSON.parse(r.stdout).routes;
   })();
   assert.deepEqual(cliRoutes.map((r) => r.school_years), [3, 4, 2, 1]);
-  assert.match(text[0], /3年制（専門学校・短大）この学校の課程2029年3月 国家試験2029年6月1日 免許/);
-  assert.match(text[0], /血液浄化.*: 透析技術認定士（2031年度〜）/);
-  assert.match(text[1], /4年制（大学・専門学校）2030年3月 国家試験2030年6月1日 免許/);
+  assert.match(text[0], /3年制（専門学校・短大）この学校の課程2030年3月 国家試験2030年6月1日 免許/);
+  assert.match(text[0], /血液浄化.*: 透析技術認定士（2032年度〜）/);
+  assert.match(text[1], /4年制（大学・専門学校）2031年3月 国家試験2031年6月1日 免許/);
   assert.match(text[2], /2年制（大学・短大・専門学校などの卒業後）/);
   assert.match(text[3], /1年制（大学・医療系の学校などで2年以上学んだ後）/);
   assert.equal(await p.getAttribute(".cer-routes tbody tr:first-child .cer-route-pick", "aria-pressed"), "true");
@@ -119,7 +119,7 @@ test("school page: the courses side by side, the school's own chosen and marked;
   // Choosing the 4-year course from the table is the same answer as the form's.
   await p.click("text=4年制（大学・専門学校） >> nth=-1");
   await p.waitForFunction(() => document.querySelector("ce-roadmap").shadowRoot.querySelector("#cer-school-years").value === "4");
-  assert.match(await p.textContent(".cer-licence"), /2030年6月1日/);
+  assert.match(await p.textContent(".cer-licence"), /2031年6月1日/);
   assert.equal(await p.getAttribute(".cer-routes tbody tr:nth-child(2) .cer-route-pick", "aria-pressed"), "true");
   onlyOwnOrigin(p);
   assert.deepEqual(p.problems, []);
@@ -144,8 +144,8 @@ test("the courses compared in English at desktop width, and a route the rules do
   const rows = p.locator("#routes-en >> .cer-routes tbody tr");
   await rows.first().waitFor();
   const text = await rows.allTextContents();
-  assert.match(text[1], /4 years \(university or vocational school\)This school's courseNational exam Mar 2030Licence 1 Jun 2030/);
-  assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2032 on\)/);
+  assert.match(text[1], /4 years \(university or vocational school\)This school's courseNational exam Mar 2031Licence 1 Jun 2031/);
+  assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2033 on\)/);
   await inView(p.locator("#routes-en >> .cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-en-1280.png" });
   await p.setViewportSize({ width: 390, height: 900 });
@@ -206,12 +206,13 @@ test("association page: licensed, three areas, the host's rule file, its own the
   const ids = await p.$$eval("article.cer-card", (els) => els.map((e) => e.dataset.id));
   assert.ok(!ids.includes("perfusionist") && !ids.includes("ite"), `other areas hidden: ${ids}`);
   assert.ok(ids.includes("dialysis_tech") && ids.includes("me2"));
-  assert.match(await p.textContent(".cer-footer"), /2026\.11\.1-association\.1/);
+  assert.equal(await p.getAttribute(".cer-rules-id", "data-version"), "2026.12.7-association.1");
   assert.ok(p.requests.some((u) => u.endsWith("/rules/association.json")));
   // The held and passed lists follow the host's areas: their credentials, the general
   // ones and what they require (issue 13), not all 27.
   await openGroup(p, "取得済みの資格");
   await openGroup(p, "合格済み");
+  await p.locator(".cer-details .cer-more[aria-expanded=false]").evaluateAll((bs) => bs.forEach((b) => b.click()));
   const lists = await p.$$eval(".cer-details details.cer-sub", (ds) => ds.map((d) => [d.querySelector("summary").textContent,
     [...d.querySelectorAll("input[type=checkbox]")].map((i) => i.closest("label").textContent.trim())]));
   const held = lists.find(([t]) => /取得済みの資格/.test(t))[1];
@@ -351,7 +352,7 @@ test("the rule compiler module is fetched only for JSON rule files; compiled rul
     route: (p) => p.route("**/rules/association.json", (rt) => rt.fulfill({ status: 200, contentType: "application/octet-stream", body: bin })),
   });
   await compiled.waitForSelector("article.cer-card");
-  assert.match(await compiled.textContent(".cer-footer"), /2026\.11\.1-association\.1/);
+  assert.equal(await compiled.getAttribute(".cer-rules-id", "data-version"), "2026.12.7-association.1");
   assert.deepEqual(compilerRequests(compiled), [], "compiled rules are read by the widget's module itself");
   // The JS API takes them too, and says what is wrong with a damaged copy.
   const api = await compiled.evaluate(async (bytes) => {
@@ -363,7 +364,7 @@ test("the rule compiler module is fetched only for JSON rule files; compiled rul
     try { await evaluate({}, { rules: cut }); } catch (e) { bad = e.message; }
     return { ok, bad };
   }, [...bin]);
-  assert.equal(api.ok, "2026.11.1-association.1");
+  assert.equal(api.ok, "2026.12.7-association.1");
   assert.match(api.bad, /^ce-roadmap: invalid rules: the checksum does not match/);
   assert.deepEqual(compilerRequests(compiled), []);
   assert.deepEqual(compiled.problems, []);
@@ -436,7 +437,7 @@ test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRu
   assert.equal(spaced.empty, true);
   // With the host's rules.
   const hosted = await p.evaluate(async ([profile, rules, asOf]) => (await import("./ce-roadmap.js")).evaluate(profile, { asOf, rules }), [profile, association, AS_OF]);
-  assert.equal(hosted.rules.version, "2026.11.1-association.1");
+  assert.equal(hosted.rules.version, "2026.12.7-association.1");
 
   const errors = await p.evaluate(async (rules) => {
     const { validateRules } = await import("./ce-roadmap.js");
@@ -688,8 +689,8 @@ test("wasm memory stays flat over many answers, and each mount and destroy keeps
     await firstCard(host);
     history.replaceState(null, "", location.pathname + location.search);
     const root = host.shadowRoot;
-    const plus = root.querySelector("[aria-label='呼吸治療 増やす']");
-    const minus = root.querySelector("[aria-label='呼吸治療 減らす']");
+    const plus = root.querySelector("[aria-label='呼吸治療の経験年数を増やす']");
+    const minus = root.querySelector("[aria-label='呼吸治療の経験年数を減らす']");
     const clicks = async (n) => { for (let i = 0; i < n; i++) { (i % 2 ? minus : plus).click(); await frame(); } };
     await clicks(100); // the allocator's working set settles
     const beforeClicks = memory.buffer.byteLength;

@@ -136,7 +136,8 @@ test("what the visitor chose on the first screen is there in the live widget", a
   // A school's questions: the course, the start year and an area, before the wasm.
   p = await page({ attrs: 'lang="ja" mode="student"' });
   await p.waitForSelector(`ce-roadmap >> ${FIRST}`);
-  const start = Number(await p.$eval("ce-roadmap >> #cer-start-year", (s) => s.value)) + 1;
+  // A student started this April at the latest: the year before.
+  const start = Number(await p.$eval("ce-roadmap >> #cer-start-year", (s) => s.value)) - 1;
   await p.selectOption("ce-roadmap >> #cer-school-years", "4");
   await p.selectOption("ce-roadmap >> #cer-start-year", String(start));
   await p.check("ce-roadmap >> input[data-plan-area=respiratory]");
@@ -159,10 +160,11 @@ test("the school forms' first screens serve this fiscal year and the next, each 
   for (const year of [fy, fy + 1]) {
     const p = await page({ attrs: `lang="ja" mode="prospective" as-of="${year}-06-01"` });
     await p.waitForSelector(`ce-roadmap >> ${FIRST}`);
-    assert.equal(await p.$eval("ce-roadmap >> #cer-start-year", (s) => s.value), String(year), `FY${year}: the year chosen first`);
+    // Someone choosing a school starts next April.
+    assert.equal(await p.$eval("ce-roadmap >> #cer-start-year", (s) => s.value), String(year + 1), `FY${year}: the year chosen first`);
     p.release();
     await p.waitForSelector(`ce-roadmap >> ${LIVE}`);
-    assert.equal(await p.$eval("ce-roadmap >> #cer-start-year", (s) => s.value), String(year));
+    assert.equal(await p.$eval("ce-roadmap >> #cer-start-year", (s) => s.value), String(year + 1));
     await p.context().close();
   }
 });

@@ -125,6 +125,11 @@ export async function openGroup(page, title, scope = "") {
   if (!(await group.evaluate((d) => d.open))) await group.locator("summary").click();
 }
 
+/// Opens every closed details group (none opens by itself).
+export async function openGroups(page, scope = "") {
+  await page.locator(`${scope}details.cer-sub:not([open]) > summary`).evaluateAll((s) => s.forEach((x) => x.click()));
+}
+
 /// One static server and one Chromium for a test file: started before its tests, closed
 /// after; `ready(server, browser)` hands them over.
 export function session(ready) {

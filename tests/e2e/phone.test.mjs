@@ -3,7 +3,7 @@
 // their answers, sources say whose page they are; a screenshot of each visitor kind.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, shown, cli, axe, work, AS_OF, session, inView } from "./harness.mjs";
+import { open, shown, cli, axe, work, AS_OF, session, inView, openGroup } from "./harness.mjs";
 
 let server, b;
 session((s, br) => {
@@ -48,7 +48,7 @@ test("at 390 px the summary is in the first viewport after an answer, follows ev
   const text = await page.textContent(".cer-summary");
   assert.notEqual(await page.textContent(".cer-summary-next"), chosen, "two years bring the next date forward");
   const [now, time, step] = counts(await shown(page));
-  assert.match(text, new RegExp(`いま受けられる ${now}.*続ければ受けられる ${time}.*準備が必要 ${step}`));
+  assert.match(text, new RegExp(`いま受けられる ${now}.*時期が来れば受けられる ${time}.*準備が必要 ${step}`));
   assert.match(text, /次に取得できる資格: .+（(準備を進めれば)?(、?早くても)?\d{4}年度(から)?）/);
   // The roadmap is far below, off screen, while the summary is in view.
   const roadmapTop = await page.$eval("#cer-roadmap-h", (h) => h.getBoundingClientRect().top);
@@ -71,7 +71,7 @@ test("the summary in English, and none beside the two-column layout at 1280 px",
   await work(page, "respiratory", 3);
   const text = await page.textContent(".cer-summary");
   const [now, time, step] = counts(await shown(page));
-  assert.match(text, new RegExp(`${now} open now.*${time} open with time.*${step} need a step`));
+  assert.match(text, new RegExp(`${now} open now.*${time} open later with time alone.*${step} need steps first`));
   assert.match(text, /Next to hold: .+, (from )?FY\d{4}/);
   assert.match(text, /To the roadmap/);
   assert.ok((await summaryInView(page)).inView);
@@ -112,22 +112,27 @@ test("areas first: a stepper only for a chosen area; unchoosing takes its years 
   await page.close();
 });
 
-test("details: groups open where the roadmap asks, and each title counts the answers it holds", async () => {
+test("details: groups open only when opened, the roadmap marks those it asks about, and each title counts the answers it holds", async () => {
   const page = await open(b, server.url, PHONE);
   await page.check("input[value=licensed]");
   await work(page, "blood_purification", 2.5);
-  const groups = () => page.$$eval(".cer-details details.cer-sub", (ds) => ds.map((d) => ({ title: d.querySelector("summary").textContent, open: d.open })));
+  const groups = () => page.$$eval(".cer-details details.cer-sub", (ds) => ds.map((d) => ({ title: d.querySelector("summary").textContent, open: d.open,
+    asked: !d.querySelector(".cer-asked").hasAttribute("data-off") })));
   let g = await groups();
   const find = (re) => g.find((x) => re.test(x.title));
-  assert.equal(find(/学会・技士会の会員歴/).open, true, "the roadmap asks to join a body");
+  assert.equal(find(/学会・技士会の会員歴/).open, false, "closed until opened");
+  assert.equal(find(/学会・技士会の会員歴/).asked, true, "the roadmap asks to join a body: marked");
+  assert.equal(find(/ほかに持っている免許/).asked, false);
+  await openGroup(page, "学会・技士会の会員歴");
+  await openGroup(page, "受講済みの講習");
   assert.equal(find(/ほかに持っている免許/).open, false);
-  assert.doesNotMatch(find(/学会・技士会の会員歴/).title, /回答済み/);
-  await page.check("text=日本臨床工学技士会: 会員");
+  assert.doesNotMatch(find(/学会・技士会の会員歴/).title, /件選択/);
+  await page.check("text=日本臨床工学技士会の会員である");
   await page.check("text=透析技術認定士 認定講習会");
   g = await groups();
-  assert.match(find(/会員歴/).title, /（1件回答済み）/);
+  assert.match(find(/会員歴/).title, /（1件選択）/);
   assert.equal(find(/会員歴/).open, true, "a group with an answer stays open");
-  assert.match(find(/受講済みの講習/).title, /（1件回答済み）/);
+  assert.match(find(/受講済みの講習/).title, /（1件選択）/);
   // A closed group still says what it holds.
   const licences = page.locator("details.cer-sub", { has: page.locator("summary", { hasText: "ほかに持っている免許" }) });
   await licences.locator("summary").click();
@@ -135,11 +140,11 @@ test("details: groups open where the roadmap asks, and each title counts the ans
   await licences.locator("summary").click();
   g = await groups();
   assert.equal(find(/ほかに持っている免許/).open, false);
-  assert.match(find(/ほかに持っている免許/).title, /（1件回答済み）/);
+  assert.match(find(/ほかに持っている免許/).title, /（1件選択）/);
   await page.click(".cer-lang");
   await page.waitForSelector(".cer-root[lang=en]:not([data-first-screen])");
   g = await groups();
-  assert.match(find(/Other licences/).title, /\(1 answered\)/);
+  assert.match(find(/Other licences/).title, /\(1 chosen\)/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -156,7 +161,7 @@ test("cards: the status badge is filled in its colour; source links say whose pa
   const links = await card.locator(".cer-source a").allTextContents();
   // Two of the committee's pages: each named, with its title to tell them apart.
   assert.ok(links.some((t) => t.startsWith("透析療法合同専門委員会のページ")), links.join(" / "));
-  assert.ok(links.some((t) => /^その他のサイト（[a-z0-9.-]+）$/.test(t)), links.join(" / "));
+  assert.ok(links.some((t) => /^非公式の資料（[a-z0-9.-]+）$/.test(t)), links.join(" / "));
   await inView(card);
   await page.screenshot({ path: "target/screenshots/card-dialysis-ja-390.png" });
   await page.close();
@@ -166,7 +171,7 @@ test("cards: a sitting whose applications closed is not promised; the card says 
   // One year of endoscopy on 21 Nov 2026: two years on 21 Nov 2027, after the 30 Sep 2027
   // deadline for the March 2028 exam (S60), so the first open sitting is March 2029.
   for (const [lang, sentence, window] of [
-    ["ja", /2029年3月の試験から受験できます（.*が前提）。申込みの締切は2028年9月30日。/, /申込み: 3月の試験: 8月29日から9月30日まで（/],
+    ["ja", /、2029年3月の試験から受験できます。申込みの締切は2028年9月30日。/, /申込み: 3月の試験: 8月29日から9月30日まで（/],
     ["en", /From the Mar 2029 exam \(after .*\); applications close 30 Sep 2028\./, /Applications: Mar exam: 29 Aug to 30 Sep \(/],
   ]) {
     const page = await open(b, server.url, { ...PHONE, lang });

@@ -83,6 +83,7 @@ test("a yearly case rate dates the intervention technologist; without it the car
   const card = page.locator("article.cer-card[data-id=ite]");
   await card.locator(".cer-earliest[data-blocked]").waitFor({ state: "attached" });
   assert.match(await card.textContent(), /Depends on your case volume/);
+  await openGroup(page, "Cases");
   await page.fill("#cer-cases-cath_assists", "150");
   await page.fill("#cer-cases-pci_assists", "100");
   await page.fill("#cer-rate-cath_assists", "100");

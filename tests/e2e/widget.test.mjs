@@ -3,7 +3,7 @@
 // links, saving, bad input, phone width, accessibility, print, screenshots.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, shown, cli, hasJapanese, axe, shot, work, openGroup, session } from "./harness.mjs";
+import { open, shown, cli, hasJapanese, axe, shot, work, openGroup, openGroups, session } from "./harness.mjs";
 
 let server, b;
 session((s, br) => {
@@ -15,8 +15,9 @@ async function licensedPath(page) {
   await page.check("input[value=licensed]");
   await work(page, "blood_purification", "2.5");
   await work(page, "intensive_care", "1");
-  // Memberships and courses appear once the roadmap names them.
-  await page.check("text=日本臨床工学技士会: 会員");
+  // Memberships and courses appear once the roadmap names them, in groups the visitor opens.
+  await openGroups(page);
+  await page.check("text=日本臨床工学技士会の会員である");
   await page.fill("#cer-mem-jacet", "1");
   await page.check("text=透析技術認定士 認定講習会");
   await page.fill("#cer-units-jacet", "20");
@@ -48,11 +49,11 @@ test("the steppers change years by half a year", async () => {
   const page = await open(b, server.url);
   await page.check("input[value=licensed]");
   await work(page, "respiratory");
-  await page.click("[aria-label='呼吸治療 増やす']");
-  await page.click("[aria-label='呼吸治療 増やす']");
-  await page.click("[aria-label='呼吸治療 増やす']");
+  await page.click("[aria-label='呼吸治療の経験年数を増やす']");
+  await page.click("[aria-label='呼吸治療の経験年数を増やす']");
+  await page.click("[aria-label='呼吸治療の経験年数を増やす']");
   assert.equal(await page.inputValue("#cer-exp-respiratory"), "1.5");
-  await page.click("[aria-label='呼吸治療 減らす']");
+  await page.click("[aria-label='呼吸治療の経験年数を減らす']");
   assert.equal(await page.inputValue("#cer-exp-respiratory"), "1");
   assert.deepEqual(await shown(page), cli({ stage: "licensed", licences: ["ce"], experience: { respiratory: 1 }, plan_areas: ["respiratory"] }));
   await page.close();
@@ -312,6 +313,7 @@ test("every form field fed hostile values: a message, no crash, the roadmap kept
   await licensedPath(page);
   // Every area chosen, so every stepper is there to be fed.
   for (const area of await page.$$eval("input[data-area]", (els) => els.map((e) => e.dataset.area))) await work(page, area);
+  await openGroups(page);
   const before = await shown(page);
   const ids = await page.$$eval("input[type=text]", (els) => els.map((e) => e.id));
   assert.ok(ids.length >= 10, `text fields: ${ids.join(", ")}`);
@@ -346,8 +348,8 @@ test("every form field fed hostile values: a message, no crash, the roadmap kept
     await window.CeRoadmap.mount(el, { mode: "licensed", asOf: "2026-11-21", lang: "en" });
     const wait = async (f) => { for (let t = 0; t < 100 && !f(); t++) await new Promise((ok) => setTimeout(ok, 50)); };
     el.shadowRoot.querySelector("input[data-area=respiratory]")?.click();
-    await wait(() => el.shadowRoot.querySelector("[aria-label='Respiratory care Increase']"));
-    el.shadowRoot.querySelector("[aria-label='Respiratory care Increase']")?.click();
+    await wait(() => el.shadowRoot.querySelector("[aria-label='More: Years in respiratory care']"));
+    el.shadowRoot.querySelector("[aria-label='More: Years in respiratory care']")?.click();
     // Wait for the redraw (a frame is not always enough on a busy machine), 5 s at most.
     const field = () => el.shadowRoot.querySelector("#cer-exp-respiratory")?.value;
     for (let t = 0; t < 100 && field() !== "0.5"; t++) await new Promise((ok) => setTimeout(ok, 50));

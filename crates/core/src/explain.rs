@@ -273,8 +273,13 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
         Action::Units => {
             let ((ja, en), (uja, uen)) = (body(rules, target), unit(rules, target));
             match amount {
+                // 「あと20単位」「あと12.5点」: the count names its unit.
                 Some(n) => (
-                    format!("{ja}の{uja}をあと{}取得する", number(n)),
+                    format!(
+                        "{ja}の{uja}をあと{}{}取得する",
+                        number(n),
+                        uja.strip_suffix('数').unwrap_or(uja)
+                    ),
                     format!("Earn {} more {uen} from {en}", number(n)),
                 ),
                 None => (
@@ -552,8 +557,8 @@ fn assumption(a: &Assumption) -> Text {
             "Assumes you pass each exam at the first sitting.",
         ),
         AssumptionKind::CourseDates => (
-            "講習会や学会には必要な時期までに参加できる前提です（開催日はルールにありません）。",
-            "Assumes the courses and meetings can be taken in time (their dates are not in the rules).",
+            "講習会や学会の開催日が分からないため、必要な時期までに参加できる前提で計算しています。",
+            "The course and meeting dates are not known: assumes they can be taken in time.",
         ),
         AssumptionKind::UnitsInTime => (
             "単位はそれまでに取得できる前提です。",
@@ -564,12 +569,12 @@ fn assumption(a: &Assumption) -> Text {
             "The exam month is not published: assumes it can be sat once the conditions are met.",
         ),
         AssumptionKind::ApplicationDates => (
-            "申込みの締切がルールにないため、条件がそろった後でもその回に申し込める前提です。",
-            "The application deadline is not in the rules: assumes you can still apply for that sitting once the conditions are met.",
+            "申込み締切が分からないため、条件がそろえばその回に申し込める前提で計算しています。",
+            "The application deadline is not known: assumes you can still apply for that sitting once the conditions are met.",
         ),
         AssumptionKind::Results => (
-            "前提となる資格は、試験の翌月から持っているものとして数えています（合格発表の日はルールにありません）。",
-            "A prerequisite counts from the month after its exam (results dates are not in the rules).",
+            "合格発表の日が分からないため、前提となる資格は試験の翌月から持っている前提で計算しています。",
+            "The results dates are not known: a prerequisite counts from the month after its exam.",
         ),
         AssumptionKind::JoinAtLicence => (
             "学会や技士会には免許を取ってから入会する前提です。",

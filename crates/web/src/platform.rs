@@ -126,6 +126,44 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }
 
+/// A field given focus under the sticky summary (by the keyboard, or a phone's next
+/// field) is scrolled up above it, so the summary never hides what has focus. After a
+/// zero timeout: the browser scrolls a newly focused element into view only after
+/// the focus event, and that scroll would undo this one.
+pub fn keep_clear_of_summary(e: web_sys::FocusEvent) {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let later = Closure::once_into_js(move || {
+        let summary = el
+            .closest(".cer-layout")
+            .ok()
+            .flatten()
+            .and_then(|l| l.query_selector(".cer-summary").ok().flatten());
+        let Some(summary) = summary else {
+            return;
+        };
+        let s = summary.get_bounding_client_rect();
+        // Beside the two columns the summary is not shown (no height).
+        if s.height() <= 0.0 {
+            return;
+        }
+        let over = el.get_bounding_client_rect().bottom() - s.top();
+        if over > 0.0 {
+            if let Some(w) = web_sys::window() {
+                w.scroll_by_with_x_and_y(0.0, over + 12.0);
+            }
+        }
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+}
+
 /// After the next paint, scrolls the plan of the roadmap that holds `from` into
 /// view: "aim for this" takes the visitor to the plan it narrowed.
 pub fn bring_plan_into_view(from: Option<web_sys::EventTarget>) {

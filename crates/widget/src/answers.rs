@@ -39,7 +39,8 @@ pub struct Answers {
 }
 
 impl Answers {
-    /// A clean start; `year` is the default school start year (this fiscal year).
+    /// A clean start; `year` is the default school start year (next April's, for
+    /// someone choosing a school).
     pub fn new(year: i32) -> Answers {
         Answers {
             stage: None,
@@ -68,6 +69,10 @@ impl Answers {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetStage(Stage),
+    /// The visitor's kind chosen in the form, in this fiscal year: the school's start
+    /// year moves to one that fits it (someone choosing a school starts next April at
+    /// the earliest; a student started this April at the latest).
+    ChooseStage(Stage, i32),
     SetSchoolYears(u8),
     SetStartYear(i32),
     TogglePlanArea(AreaId),
@@ -99,6 +104,15 @@ pub enum Action {
     Replace(Box<Answers>),
 }
 
+/// The start years the school form offers: someone choosing a school, from next
+/// April; a student, up to this April.
+pub fn start_years(stage: Stage, this_year: i32) -> std::ops::RangeInclusive<i32> {
+    match stage {
+        Stage::Student => this_year - 6..=this_year,
+        _ => this_year + 1..=this_year + 6,
+    }
+}
+
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, v: T) {
     if !set.remove(&v) {
         set.insert(v);
@@ -119,6 +133,20 @@ impl Answers {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::SetStage(s) => self.stage = Some(s),
+            Action::ChooseStage(s, this_year) => {
+                self.stage = Some(s);
+                let years = start_years(s, this_year);
+                if !years.contains(&self.school.start_year) {
+                    let start_year = match s {
+                        Stage::Student => this_year,
+                        _ => this_year + 1,
+                    };
+                    self.set_school(School {
+                        start_year,
+                        ..self.school
+                    });
+                }
+            }
             Action::SetSchoolYears(y) => self.set_school(School {
                 years: y,
                 ..self.school
@@ -248,6 +276,24 @@ impl Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_year_fits_the_kind_chosen() {
+        // December 2026: fiscal year 2026, next April is 2027.
+        let mut a = Answers::new(2027);
+        a.apply(Action::ChooseStage(Stage::Prospective, 2026));
+        assert_eq!(a.school.start_year, 2027);
+        a.apply(Action::ChooseStage(Stage::Student, 2026));
+        assert_eq!(
+            a.school.start_year, 2026,
+            "a student started this April at the latest"
+        );
+        a.apply(Action::SetStartYear(2024));
+        a.apply(Action::ChooseStage(Stage::Student, 2026));
+        assert_eq!(a.school.start_year, 2024, "an answer that fits is kept");
+        a.apply(Action::ChooseStage(Stage::Prospective, 2026));
+        assert_eq!(a.school.start_year, 2027);
+    }
 
     #[test]
     fn the_reducer_sets_toggles_and_resets() {

@@ -93,13 +93,17 @@ pub struct Details {
     pub unit_bodies: Vec<String>,
     pub case_kinds: Vec<String>,
     pub courses: Vec<String>,
-    /// Every credential the widget shows (it can be marked as held) and the ones
-    /// they require, the ones asked for first: with the host's `areas`, the
-    /// credentials of those areas, the general ones and their prerequisites.
+    /// Credentials that can be marked as held, in an order the answers in this list
+    /// never change (so a tick never moves what is under the finger): those of the
+    /// visitor's areas, then the general ones, then what they require, then any
+    /// other held answer. The rest of what the widget shows is in `held_more`.
     pub held: Vec<String>,
-    /// Exams asked for, passed, every shown two-stage credential's exam, and the
-    /// exams the shown credentials require.
+    /// The other shown credentials and what they require: behind "show all".
+    pub held_more: Vec<String>,
+    /// Exams of the credentials in focus (two-stage ones, and exams they require),
+    /// then passed answers; `exams_more` has the other shown ones.
     pub exams: Vec<String>,
+    pub exams_more: Vec<String>,
     pub asked: Asked,
 }
 
@@ -191,7 +195,8 @@ pub fn source_labels<'r>(
         .iter()
         .map(|s| {
             let body = source_body(rules, s.url).map(|b| (b.said_ja(), b.said_en().0));
-            i18n::source_label(lang, body, host(s.url))
+            let official = rules.source(s.id).is_some_and(|d| d.official);
+            i18n::source_label(lang, body, host(s.url), official)
         })
         .collect();
     let shared: Vec<bool> = labels
@@ -207,6 +212,15 @@ pub fn source_labels<'r>(
             (label, title.filter(|_| shared))
         })
         .collect()
+}
+
+/// A list as the form showed it before, brought up to date without moving anything:
+/// what it showed stays where it was (even if no longer asked), new ids go to the end.
+/// The form keeps the last one per group for as long as it is open, so an answer
+/// never moves or removes what is under the visitor's finger; the next visit orders
+/// afresh.
+pub fn settle(shown: &mut Vec<String>, now: &[String]) {
+    add(shown, now.iter().map(|s| s.as_str()));
 }
 
 /// Adds `more` to `out`, each id once, keeping the order.
@@ -243,7 +257,7 @@ impl Details {
             courses: wanted(Action::Course),
             held: wanted(Action::Credential),
             exams: wanted(Action::Exam),
-            asked: Asked::default(),
+            ..Details::default()
         };
         // Then what the plan of each credential in focus needs later (a two-stage
         // credential's certification: membership, units, courses after the exam).
@@ -290,51 +304,98 @@ impl Details {
         d.asked.case_kinds = !d.case_kinds.is_empty();
         add(&mut d.case_kinds, a.cases.keys().map(|k| k.as_str()));
         add(&mut d.courses, a.courses.iter().map(|k| k.as_str()));
-        // The shown credentials (the host's areas applied) and what they require, marked
-        // by their index in the rules: one pass, not a search per credential (this runs
-        // on every answer, and a host's catalogue can hold a thousand).
+        d.held_and_exams(rules, r, a, shown, focus);
+        d
+    }
+
+    /// The held and passed lists, by index in the rules' catalogue so that a host's
+    /// thousand credentials cost one pass: first the credentials in focus (the
+    /// visitor's areas before the general ones) and what they require, then the
+    /// rest of what is shown. Nothing here depends on the held or passed answers
+    /// but to keep an answer listed, so ticking one leaves the list as it was.
+    fn held_and_exams(
+        &mut self,
+        rules: &RuleSet,
+        r: &Roadmap,
+        a: &Answers,
+        shown: &[bool],
+        focus: &[bool],
+    ) {
         let n = rules.credentials.len();
-        let (mut shown_ix, mut listed) = (vec![false; n], vec![false; n]);
-        let mut exams = Vec::new();
-        for (c, _) in r.credentials.iter().zip(shown).filter(|(_, &s)| s) {
-            let Some(i) = rules.credential_index(c.id) else {
+        // 0: not listed; 1: behind "show all"; 2, 3: listed (3 for an area's own).
+        let mut rank = vec![0u8; n];
+        let mut exam_rank = vec![0u8; n];
+        let mut required_exams: Vec<(&str, u8)> = Vec::new();
+        for ((c, &s), &f) in r.credentials.iter().zip(shown).zip(focus) {
+            let Some(i) = rules.credential_index(c.id).filter(|_| s) else {
                 continue;
             };
-            shown_ix[i] = true;
-            listed[i] = true;
+            let level = match (f, c.areas.is_empty()) {
+                (true, false) => 3,
+                (true, true) => 2,
+                _ => 1,
+            };
+            rank[i] = rank[i].max(level);
+            if rules.credentials[i].certify.is_some() {
+                exam_rank[i] = exam_rank[i].max(level);
+            }
             let req = rules.credentials[i].requires();
             for j in req
                 .credentials
                 .iter()
                 .filter_map(|id| rules.credential_index(id))
             {
-                listed[j] = true;
+                // A prerequisite follows what needs it: below the area's own.
+                rank[j] = rank[j].max(level.min(2));
             }
-            exams.extend(req.exams);
+            required_exams.extend(req.exams.into_iter().map(|e| (e, level.min(2))));
         }
-        let ids = |mark: Vec<bool>| {
+        let ids = |rank: &[u8], level: u8| -> Vec<&str> {
             rules
                 .credentials
                 .iter()
-                .zip(mark)
-                .filter(|(_, m)| *m)
+                .zip(rank)
+                .filter(|(_, &r)| r == level)
                 .map(|(c, _)| c.id.as_str())
-                .collect::<Vec<_>>()
+                .collect()
         };
-        add(&mut d.held, a.held.iter().map(|k| k.as_str()));
-        add(&mut d.held, ids(listed));
-        add(&mut d.exams, a.passed.iter().map(|s| s.as_str()));
-        let two_stage = rules.credentials.iter().map(|c| c.certify.is_some());
+        let mut held = Vec::new();
+        add(&mut held, ids(&rank, 3));
+        add(&mut held, ids(&rank, 2));
+        let mut more = Vec::new();
+        add(&mut more, ids(&rank, 1));
+        // An answer the lists above leave out (the host's areas hide it): kept in view.
+        let unlisted = |id: &&str| !held.iter().chain(&more).any(|h| h == id);
+        let extra: Vec<&str> = a.held.iter().map(|k| k.as_str()).filter(unlisted).collect();
+        add(&mut held, extra);
+        let mut exams = Vec::new();
+        add(&mut exams, ids(&exam_rank, 3));
+        add(&mut exams, ids(&exam_rank, 2));
         add(
-            &mut d.exams,
-            ids(shown_ix
-                .iter()
-                .zip(two_stage)
-                .map(|(s, t)| *s && t)
-                .collect()),
+            &mut exams,
+            required_exams.iter().filter(|e| e.1 == 2).map(|e| e.0),
         );
-        add(&mut d.exams, exams);
-        d
+        let mut exams_more = Vec::new();
+        let other = ids(&exam_rank, 1)
+            .into_iter()
+            .chain(required_exams.iter().filter(|e| e.1 == 1).map(|e| e.0));
+        add(
+            &mut exams_more,
+            other.filter(|id| !exams.iter().any(|x| x == id)),
+        );
+        let unlisted = |id: &&str| !exams.iter().chain(&exams_more).any(|h| h == id);
+        let extra: Vec<&str> = a
+            .passed
+            .iter()
+            .map(|k| k.as_str())
+            .filter(unlisted)
+            .collect();
+        add(&mut exams, extra);
+        // The asked lists (from the steps) only mark the group; the order is the above.
+        self.held = held;
+        self.held_more = more;
+        self.exams = exams;
+        self.exams_more = exams_more;
     }
 }
 
@@ -467,8 +528,17 @@ mod tests {
                 "{b} asked, but no plan or step names it"
             );
         }
-        // Every credential can be marked held, each once.
-        assert_eq!(d.held.len(), rules.credentials.len());
+        // Every credential can be marked held, each once: the visitor's first.
+        let mut all: Vec<&String> = d.held.iter().chain(&d.held_more).collect();
+        assert_eq!(all.len(), rules.credentials.len());
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), rules.credentials.len());
+        assert_eq!(d.held.first().map(|s| s.as_str()), Some("dialysis_tech"));
+        assert!(
+            d.held_more.iter().any(|h| h == "ite"),
+            "another area's: behind show all"
+        );
         // An answer outside what the roadmap asks is kept, after the wanted ones.
         let other = rules
             .bodies
@@ -494,6 +564,11 @@ mod tests {
         let only = [AreaId::new("intensive_care")];
         let d = Display::new(&rules, &r, &a, Some(&only)).details;
         let has = |list: &[String], id: &str| list.iter().any(|x| x == id);
+        let d = Details {
+            held: d.held.iter().chain(&d.held_more).cloned().collect(),
+            exams: d.exams.iter().chain(&d.exams_more).cloned().collect(),
+            ..d
+        };
         // The area's credentials and the general ones.
         assert!(has(&d.held, "jacet_cert_intensive_care") && has(&d.held, "me2"));
         // JSICM's title requires the JACET intensive-care certification or its exam.
@@ -526,7 +601,10 @@ mod tests {
         }
         // Without host areas, every credential stays listed.
         let all = Display::new(&rules, &r, &a, None).details;
-        assert_eq!(all.held.len(), rules.credentials.len());
+        assert_eq!(
+            all.held.len() + all.held_more.len(),
+            rules.credentials.len()
+        );
     }
 
     #[test]
@@ -578,6 +656,45 @@ mod tests {
         if let Some(n) = d.next {
             assert!(r.credentials[n.index].areas.is_empty());
         }
+    }
+
+    #[test]
+    fn ticking_a_held_or_passed_item_leaves_the_lists_as_they_were() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = licensed(&[("cardiac_cath", 6.0)]);
+        a.membership.insert(BodyId::new("cvit"), 5.0);
+        let lists = |a: &Answers| {
+            let r = evaluate(&rules, &a.profile(&rules), when()).unwrap();
+            let d = Display::new(&rules, &r, a, None).details;
+            (d.held, d.held_more, d.exams, d.exams_more)
+        };
+        let before = lists(&a);
+        a.held
+            .insert(ce_roadmap_core::ids::CredentialId::new("ite"));
+        a.passed.insert("jacet_spec_cardiac_cath".to_string());
+        assert_eq!(lists(&a), before);
+        // The cath lab's own first, then the general ones.
+        assert_eq!(before.0.first().map(|s| s.as_str()), Some("ite"));
+        // An IT worker's list leads with the IT credentials.
+        let mut it = Answers::new(2026);
+        it.stage = Some(Stage::It);
+        it.experience.insert(AreaId::new("medical_it"), 3.5);
+        let (held, ..) = lists(&it);
+        assert_eq!(&held[..3], ["hcit", "senior_hcit", "fe"]);
+        // A held answer behind "show all" stays there when ticked.
+        let before = lists(&it);
+        assert!(before.1.iter().any(|h| h == "dialysis_tech"));
+        it.held
+            .insert(ce_roadmap_core::ids::CredentialId::new("dialysis_tech"));
+        assert_eq!(lists(&it), before);
+    }
+
+    #[test]
+    fn a_settled_list_keeps_its_order_and_never_drops_an_id() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut shown = ids(&["cvit", "jacet"]);
+        settle(&mut shown, &ids(&["jacet", "jsicm"]));
+        assert_eq!(shown, ids(&["cvit", "jacet", "jsicm"]));
     }
 
     #[test]

@@ -62,7 +62,7 @@ macro_rules! messages {
 
 messages! {
     Title => "臨床工学技士 資格ロードマップ", "Clinical engineer credential roadmap";
-    Intro => "いまの状況を選ぶと、受けられる資格と、いつ受けられるかが分かります。入力はこの端末の外に送られません。", "Tell us where you stand to see which credentials you can sit now, which open up when, and what to do next. Nothing you enter leaves this device.";
+    Intro => "いまの状況を選ぶと、受けられる資格と、いつ受けられるかが分かります。入力はこの端末の外に送られません。", "Tell us where you stand to see which exams you can sit now, which open up when, and what to do next. Nothing you enter leaves this device.";
     OtherLanguage => "English", "日本語";
     OtherLanguageLabel => "Switch to English", "日本語に切り替え";
     WhoAreYou => "あなたは？", "Who are you?";
@@ -77,6 +77,7 @@ messages! {
     School2 => "2年制（大学・短大・専門学校などの卒業後）", "2 years (after a university, junior college or vocational school)";
     School1 => "1年制（大学・医療系の学校などで2年以上学んだ後）", "1 year (after 2+ years at a university, medical school or similar)";
     StartYear => "入学する年（4月）", "Year you start (April)";
+    StartedYear => "入学した年（4月）", "Year you started (April)";
     PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";
     WorkAreas => "働いている分野・これから働く分野（いくつでも）", "Where do you work, or plan to? (choose any)";
     WorkAreasHint => "選んだ分野ごとに経験年数を入れられます。年数を入れなければ、いまから働き始めたものとして計算します。", "For each area you choose you can give your years so far; without them, you are counted as starting now.";
@@ -89,6 +90,7 @@ messages! {
     DetailsHint => "ロードマップに関係する項目だけを表示しています。", "Only the items that matter for your roadmap are shown.";
     Memberships => "学会・技士会の会員歴（会費納入、継続年数）", "Memberships (dues paid, consecutive years)";
     Member => "会員", "Member";
+    AskedHere => "計画に関係あり", "Used in your plan";
     Cases => "症例数", "Cases";
     Units => "単位・ポイント", "Units and points";
     Courses => "受講済みの講習・セミナー", "Courses and seminars completed";
@@ -101,20 +103,20 @@ messages! {
     SummaryNoNext => "次に取得できる資格の時期は、まだ出せません（理由はロードマップに）", "No date for the next credential yet (the roadmap says why)";
     LicenceExpected => "臨床工学技士免許の見込み", "Expected CE licence";
     LicenceExam => "国家試験", "National exam";
-    LicenceFrom => "免許（起算日）", "Licence counted from";
+    LicenceFrom => "免許（実務年数の起算日）", "Licence from";
     GroupEligible => "いま受験・申請できる", "You can sit or apply now";
-    GroupWaiting => "続けていれば受けられるようになる", "Open up if you keep going";
-    GroupAction => "準備が必要", "Something to do first";
+    GroupWaiting => "時期が来れば受けられる", "Open later with time alone";
+    GroupAction => "準備が必要", "Steps needed first";
     GroupHeld => "取得済み", "Held";
     OtherAreas => "ほかの分野の資格", "Credentials in other areas";
     NothingNow => "いま受けられるものはありません。", "Nothing to sit right now.";
     TimelineHeading => "年度ごとの見通し", "By fiscal year";
-    TimelineEmpty => "時間だけで受けられるようになる資格はまだありません。下の「準備が必要」を見てください。", "No credential opens up by time alone yet; see \"Something to do first\" below.";
-    NowLabel => "いま", "Now";
+    TimelineEmpty => "時間だけで受けられるようになる資格はまだありません。下の「準備が必要」を見てください。", "No credential opens up by time alone yet; see \"Steps needed first\" below.";
+    NowLabel => "今年度", "This year";
     StatusHeld => "取得済み", "Held";
     StatusEligible => "受験・申請できます", "You can sit or apply";
     StatusWaiting => "時間がたてば受けられます", "Opens up with time";
-    StatusAction => "準備が必要です", "Something to do";
+    StatusAction => "準備が必要です", "Steps needed";
     ReadyOn => "条件がそろう時期", "Time criteria met";
     NextSitting => "次の試験", "Next sitting";
     ExamMonths => "試験の時期", "Exam";
@@ -126,12 +128,12 @@ messages! {
     Renewal => "更新", "Renewal";
     Body => "認定団体", "Issuing body";
     Sources => "出典", "Sources";
-    SeedSays => "よく言われる目安", "The common rule of thumb";
-    SeedDiffers => "学会の規則はこの目安と異なります。", "The body's rule differs from this.";
+    SeedSays => "よく言われる目安", "Common rule of thumb";
+    SeedDiffers => "認定団体の規則はこの目安と異なります。", "The body's rule differs from this.";
     Unknowns => "要確認", "To check";
     Met => "満たしている", "met";
     NotMet => "未達", "not met";
-    Waiting => "時間で満たされる", "met in time";
+    Waiting => "時間で満たされる", "will be met with time";
     ShowMore => "詳しく", "Details";
     ShowLess => "閉じる", "Close";
     CopyLink => "リンクをコピー", "Copy link";
@@ -194,8 +196,8 @@ messages! {
     CalendarMadeBy => "臨床工学技士 資格ロードマップで作成。見通しは目安です。", "Made with the clinical engineer credential roadmap. Dates are estimates.";
     AimFor => "これを目指す", "Aim for this";
     Aiming => "目指しています", "Your target";
-    TimeOnly => "準備不要", "no steps needed";
-    AfterSteps => "準備のあと", "after steps";
+    TimeOnly => "そのまま受けられる", "with time alone";
+    AfterSteps => "準備すれば", "after steps";
     NoDate => "日付を出せません", "No date yet";
     Assumes => "この見通しの前提", "This estimate assumes";
     CaseRate => "1年あたりの件数", "Cases a year";
@@ -273,9 +275,10 @@ fn step_label(action: Action, meeting: bool, many: bool, lang: Lang) -> &'static
     }
 }
 
-/// "（入会、講習が前提）" / " (after joining and the course)": what the dated steps of
-/// one stage are (the exam's, or the certification's), each kind once; empty without
-/// steps.
+/// 「入会し、講習を受ければ、」 / " (after joining and the course)": what the dated
+/// steps of one stage are (the exam's, or the certification's), each kind once, as
+/// the condition that opens the Japanese sentence or the English clause after it;
+/// empty without steps.
 fn after_steps(lang: Lang, rules: &RuleSet, e: &Earliest, certification: bool) -> String {
     // Each kind of step once, in order; how many course and meeting steps there are.
     let mut kinds: Vec<(Action, bool)> = Vec::new();
@@ -294,6 +297,22 @@ fn after_steps(lang: Lang, rules: &RuleSet, e: &Earliest, certification: bool) -
             kinds.push((s.action, meeting));
         }
     }
+    if lang == Lang::Ja {
+        let mut verbs: Vec<(&str, &str)> = Vec::new();
+        for (action, meeting) in kinds {
+            let v = step_condition_ja(action, meeting);
+            if !verbs.contains(&v) {
+                verbs.push(v);
+            }
+        }
+        let Some((last, rest)) = verbs.split_last() else {
+            return String::new();
+        };
+        let mut out: String = rest.iter().map(|v| format!("{}、", v.0)).collect();
+        out += last.1;
+        out += "、";
+        return out;
+    }
     let mut labels: Vec<&str> = Vec::new();
     for (action, meeting) in kinds {
         let l = step_label(action, meeting, count[usize::from(meeting)] > 1, lang);
@@ -301,15 +320,33 @@ fn after_steps(lang: Lang, rules: &RuleSet, e: &Earliest, certification: bool) -
             labels.push(l);
         }
     }
-    match (lang, labels.len()) {
-        (_, 0) => String::new(),
-        (Lang::Ja, _) => format!("（{}が前提）", labels.join("、")),
-        (Lang::En, 1) => format!(" (after {})", labels[0]),
-        (Lang::En, n) => format!(
+    match labels.len() {
+        0 => String::new(),
+        1 => format!(" (after {})", labels[0]),
+        n => format!(
             " (after {} and {})",
             labels[..n - 1].join(", "),
             labels[n - 1]
         ),
+    }
+}
+
+/// A step's kind as the condition of a Japanese sentence, in the two forms it takes:
+/// before another (「入会し」) and last (「講習を受ければ」).
+fn step_condition_ja(action: Action, meeting: bool) -> (&'static str, &'static str) {
+    match action {
+        Action::Join => ("入会し", "入会すれば"),
+        Action::Course if meeting => ("学会等に参加し", "学会等に参加すれば"),
+        Action::Course => ("講習を受け", "講習を受ければ"),
+        Action::Units => ("単位をそろえ", "単位をそろえれば"),
+        Action::Cases => ("症例を積み", "症例を積めば"),
+        Action::WorkInArea | Action::Work => ("実務を重ね", "実務を重ねれば"),
+        Action::Licence => ("免許を取り", "免許を取れば"),
+        Action::Credential => ("前提の資格を取り", "前提の資格を取れば"),
+        Action::Apply => ("受験を申し込み", "受験を申し込めば"),
+        Action::Exam | Action::Sit => ("試験に合格し", "試験に合格すれば"),
+        Action::Renew => ("更新し", "更新すれば"),
+        Action::GraduateStart | Action::GraduateFinish => ("大学院を修了し", "大学院を修了すれば"),
     }
 }
 
@@ -322,7 +359,7 @@ pub fn certify_sentence(lang: Lang, rules: &RuleSet, e: &Earliest) -> String {
     };
     let after = after_steps(lang, rules, e, true);
     match lang {
-        Lang::Ja => format!("認定は{}から{after}。", date(lang, c)),
+        Lang::Ja => format!("{after}{}から認定を受けられます。", date(lang, c)),
         Lang::En => format!("Certification from {}{after}.", date(lang, c)),
     }
 }
@@ -336,10 +373,10 @@ pub fn earliest_sentence(lang: Lang, rules: &RuleSet, e: &Earliest) -> String {
     };
     let after = after_steps(lang, rules, e, false);
     let mut out = match (lang, &e.sitting) {
-        (Lang::Ja, Some(s)) => format!("{}の試験から受験できます{after}", year_month(lang, *s)),
+        (Lang::Ja, Some(s)) => format!("{after}{}の試験から受験できます", year_month(lang, *s)),
         (Lang::En, Some(s)) => format!("From the {} exam{after}", year_month(lang, *s)),
         (Lang::Ja, None) => format!(
-            "{}に条件がそろいます{after}。試験の時期は未公表です",
+            "{after}{}に受験の条件がそろいます。試験の時期は未公表です",
             date(lang, on)
         ),
         (Lang::En, None) => format!(
@@ -357,7 +394,7 @@ pub fn earliest_sentence(lang: Lang, rules: &RuleSet, e: &Earliest) -> String {
         // Each date with its own steps: the exam's above, the certification's here.
         let after = after_steps(lang, rules, e, true);
         out += &match lang {
-            Lang::Ja => format!("。認定は{}から{after}", date(lang, c)),
+            Lang::Ja => format!("。{after}{}から認定を受けられます", date(lang, c)),
             Lang::En => format!("; certification from {}{after}", date(lang, c)),
         };
     }
@@ -649,13 +686,13 @@ pub fn summary_counts(lang: Lang, now: usize, time: usize, step: usize) -> [Stri
     match lang {
         Lang::Ja => [
             format!("いま受けられる {now}"),
-            format!("続ければ受けられる {time}"),
+            format!("時期が来れば受けられる {time}"),
             format!("準備が必要 {step}"),
         ],
         Lang::En => [
             format!("{now} open now"),
-            format!("{time} open with time"),
-            format!("{step} need a step"),
+            format!("{time} open later with time alone"),
+            format!("{step} need steps first"),
         ],
     }
 }
@@ -716,24 +753,164 @@ pub fn held_from(lang: Lang, rules: &RuleSet, r: &Roadmap, ids: &[&str]) -> Stri
         .join(lang.pick2("、", ", "))
 }
 
+/// The membership question's names, each unique on the page (a screen reader lists
+/// them apart): 「日本臨床工学技士会の会員である」, its years 「…の会員歴」, and
+/// the units field 「…の単位」.
+pub fn member_label(lang: Lang, body: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{body}の会員である"),
+        Lang::En => format!("Member of {body}"),
+    }
+}
+
+pub fn member_years_label(lang: Lang, body: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{body}の会員歴"),
+        Lang::En => format!("Years of membership: {body}"),
+    }
+}
+
+pub fn units_label(lang: Lang, body: &str, unit: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{body}の{unit}"),
+        Lang::En => format!("{} ({body})", capitalised(unit)),
+    }
+}
+
+/// An area's years field: 「血液浄化（透析）の経験年数」 / "Years in blood purification"
+/// (the area's chip above it has the area's name alone).
+pub fn area_years_label(lang: Lang, area: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{area}の経験年数"),
+        Lang::En => format!("Years in {}", mid_sentence_lower(area)),
+    }
+}
+
+fn mid_sentence_lower(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        // "ICU" stays as it is; "Blood purification" reads "blood purification".
+        Some(f) if c.clone().next().is_some_and(|n| n.is_lowercase()) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        Some(f) => std::iter::once(f).chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A passed exam in the form: 「認定血液浄化臨床工学技士の試験」 / "Exam: …", unless
+/// its name says it is one.
+pub fn exam_label(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja if name.ends_with("試験") || name.ends_with("検定") => name.to_string(),
+        Lang::Ja => format!("{name}の試験"),
+        Lang::En if name.to_lowercase().contains("exam") => name.to_string(),
+        Lang::En => format!("Exam: {name}"),
+    }
+}
+
+/// A stepper button's name: 「血液浄化（透析）を減らす」 / "Fewer: Blood purification".
+pub fn stepper_label(lang: Lang, field: &str, up: bool) -> String {
+    match (lang, up) {
+        (Lang::Ja, false) => format!("{field}を減らす"),
+        (Lang::Ja, true) => format!("{field}を増やす"),
+        (Lang::En, false) => format!("Fewer: {field}"),
+        (Lang::En, true) => format!("More: {field}"),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The footer's edition of the rules, from a version that starts with its date
+/// ("2026.12.5", "2026.12.5-association.1"): 「資格データ: 2026年12月5日版」 /
+/// "Credential data of 5 Dec 2026"; any other version as it is.
+pub fn rules_edition(lang: Lang, version: &str) -> String {
+    let mut parts = version
+        .split(['.', '-'])
+        .take(3)
+        .map(|p| p.parse::<u32>().ok());
+    let date = match (parts.next(), parts.next(), parts.next()) {
+        (Some(Some(y)), Some(Some(m)), Some(Some(d))) => {
+            match (i32::try_from(y), u8::try_from(m), u8::try_from(d)) {
+                (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    match (lang, date) {
+        (Lang::Ja, Some(d)) => format!("資格データ: {}版", self::date(lang, d)),
+        (Lang::En, Some(d)) => format!("Credential data of {}", self::date(lang, d)),
+        (Lang::Ja, None) => format!("資格データ: {version}"),
+        (Lang::En, None) => format!("Credential data: {version}"),
+    }
+}
+
+/// The button that shows the rest of a list: 「すべて表示（ほか18件）」, with how many of
+/// them are ticked; 「一部だけ表示」 once open.
+pub fn show_all(lang: Lang, n: usize, chosen: usize, open: bool) -> String {
+    match (lang, open, chosen) {
+        (Lang::Ja, true, _) => "主なものだけ表示".to_string(),
+        (Lang::En, true, _) => "Show the main ones only".to_string(),
+        (Lang::Ja, false, 0) => format!("すべて表示（ほか{n}件）"),
+        (Lang::Ja, false, c) => format!("すべて表示（ほか{n}件、うち{c}件選択）"),
+        (Lang::En, false, 0) => format!("Show all ({n} more)"),
+        (Lang::En, false, c) => format!("Show all ({n} more, {c} chosen)"),
+    }
+}
+
 /// A details group's title with how many answers it holds, so a closed group never
 /// hides answers without saying so.
-pub fn with_answered(lang: Lang, title: Msg, n: usize) -> String {
-    match (lang, n) {
-        (_, 0) => title.text(lang).to_string(),
-        (Lang::Ja, n) => format!("{}（{n}件回答済み）", title.text(lang)),
-        (Lang::En, n) => format!("{} ({n} answered)", title.text(lang)),
+/// `typed`: a group of numbers (「1件入力」), else of choices (「1件選択」).
+pub fn with_answered(lang: Lang, title: Msg, n: usize, typed: bool) -> String {
+    match (lang, n, typed) {
+        (_, 0, _) => title.text(lang).to_string(),
+        (Lang::Ja, n, false) => format!("{}（{n}件選択）", title.text(lang)),
+        (Lang::Ja, n, true) => format!("{}（{n}件入力）", title.text(lang)),
+        (Lang::En, n, false) => format!("{} ({n} chosen)", title.text(lang)),
+        (Lang::En, n, true) => format!("{} ({n} entered)", title.text(lang)),
     }
 }
 
 /// A source link's words: whose page it is, or the site's address when it is not
 /// an issuing body's.
-pub fn source_label(lang: Lang, body: Option<(&str, &str)>, host: &str) -> String {
-    match (lang, body) {
-        (Lang::Ja, Some((ja, _))) => format!("{ja}のページ"),
-        (Lang::En, Some((_, en))) => format!("{en} page"),
-        (Lang::Ja, None) => format!("その他のサイト（{host}）"),
-        (Lang::En, None) => format!("Other site ({host})"),
+/// A page the rules do not mark official says so: 「非公式の資料（ceokai.com）」.
+pub fn source_label(lang: Lang, body: Option<(&str, &str)>, host: &str, official: bool) -> String {
+    match (lang, body, official) {
+        (Lang::Ja, Some((ja, _)), _) => format!("{ja}のページ"),
+        (Lang::En, Some((_, en)), _) => format!("{en} page"),
+        (Lang::Ja, None, true) => format!("公式のページ（{host}）"),
+        (Lang::En, None, true) => format!("Official page ({host})"),
+        (Lang::Ja, None, false) => format!("非公式の資料（{host}）"),
+        (Lang::En, None, false) => format!("Unofficial article ({host})"),
+    }
+}
+
+/// 「非公式の資料による（ceokai.com）」 / "Based on unofficial articles (ceokai.com)":
+/// beside criteria whose sources are all pages no issuing body publishes.
+pub fn unofficial_mark(lang: Lang, hosts: &[&str]) -> String {
+    let mut list: Vec<&str> = Vec::new();
+    for h in hosts {
+        if !list.contains(h) {
+            list.push(h);
+        }
+    }
+    match lang {
+        Lang::Ja => format!("非公式の資料による（{}）", list.join("、")),
+        Lang::En => format!("Based on unofficial articles ({})", list.join(", ")),
+    }
+}
+
+/// 「（…）」 in Japanese, " (…)" in English.
+pub fn parenthesised(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Ja => format!("（{s}）"),
+        Lang::En => format!(" ({s})"),
     }
 }
 
@@ -884,7 +1061,7 @@ mod tests {
         let jacet = e("jacet_cert_blood_purification");
         assert_eq!(
             certify_sentence(Lang::Ja, &rules, &jacet),
-            "認定は2028年11月21日から（入会、学会等への参加、講習、単位、試験の合格が前提）。"
+            "入会し、学会等に参加し、講習を受け、単位をそろえ、試験に合格すれば、2028年11月21日から認定を受けられます。"
         );
         assert_eq!(
             certify_sentence(Lang::En, &rules, &jacet),
@@ -903,6 +1080,11 @@ mod tests {
         // A specialist title: the exam needs the course; joining JACET and the units are
         // for the certification after it, and each date names only its own steps.
         let spec = e("jacet_spec_blood_purification");
+        let ja = earliest_sentence(Lang::Ja, &rules, &spec);
+        assert!(
+            ja.starts_with("講習を受ければ、2026年11月21日に受験の条件がそろいます。"),
+            "{ja}"
+        );
         let en = earliest_sentence(Lang::En, &rules, &spec);
         let (exam, cert) = en.split_once("; certification from").expect(&en);
         // One course is "the course"; above, the certification's congress is a meeting

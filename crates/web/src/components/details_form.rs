@@ -11,7 +11,12 @@ use super::number_field::NumberField;
 use crate::{Env, SharedDisplay};
 use ce_roadmap_core::profile::{MAX_CASES, MAX_UNITS, MAX_YEARS};
 use ce_roadmap_widget::answers::{Action, Answers};
-use ce_roadmap_widget::i18n::{self, Msg};
+use ce_roadmap_widget::display::settle;
+use ce_roadmap_widget::i18n::{self, Lang, Msg};
+
+/// The lists as this form last showed them, per group (see `display::settle`).
+#[derive(Default)]
+struct Shown([Vec<String>; 8]);
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFormProps {
@@ -34,16 +39,43 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
 
     // Someone still in school is asked only what a student can have done.
     let in_school = a.stage.is_some_and(|s| s.is_in_school());
-    // What to ask in each group: computed with the roadmap (`display::Details`).
-    let ce_roadmap_widget::display::Details {
-        bodies,
-        unit_bodies,
-        case_kinds,
-        courses,
-        held: creds,
-        exams,
-        asked,
-    } = &props.display.0.details;
+    // What to ask in each group: computed with the roadmap (`display::Details`), then
+    // settled into what this form showed before, so nothing moves or goes under a tap.
+    let details = &props.display.0.details;
+    let asked = &details.asked;
+    let shown = use_mut_ref(Shown::default);
+    let (bodies, unit_bodies, case_kinds, courses, creds, creds_more, exams, exams_more) = {
+        let mut m = shown.borrow_mut();
+        let now = [
+            &details.bodies,
+            &details.unit_bodies,
+            &details.case_kinds,
+            &details.courses,
+            &details.held,
+            &details.held_more,
+            &details.exams,
+            &details.exams_more,
+        ];
+        for (was, now) in m.0.iter_mut().zip(now) {
+            settle(was, now);
+        }
+        // An id moved up from "show all" (its answer kept in view) stays where it was.
+        let (held, exam) = (m.0[4].clone(), m.0[6].clone());
+        m.0[5].retain(|id| !held.contains(id));
+        m.0[7].retain(|id| !exam.contains(id));
+        let [a, b, c, d, e, f, g, h] = m.0.clone();
+        (a, b, c, d, e, f, g, h)
+    };
+    let held_more_chosen = creds_more
+        .iter()
+        .filter(|id| a.held.iter().any(|h| h.as_str() == id.as_str()))
+        .count();
+    let exams_more_chosen = exams_more
+        .iter()
+        .filter(|id| a.passed.contains(*id))
+        .count();
+    let show_held = use_state(|| held_more_chosen > 0);
+    let show_exams = use_state(|| exams_more_chosen > 0);
     let body_name = |id: &str| {
         rules
             .body(id)
@@ -64,10 +96,10 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             <div class="cer-member" key={b.id.as_str()}>
                 <label class="cer-check">
                     <input type="checkbox" checked={member.is_some()} onchange={toggle} />
-                    <span>{ format!("{name}: {}", Msg::Member.text(lang)) }</span>
+                    <span>{ i18n::member_label(lang, &name) }</span>
                 </label>
                 if let Some(y) = member {
-                    <NumberField id={format!("cer-mem-{}", b.id)} label={name} value={y} step={1.0} max={MAX_YEARS}
+                    <NumberField id={format!("cer-mem-{}", b.id)} label={i18n::member_years_label(lang, &name)} value={y} step={1.0} max={MAX_YEARS}
                         unit={Some(AttrValue::from(Msg::YearsUnit.text(lang)))} {on_change} />
                 }
             </div>
@@ -93,7 +125,8 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         let id = b.id.clone();
         let on_change = d.reform(move |v: f64| Action::SetUnits(id.clone(), v));
         html! {
-            <NumberField key={b.id.as_str()} id={format!("cer-units-{}", b.id)} label={body_name(b.id.as_str())}
+            <NumberField key={b.id.as_str()} id={format!("cer-units-{}", b.id)}
+                label={i18n::units_label(lang, &body_name(b.id.as_str()), b.unit.as_ref().map_or(lang.pick2("単位", "units"), |u| lang.pick2(&u.ja, &u.en)))}
                 value={a.units.get(&b.id).copied().unwrap_or(0.0)} step={1.0} max={MAX_UNITS} {on_change} />
         }
     });
@@ -117,7 +150,8 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
     // A held credential that renews on a cycle asks the year it was obtained, for
     // the renewal's year: a choice of years, so nothing typed can be out of range.
     let year = props.year;
-    let held_checks = creds.iter().filter_map(|id| rules.credential(id)).map(|c| {
+    let held_check = |id: &String| {
+        rules.credential(id).map(|c| {
         let held = a.held.contains(&c.id);
         let name = lang.pick(&c.name).to_string();
         let renews = c.renewal.as_ref().is_some_and(|r| r.every_years.is_some());
@@ -144,18 +178,57 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                 }
             </div>
         }
-    });
-    let exam_checks = exams
-        .iter()
-        .filter_map(|id| rules.exam_name(id).map(|n| (id, n)))
-        .map(|(id, n)| {
+    })
+    };
+    let exam_check = |id: &String| {
+        rules.exam_name(id).map(|n| {
             check(
                 id.clone(),
-                lang.pick(&n).to_string(),
+                // Not the credential's name alone: the held list has that one.
+                i18n::exam_label(lang, lang.pick(&n)),
                 a.passed.contains(id),
                 Action::TogglePassed(id.clone()),
             )
-        });
+        })
+    };
+    // The visitor's areas and the general ones first; the rest behind "show all" with
+    // its count. It starts open when it holds an answer, and never toggles by itself.
+    let list = |ids: &[String],
+                more: &[String],
+                chosen: usize,
+                open: &UseStateHandle<bool>,
+                one: &dyn Fn(&String) -> Option<Html>| {
+        let is_open = **open;
+        let onclick = {
+            let open = open.clone();
+            Callback::from(move |_: MouseEvent| open.set(!*open))
+        };
+        html! {
+            <>
+                { for ids.iter().filter_map(one) }
+                if !more.is_empty() {
+                    <button type="button" class="cer-more" aria-expanded={if is_open { "true" } else { "false" }} {onclick}>
+                        { i18n::show_all(lang, more.len(), chosen, is_open) }
+                    </button>
+                    if is_open { { for more.iter().filter_map(one) } }
+                }
+            </>
+        }
+    };
+    let held_checks = list(
+        &creds,
+        &creds_more,
+        held_more_chosen,
+        &show_held,
+        &held_check,
+    );
+    let exam_checks = list(
+        &exams,
+        &exams_more,
+        exams_more_chosen,
+        &show_exams,
+        &exam_check,
+    );
     let route_licence = &rules.licence_route.licence;
     let other_licences = a.licences.iter().filter(|l| *l != route_licence).count();
     let case_answers = a.cases.len()
@@ -175,14 +248,18 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                 Action::ToggleLicence(l.id.clone()),
             )
         });
-    // A group opens when the roadmap asks for something in it, and stays open once it
-    // holds an answer (it never closes under the visitor's hand); its title counts the
-    // answers it holds, so a closed group never hides one silently.
+    // A group opens only when the visitor opens it: one the roadmap asks about has a
+    // badge, and its title counts the answers it holds, so a closed group never hides
+    // one silently.
     let section = |title: Msg, answered: usize, asked: bool, content: Html| {
-        let open = asked || answered > 0;
+        let typed = matches!(title, Msg::Cases | Msg::Units);
         html! {
-            <details class="cer-sub" {open}>
-                <summary>{ i18n::with_answered(lang, title, answered) }</summary>
+            <details class="cer-sub" key={title.text(Lang::En)}>
+                <summary>
+                    <span>{ i18n::with_answered(lang, title, answered, typed) }</span>
+                    // Always there, hidden when not asked: its line never comes and goes.
+                    <span class="cer-asked" data-off={(!asked).then_some("")}>{ Msg::AskedHere.text(lang) }</span>
+                </summary>
                 <div class="cer-sub-body">{ content }</div>
             </details>
         }
@@ -195,8 +272,8 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             if !case_kinds.is_empty() && !in_school { { section(Msg::Cases, case_answers, asked.case_kinds, html! { <><p class="cer-hint">{ Msg::CaseRatesHint.text(lang) }</p><div class="cer-grid">{ for cases }</div></> }) } }
             if !unit_bodies.is_empty() && !in_school { { section(Msg::Units, a.units.len(), asked.unit_bodies, html! { <div class="cer-grid">{ for units }</div> }) } }
             if !courses.is_empty() { { section(Msg::Courses, a.courses.len(), asked.courses && !in_school, html! { <>{ for course_checks }</> }) } }
-            { section(Msg::Held, a.held.len(), asked.held, html! { <><p class="cer-hint">{ Msg::HeldSinceHint.text(lang) }</p>{ for held_checks }</> }) }
-            { section(Msg::Passed, a.passed.len(), asked.exams, html! { <>{ for exam_checks }</> }) }
+            { section(Msg::Held, a.held.len(), asked.held, html! { <><p class="cer-hint">{ Msg::HeldSinceHint.text(lang) }</p>{ held_checks }</> }) }
+            { section(Msg::Passed, a.passed.len(), asked.exams, html! { <>{ exam_checks }</> }) }
             { section(Msg::OtherLicences, other_licences, false, html! { <>{ for licence_checks }</> }) }
             if rules.graduate_school.is_some() {
                 { section(Msg::Graduate, usize::from(a.graduate.is_some()), false, html! { <GraduateForm answers={a.clone()} dispatch={d.clone()} year={props.year} /> }) }

@@ -6,7 +6,7 @@ use super::number_field::NumberField;
 use crate::Env;
 use ce_roadmap_core::profile::{Stage, MAX_YEARS};
 use ce_roadmap_widget::answers::{Action, Answers};
-use ce_roadmap_widget::i18n::Msg;
+use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct ExperienceFormProps {
@@ -61,7 +61,7 @@ pub fn ExperienceForm(props: &ExperienceFormProps) -> Html {
                         let id = ar.id.clone();
                         let on_change = props.dispatch.reform(move |v: f64| Action::SetExperience(id.clone(), v));
                         html! {
-                            <NumberField key={ar.id.as_str()} id={format!("cer-exp-{}", ar.id)} label={lang.pick2(&ar.ja, &ar.en).to_string()}
+                            <NumberField key={ar.id.as_str()} id={format!("cer-exp-{}", ar.id)} label={i18n::area_years_label(lang, lang.pick2(&ar.ja, &ar.en))}
                                 value={a.experience.get(&ar.id).copied().unwrap_or(0.0)} step={0.5} max={MAX_YEARS}
                                 unit={Some(AttrValue::from(Msg::YearsUnit.text(lang)))} {on_change} />
                         }

@@ -29,8 +29,12 @@ pub fn Footer(props: &FooterProps) -> Html {
     html! {
         <footer class="cer-footer">
             <p>
-                { format!("{} {} · sha256 ", Msg::RulesVersion.text(lang), r.version) }
-                <code title={r.sha256.clone()}>{ r.sha256.get(..12).unwrap_or(&r.sha256) }</code>
+                // The rules' date for the visitor; their version and hash, for whoever
+                // maintains the page, behind it.
+                <span class="cer-rules-id" data-version={r.version.clone()}
+                    title={format!("{} {} · sha256 {}", Msg::RulesVersion.text(lang), r.version, r.sha256)}>
+                    { i18n::rules_edition(lang, &r.version) }
+                </span>
                 if props.placeholder {
                     <span class="cer-placeholder" aria-hidden="true">{ as_of }</span>
                 } else {

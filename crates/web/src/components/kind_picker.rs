@@ -10,6 +10,8 @@ use ce_roadmap_widget::i18n::Msg;
 pub struct KindPickerProps {
     pub stage: Option<Stage>,
     pub dispatch: Callback<Action>,
+    /// This fiscal year: the school's start year is moved to fit the kind chosen.
+    pub this_year: i32,
 }
 
 #[component]
@@ -18,6 +20,7 @@ pub fn KindPicker(props: &KindPickerProps) -> Html {
         return html! {};
     };
     let lang = env.lang;
+    let this_year = props.this_year;
     let kinds = [
         (Stage::Prospective, Msg::KindProspective),
         (Stage::Student, Msg::KindStudent),
@@ -29,7 +32,7 @@ pub fn KindPicker(props: &KindPickerProps) -> Html {
             <legend>{ Msg::WhoAreYou.text(lang) }</legend>
             { for kinds.iter().map(|&(stage, msg)| {
                 let dispatch = props.dispatch.clone();
-                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::SetStage(stage)));
+                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::ChooseStage(stage, this_year)));
                 let checked = props.stage == Some(stage);
                 html! {
                     <label class="cer-kind" key={stage.as_str()}>

@@ -82,8 +82,13 @@ struct Start {
     notice: Option<Msg>,
 }
 
+/// `year`: this fiscal year. A clean start's school begins next April, or for a
+/// student's page, began this April.
 fn start(rules: RulesRef, options: &Options, year: i32) -> Start {
-    let mut fresh = Answers::new(year);
+    let mut fresh = Answers::new(match options.mode {
+        Some(Stage::Student) => year,
+        _ => year + 1,
+    });
     if let Some(y) = options.route {
         fresh.school.years = y;
     }
@@ -146,14 +151,14 @@ fn announcement(lang: Lang, d: &Display) -> String {
     let count = |s: Status| d.count(s);
     match lang {
         Lang::Ja => format!(
-            "{}: いま受けられる {}件、続ければ受けられる {}件、準備が必要 {}件",
+            "{}: いま受けられる {}件、時期が来れば受けられる {}件、準備が必要 {}件",
             Msg::Updated.text(lang),
             count(Status::Eligible),
             count(Status::Waiting),
             count(Status::Action)
         ),
         Lang::En => format!(
-            "{}: {} open now, {} open with time, {} need something done",
+            "{}: {} open now, {} open later with time alone, {} need steps first",
             Msg::Updated.text(lang),
             count(Status::Eligible),
             count(Status::Waiting),
@@ -291,11 +296,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| platform::bring_into_view(&answer_ref))
     };
     let stage = answers.stage;
+    let prospective = stage == Some(Stage::Prospective);
     // The first questions: the same on the prerendered first screen and in the live app.
     let ask = html! {
         <>
             if mode.is_none() {
-                <KindPicker stage={stage} dispatch={dispatch.clone()} />
+                <KindPicker stage={stage} dispatch={dispatch.clone()} this_year={today.fiscal_year()} />
             }
             if matches!(stage, Some(Stage::Prospective | Stage::Student)) {
                 <SchoolForm answers={answers.clone()} dispatch={dispatch.clone()} year={today.fiscal_year()} />
@@ -332,7 +338,8 @@ pub fn App(props: &AppProps) -> Html {
         Ok(_) => (
             html! {
                 if stage.is_some() {
-                    <DetailsForm answers={answers.clone()} display={display.clone()} dispatch={dispatch.clone()} year={today.year()} />
+                    // Keyed by the visitor's kind: another kind's form starts with its own lists.
+                    <DetailsForm key={stage.map_or("", |s| s.as_str())} answers={answers.clone()} display={display.clone()} dispatch={dispatch.clone()} year={today.year()} />
                 }
             },
             html! {
@@ -385,12 +392,17 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             <div class="cer-layout" data-started={stage.is_some().then_some("")}>
-                <div class="cer-ask">
+                <div class="cer-ask" onfocusin={Callback::from(platform::keep_clear_of_summary)}>
                     { ask }
-                    { details }
+                    // Someone choosing a school sees the comparison first; what they
+                    // may already hold comes after it.
+                    if !prospective { { details.clone() } }
                 </div>
                 { summary }
                 <div class="cer-answer" ref={answer_ref}>{ result }</div>
+                if prospective {
+                    <div class="cer-ask cer-ask-after" onfocusin={Callback::from(platform::keep_clear_of_summary)}>{ details }</div>
+                }
             </div>
             if stage.is_some() {
                 <Toolbar answers={answers.clone()} saving={*saving} on_save={on_save} on_reset={on_reset} offer_save={props.options.save} />

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::Env;
 
 use ce_roadmap_core::explain::number;
-use ce_roadmap_widget::i18n::{Lang, Msg};
+use ce_roadmap_widget::i18n::{self, Lang, Msg};
 use ce_roadmap_widget::input::{parse_number, InputError};
 
 #[derive(Properties, PartialEq)]
@@ -75,13 +75,13 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         <div class="cer-number" data-invalid={invalid.then_some("")}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <div class="cer-stepper">
-                <button type="button" class="cer-step" aria-label={format!("{} {}", props.label, Msg::Decrease.text(lang))}
+                <button type="button" class="cer-step" aria-label={i18n::stepper_label(lang, &props.label, false)}
                     disabled={props.value <= 0.0} onclick={stepper(-props.step)}>{ "−" }</button>
                 <input id={props.id.clone()} type="text" inputmode={if props.whole { "numeric" } else { "decimal" }}
                     autocomplete="off" value={(*draft).clone()} {oninput}
                     aria-invalid={if invalid { "true" } else { "false" }}
                     aria-describedby={invalid.then(|| err_id.clone())} />
-                <button type="button" class="cer-step" aria-label={format!("{} {}", props.label, Msg::Increase.text(lang))}
+                <button type="button" class="cer-step" aria-label={i18n::stepper_label(lang, &props.label, true)}
                     disabled={props.value >= props.max} onclick={stepper(props.step)}>{ "+" }</button>
                 if let Some(u) = &props.unit {
                     <span class="cer-unit">{ u.clone() }</span>

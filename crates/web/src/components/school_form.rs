@@ -4,14 +4,15 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::Env;
-use ce_roadmap_widget::answers::{Action, Answers};
+use ce_roadmap_core::profile::Stage;
+use ce_roadmap_widget::answers::{start_years, Action, Answers};
 use ce_roadmap_widget::i18n::{self, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolFormProps {
     pub answers: Rc<Answers>,
     pub dispatch: Callback<Action>,
-    /// This fiscal year, the centre of the start-year choices.
+    /// This fiscal year: the start years offered are counted from it.
     pub year: i32,
 }
 
@@ -31,7 +32,19 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
         let s: HtmlSelectElement = e.target_unchecked_into();
         Action::SetStartYear(s.value().parse().unwrap_or(year))
     });
-    let years = (year - 5)..=(year + 5);
+    // The years that fit the visitor's kind, and the answer given, whatever it is.
+    let stage = a.stage.unwrap_or(Stage::Prospective);
+    let range = start_years(stage, year);
+    let mut years: Vec<i32> = range.collect();
+    if !years.contains(&a.school.start_year) {
+        years.push(a.school.start_year);
+        years.sort_unstable();
+    }
+    let started = if stage == Stage::Student {
+        Msg::StartedYear
+    } else {
+        Msg::StartYear
+    };
     html! {
         <fieldset class="cer-section">
             <legend>{ Msg::SchoolHeading.text(lang) }</legend>
@@ -47,9 +60,9 @@ pub fn SchoolForm(props: &SchoolFormProps) -> Html {
             </div>
             <p class="cer-hint" id="cer-school-years-name">{ i18n::course_name(lang, a.school.years) }</p>
             <div class="cer-row">
-                <label for="cer-start-year">{ Msg::StartYear.text(lang) }</label>
+                <label for="cer-start-year">{ started.text(lang) }</label>
                 <select id="cer-start-year" onchange={on_start}>
-                    { for years.map(|y| html! {
+                    { for years.into_iter().map(|y| html! {
                         <option value={y.to_string()} selected={a.school.start_year == y}>{ y.to_string() }</option>
                     }) }
                 </select>

@@ -101,6 +101,14 @@ fn card(
         )
     };
     let sources: Vec<_> = c.sources.iter().collect();
+    // Conditions that rest only on pages no issuing body publishes say so where they are read.
+    let unofficial: Vec<&str> = sources
+        .iter()
+        .filter(|s| !rules.source(s.id).is_some_and(|d| d.official))
+        .map(|s| display::host(s.url))
+        .collect();
+    let unofficial = (!sources.is_empty() && unofficial.len() == sources.len())
+        .then(|| i18n::unofficial_mark(lang, &unofficial));
     html! {
         <article class="cer-card" aria-labelledby={format!("{body_id}-h")}
             data-id={c.id.to_string()} data-status={c.status.as_str()} data-ready-on={c.ready_on.map(|d| d.to_string()).unwrap_or_default()}>
@@ -156,6 +164,7 @@ fn card(
             <div id={body_id} class="cer-card-body" hidden={!open}>
                 if !c.criteria.is_empty() {
                     <strong>{ Msg::Criteria.text(lang) }</strong>
+                    if let Some(m) = &unofficial { <p class="cer-unofficial">{ m }</p> }
                     <ul class="cer-criteria">{ for c.criteria.iter().map(|k| criterion(lang, k)) }</ul>
                 }
                 if let Some(e) = c.earliest.as_ref().filter(|e| !e.assumptions.is_empty()) {
@@ -208,7 +217,7 @@ fn card(
                                     { i18n::title_quotes(lang).0 }<span lang="ja">{ t }</span>{ i18n::title_quotes(lang).1 }
                                 }
                             </a>
-                            { format!(" ({})", i18n::read_on(lang, s.read)) }
+                            { i18n::parenthesised(lang, &i18n::read_on(lang, s.read)) }
                         </span>
                     }) }
                 </p>
