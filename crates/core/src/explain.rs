@@ -53,7 +53,7 @@ pub fn plan_texts(rules: &RuleSet, plan: &mut [crate::roadmap::PlanYear]) {
 /// A name in the middle of an English sentence: "Specialist course" → "specialist
 /// course"; acronyms ("ITE", "JaSECT") and proper names, whose second word is
 /// capitalised too ("Japanese Society of ..."), stay as they are.
-pub(crate) fn mid_sentence(en: &str) -> String {
+pub fn mid_sentence(en: &str) -> String {
     let mut words = en.split([' ', ',', ':']);
     let first_word = words.next().unwrap_or("");
     // A second word in title case ("Japan Association") makes a proper name; an

@@ -782,19 +782,7 @@ pub fn units_label(lang: Lang, body: &str, unit: &str) -> String {
 pub fn area_years_label(lang: Lang, area: &str) -> String {
     match lang {
         Lang::Ja => format!("{area}の経験年数"),
-        Lang::En => format!("Years in {}", mid_sentence_lower(area)),
-    }
-}
-
-fn mid_sentence_lower(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        // "ICU" stays as it is; "Blood purification" reads "blood purification".
-        Some(f) if c.clone().next().is_some_and(|n| n.is_lowercase()) => {
-            f.to_lowercase().chain(c).collect()
-        }
-        Some(f) => std::iter::once(f).chain(c).collect(),
-        None => String::new(),
+        Lang::En => format!("Years in {}", ce_roadmap_core::explain::mid_sentence(area)),
     }
 }
 
