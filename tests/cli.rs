@@ -302,7 +302,7 @@ fn compile_writes_what_eval_and_the_browser_read() {
     let o = run(&["compile", "www/rules/association.json", "-o", out]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("compiled www/rules/association.json: version 2026.12.7-association.1")
+        stderr(&o).contains("compiled www/rules/association.json: version 2026.12.7-association.2")
     );
     let bytes = std::fs::read(out).expect("written");
     assert!(ce_roadmap_core::rules::compiled::is_compiled(&bytes));

@@ -189,6 +189,29 @@ fn snapshot() -> String {
                 }
             }
         }
+        // The course comparison's lines, as the route table writes them.
+        for x in &r.routes {
+            found.insert((
+                "routes (start)".to_string(),
+                norm(&i18n::route_start(
+                    Lang::Ja,
+                    x.prior_study.as_ref(),
+                    x.start_year,
+                )),
+                norm(&i18n::route_start(
+                    Lang::En,
+                    x.prior_study.as_ref(),
+                    x.start_year,
+                )),
+            ));
+            for u in &x.undated {
+                found.insert((
+                    "routes (undated)".to_string(),
+                    norm(&i18n::route_undated(&rules, Lang::Ja, u)),
+                    norm(&i18n::route_undated(&rules, Lang::En, u)),
+                ));
+            }
+        }
         let json = serde_json::to_value(&r).expect("roadmaps serialise");
         collect(&json, "", &mut found);
     }

@@ -541,3 +541,36 @@ fn a_seed_year_short_of_the_rule_is_marked_differs() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn prior_study_must_name_a_course_of_the_route_once_with_a_known_source() {
+    let ok = MINI.replacen(
+        "sources = [\"S1\"]\n\n[[credentials]]",
+        "sources = [\"S1\"]\nprior_study = [{ course_years = 4, years = 1, technical_college_years = 4, source = \"S1\" }]\n\n[[credentials]]",
+        1,
+    );
+    let r = rules::load("mini.toml", &ok).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.prior_years(4), 1);
+    assert_eq!(r.prior_years(3), 0);
+
+    let bad = MINI.replacen(
+        "sources = [\"S1\"]\n\n[[credentials]]",
+        "sources = [\"S1\"]\nprior_study = [\n  { course_years = 1, years = 2, technical_college_years = 5, source = \"S1\" },\n  { course_years = 3, years = 0, technical_college_years = 4, source = \"S9\" },\n  { course_years = 3, years = 1, technical_college_years = 4, source = \"S1\" },\n]\n\n[[credentials]]",
+        1,
+    );
+    let errs = errors(&bad);
+    let paths: Vec<&str> = errs.0.iter().map(|e| e.path.as_str()).collect();
+    for p in [
+        "licence_route.prior_study[0].course_years",
+        "licence_route.prior_study[1].years",
+        "licence_route.prior_study[1].source",
+        "licence_route.prior_study[2].course_years",
+    ] {
+        assert!(paths.contains(&p), "{p} not in {errs}");
+    }
+    assert!(
+        errs.to_string()
+            .contains("duplicate prior study for course id `3`"),
+        "{errs}"
+    );
+}

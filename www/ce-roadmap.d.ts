@@ -8,7 +8,7 @@ export type CriterionKind =
   | "any_of" | "all_of" | "licence" | "experience" | "membership" | "cases" | "credential" | "course" | "units" | "exam";
 /** Why a credential cannot be dated yet (`earliest.blocked_by`). */
 export type BlockerKind =
-  | "licence" | "school" | "area" | "work" | "cases_rate" | "cases_unknown" | "cases_window" | "cycle" | "credential"
+  | "licence" | "school" | "area" | "work" | "cases_rate" | "cases_once_working" | "cases_unknown" | "cases_window" | "cycle" | "credential"
   | "experience_unknown";
 /** What `earliest.obtain` rests on. */
 export type ObtainBasis = "certification" | "sitting" | "conditions";
@@ -207,9 +207,13 @@ export interface Roadmap {
   disclaimer: Text;
 }
 
-/** One course length from the same start year. */
+/** One course length, counted from the same April after high school. */
 export interface Route {
   school_years: number;
+  /** The April the course itself starts: after the study it needs first (`prior_study`), if any. */
+  start_year: number;
+  /** Years at a university or similar (at a technical college, more) with the designated subjects, before the course. */
+  prior_study: { years: number; technical_college_years: number; source: SourceRef | null } | null;
   /** The profile's own `school.years`. */
   chosen: boolean;
   /** The national exam ("YYYY-MM") and the day the licence is counted from. */
@@ -218,6 +222,8 @@ export interface Route {
   licence_fiscal_year: number | null;
   /** Per planned area, the credential that can be had first on this route: at its certification if it has two stages, else when its conditions are met. */
   first: { area: string; credential: string; on: string; fiscal_year: number }[];
+  /** Planned areas this route cannot date: the area's first credential (null if none) and what blocks its date. */
+  undated: { area: string; credential: string | null; blocked_by: { kind: BlockerKind; target?: string; text: Text } | null }[];
 }
 
 export interface RuleError { path: string; line: number | null; message: string }

@@ -88,11 +88,15 @@ test("school page: the courses side by side, the school's own chosen and marked;
     return JSON.parse(r.stdout).routes;
   })();
   assert.deepEqual(cliRoutes.map((r) => r.school_years), [3, 4, 2, 1]);
-  assert.match(text[0], /3年制（専門学校・短大）この学校の課程2030年3月 国家試験2030年6月1日 免許/);
+  assert.match(text[0], /3年制（専門学校・短大）この学校の課程2027年4月に入学2030年3月 国家試験2030年6月1日 免許/);
   assert.match(text[0], /血液浄化.*: 透析技術認定士（2032年度〜）/);
-  assert.match(text[1], /4年制（大学・専門学校）2031年3月 国家試験2031年6月1日 免許/);
-  assert.match(text[2], /2年制（大学・短大・専門学校などの卒業後）/);
-  assert.match(text[3], /1年制（大学・医療系の学校などで2年以上学んだ後）/);
+  assert.match(text[1], /4年制（大学・専門学校）2027年4月に入学2031年3月 国家試験2031年6月1日 免許/);
+  // The 2- and 1-year courses follow study elsewhere (臨床工学技士法 第14条): they start
+  // later and reach the licence no sooner than the 3-year course (issue 33).
+  assert.match(text[2], /2年制（大学などで1年以上学んだ後）大学などで1年以上（高専は4年以上）学び、国の指定する科目を修めてから、2028年4月に入学2030年3月 国家試験2030年6月1日 免許/);
+  assert.match(text[3], /1年制（大学などで2年以上学んだ後）大学などで2年以上（高専は5年以上）学び、国の指定する科目を修めてから、2029年4月に入学2030年3月 国家試験2030年6月1日 免許/);
+  assert.deepEqual(cliRoutes.map((r) => [r.start_year, r.licence_on]), [[2027, "2030-06-01"], [2027, "2031-06-01"], [2028, "2030-06-01"], [2029, "2030-06-01"]]);
+  assert.match(await p.textContent(".cer-routes h3"), /2027年4月に学び始めた場合/);
   assert.equal(await p.getAttribute(".cer-routes tbody tr:first-child .cer-route-pick", "aria-pressed"), "true");
   // The same on one axis: a lane per course, its licence, and its areas' first credentials.
   const lanes = await p.$$eval("ce-roadmap >> .cer-lanes svg > g", (gs) => gs.map((g) => ({
@@ -107,10 +111,20 @@ test("school page: the courses side by side, the school's own chosen and marked;
     { chosen: false, label: "2年制", licence: 1, areas: 2 },
     { chosen: false, label: "1年制", licence: 1, areas: 2 },
   ]);
-  // The lanes' licence years are the table's: the 4-year diamond one column right of the 3-year one.
+  // The lanes' licence years are the table's: the 4-year diamond one column right of the 3-year one,
+  // the 2- and 1-year ones in the 3-year one's column, each after a dotted stretch of study first.
   const xs = await p.$$eval("ce-roadmap >> .cer-lanes-licence", (rs) => rs.map((r) => Number(r.getAttribute("x"))));
   const colWidth = xs[1] - xs[0];
   assert.ok(colWidth > 0, `${xs}`);
+  assert.deepEqual([xs[2], xs[3]], [xs[0], xs[0]]);
+  const prior = await p.$$eval("ce-roadmap >> .cer-lanes svg > g", (gs) => gs.map((g) => g.querySelectorAll(".cer-lanes-prior").length));
+  assert.deepEqual(prior, [0, 0, 1, 1]);
+  // An area no course can date (perfusion: its case records come with work) says so on every row.
+  await p.check("text=体外循環");
+  await p.waitForFunction(() => document.querySelector("ce-roadmap").shadowRoot.querySelectorAll(".cer-route-undated").length === 4);
+  assert.match(await p.textContent(".cer-route-undated >> nth=0"), /^体外循環: 体外循環技術認定士。体外循環の症例記録は働き始めてから積み重ねるため、まだ日付を出せません。$/);
+  assert.doesNotMatch(await p.textContent(".cer-card[data-id=perfusionist]"), /年間の件数/);
+  await p.uncheck("text=体外循環");
   await inView(p.locator(".cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-ja-390.png" });
   await p.setViewportSize({ width: 1280, height: 900 });
@@ -144,7 +158,8 @@ test("the courses compared in English at desktop width, and a route the rules do
   const rows = p.locator("#routes-en >> .cer-routes tbody tr");
   await rows.first().waitFor();
   const text = await rows.allTextContents();
-  assert.match(text[1], /4 years \(university or vocational school\)This school's courseNational exam Mar 2031Licence 1 Jun 2031/);
+  assert.match(text[1], /4 years \(university or vocational school\)This school's courseStarts April 2027National exam Mar 2031Licence 1 Jun 2031/);
+  assert.match(text[3], /1 year \(after 2\+ years at a university or similar\)After 2\+ years at a university or similar \(5 at a technical college\) with the subjects the state designates: starts April 2029National exam Mar 2030/);
   assert.match(text[1], /Blood purification.*: Dialysis technology certified technician \(FY2033 on\)/);
   await inView(p.locator("#routes-en >> .cer-routes"));
   await p.screenshot({ path: "target/screenshots/routes-en-1280.png" });
@@ -206,7 +221,7 @@ test("association page: licensed, three areas, the host's rule file, its own the
   const ids = await p.$$eval("article.cer-card", (els) => els.map((e) => e.dataset.id));
   assert.ok(!ids.includes("perfusionist") && !ids.includes("ite"), `other areas hidden: ${ids}`);
   assert.ok(ids.includes("dialysis_tech") && ids.includes("me2"));
-  assert.equal(await p.getAttribute(".cer-rules-id", "data-version"), "2026.12.7-association.1");
+  assert.equal(await p.getAttribute(".cer-rules-id", "data-version"), association.version);
   assert.ok(p.requests.some((u) => u.endsWith("/rules/association.json")));
   // The held and passed lists follow the host's areas: their credentials, the general
   // ones and what they require (issue 13), not all 27.
@@ -352,7 +367,7 @@ test("the rule compiler module is fetched only for JSON rule files; compiled rul
     route: (p) => p.route("**/rules/association.json", (rt) => rt.fulfill({ status: 200, contentType: "application/octet-stream", body: bin })),
   });
   await compiled.waitForSelector("article.cer-card");
-  assert.equal(await compiled.getAttribute(".cer-rules-id", "data-version"), "2026.12.7-association.1");
+  assert.equal(await compiled.getAttribute(".cer-rules-id", "data-version"), association.version);
   assert.deepEqual(compilerRequests(compiled), [], "compiled rules are read by the widget's module itself");
   // The JS API takes them too, and says what is wrong with a damaged copy.
   const api = await compiled.evaluate(async (bytes) => {
@@ -364,7 +379,7 @@ test("the rule compiler module is fetched only for JSON rule files; compiled rul
     try { await evaluate({}, { rules: cut }); } catch (e) { bad = e.message; }
     return { ok, bad };
   }, [...bin]);
-  assert.equal(api.ok, "2026.12.7-association.1");
+  assert.equal(api.ok, association.version);
   assert.match(api.bad, /^ce-roadmap: invalid rules: the checksum does not match/);
   assert.deepEqual(compilerRequests(compiled), []);
   assert.deepEqual(compiled.problems, []);
@@ -437,7 +452,7 @@ test("JS API: evaluate returns the same roadmap as `ce-roadmap eval`; validateRu
   assert.equal(spaced.empty, true);
   // With the host's rules.
   const hosted = await p.evaluate(async ([profile, rules, asOf]) => (await import("./ce-roadmap.js")).evaluate(profile, { asOf, rules }), [profile, association, AS_OF]);
-  assert.equal(hosted.rules.version, "2026.12.7-association.1");
+  assert.equal(hosted.rules.version, association.version);
 
   const errors = await p.evaluate(async (rules) => {
     const { validateRules } = await import("./ce-roadmap.js");

@@ -56,6 +56,12 @@ pub struct RouteExpect {
     /// "area:credential@fiscal_year" per planned area, in order; exact.
     #[serde(default)]
     pub first: Option<Vec<String>>,
+    /// The April the course itself starts (after any study it needs first).
+    #[serde(default)]
+    pub start_year: Option<String>,
+    /// "area:credential:blocker" per planned area with no date, in order; exact.
+    #[serde(default)]
+    pub undated: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -217,6 +223,22 @@ fn compare_routes(
             r.licence_on.map_or_else(none, |d| d.to_string()),
             &exp.licence_on,
         );
+        field("start_year", r.start_year.to_string(), &exp.start_year);
+        if let Some(undated) = &exp.undated {
+            let got: Vec<String> = r
+                .undated
+                .iter()
+                .map(|u| {
+                    let why = u.blocked_by.as_ref().map_or("none", |b| b.kind.as_str());
+                    format!("{}:{}:{why}", u.area, u.credential.unwrap_or("none"))
+                })
+                .collect();
+            if &got != undated {
+                diffs.push(format!(
+                    "routes.{years}: undated {got:?} (expected {undated:?})"
+                ));
+            }
+        }
         if let Some(first) = &exp.first {
             let got: Vec<String> = r
                 .first

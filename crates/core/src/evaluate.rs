@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::date::{Date, Month};
 use crate::explain;
-use crate::profile::{Profile, ProfileErrors, Stage};
+use crate::profile::{Profile, ProfileErrors, School, Stage};
 use crate::roadmap::*;
 use crate::rules::model::{Condition, Credential, FastMap, RuleSet};
 use crate::timeline;
@@ -191,25 +191,43 @@ impl<'a, 'p> Eval<'a, 'p> {
         let Some(school) = self.p.school.filter(|_| self.p.stage == Stage::Prospective) else {
             return Vec::new();
         };
-        let route = |ev: &Eval<'a, '_>, results: &[CredentialResult<'a>], years: u8| {
+        let rules = self.rules;
+        // Every row counts from the same April after high school: a course that
+        // follows study elsewhere (the 1- and 2-year ones) starts after that study.
+        let base = school
+            .start_year
+            .saturating_sub(i32::from(rules.prior_years(school.years)));
+        let route = |ev: &Eval<'a, '_>, results: &[CredentialResult<'a>], course: School| {
             let l = ev.licence_info();
+            let (first, undated) =
+                crate::plan::routes::first_per_area(ev.rules, &ev.p.plan_areas, results);
             Route {
-                school_years: years,
-                chosen: years == school.years,
+                school_years: course.years,
+                start_year: course.start_year,
+                prior_study: rules.prior_study(course.years).map(|p| PriorStudy {
+                    years: p.years,
+                    technical_college_years: p.technical_college_years,
+                    source: rules.source(p.source.as_str()).map(SourceRef::from),
+                }),
+                chosen: course.years == school.years,
                 exam: l.exam,
                 licence_on: l.on,
                 licence_fiscal_year: l.fiscal_year,
-                first: crate::plan::routes::first_per_area(ev.rules, &ev.p.plan_areas, results),
+                first,
+                undated,
             }
         };
-        let mut out = Vec::with_capacity(self.rules.licence_route.school_years.len());
-        for &years in &self.rules.licence_route.school_years {
+        let mut out = Vec::with_capacity(rules.licence_route.school_years.len());
+        for &years in &rules.licence_route.school_years {
             if years == school.years {
-                out.push(route(self, results, years));
+                out.push(route(self, results, school));
                 continue;
             }
             let mut p = self.p.clone();
-            let course = crate::profile::School { years, ..school };
+            let course = School {
+                years,
+                start_year: base.saturating_add(i32::from(rules.prior_years(years))),
+            };
             p.school = Some(course);
             p.graduate = p
                 .graduate
@@ -224,7 +242,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 pause: crate::plan::graduate::pause(&p, self.rules),
             };
             let (other, _) = ev.results();
-            out.push(route(&ev, &other, years));
+            out.push(route(&ev, &other, course));
         }
         out
     }

@@ -34,6 +34,11 @@ pub fn fill(rules: &RuleSet, roadmap: &mut Roadmap) {
     for s in &mut roadmap.next_steps {
         s.text = action(rules, s.action, &s.target, None);
     }
+    for u in roadmap.routes.iter_mut().flat_map(|r| &mut r.undated) {
+        if let Some(b) = &mut u.blocked_by {
+            b.text = blocker(rules, b);
+        }
+    }
     for y in &mut roadmap.plan {
         for s in &mut y.steps {
             s.text = plan_step(rules, s);
@@ -77,11 +82,41 @@ pub fn mid_sentence(en: &str) -> String {
 
 /// Courses as a phrase with the verb their kind takes: a course is taken
 /// (受講する), a meeting attended (参加する). The first named decides the verb.
+/// Courses as the object of their verb, the Japanese particle included (the
+/// caller adds 受講する or 参加する): a single course's amount goes before the verb,
+/// 「医学講義を20時間以上」受講する / "medical lectures for 20 hours or more"; with
+/// alternatives each keeps its amount in parentheses after its own name.
 pub(crate) fn course_phrase(rules: &RuleSet, ids: &[&str]) -> (CourseKind, String, String) {
     let kind = rules.course_kind(ids.iter().copied());
-    let (ja, en) = names(rules, "course", ids);
-    let en: Vec<String> = en.iter().map(|e| mid_sentence(e)).collect();
-    (kind, ja.join(" または "), en.join(" or the "))
+    let particle = match kind {
+        CourseKind::Meeting => "に",
+        CourseKind::Course => "を",
+    };
+    let (mut ja, en) = names(rules, "course", ids);
+    let mut en: Vec<String> = en.iter().map(|e| mid_sentence(e)).collect();
+    let amounts: Vec<Option<&Text>> = ids
+        .iter()
+        .map(|id| rules.course(id).and_then(|c| c.amount.as_ref()))
+        .collect();
+    if let [Some(a)] = amounts.as_slice() {
+        let (j, e) = (ja.join(""), en.join(""));
+        return (
+            kind,
+            format!("{j}{particle}{}", a.ja),
+            format!("{e} {}", a.en),
+        );
+    }
+    for ((j, e), a) in ja.iter_mut().zip(en.iter_mut()).zip(&amounts) {
+        if let Some(a) = a {
+            *j = format!("{j}（{}）", a.ja);
+            *e = format!("{e} ({})", a.en);
+        }
+    }
+    (
+        kind,
+        format!("{}{particle}", ja.join(" または ")),
+        en.join(" or the "),
+    )
 }
 
 /// Years as "2年6か月" / "2 years 6 months".
@@ -266,8 +301,8 @@ fn action(rules: &RuleSet, action: Action, target: &str, amount: Option<f64>) ->
         Action::Course => {
             let (kind, ja, en) = course_phrase(rules, &ids);
             match kind {
-                CourseKind::Meeting => (format!("{ja}に参加する"), format!("Attend the {en}")),
-                CourseKind::Course => (format!("{ja}を受講する"), format!("Take the {en}")),
+                CourseKind::Meeting => (format!("{ja}参加する"), format!("Attend the {en}")),
+                CourseKind::Course => (format!("{ja}受講する"), format!("Take the {en}")),
             }
         }
         Action::Units => {
@@ -508,6 +543,13 @@ fn blocker(rules: &RuleSet, b: &Blocker) -> Text {
                     "Depends on your case volume: give how many {} you do a year.",
                     mid_sentence(&en)
                 ),
+            )
+        }
+        BlockerKind::CasesOnceWorking => {
+            let (ja, en) = one(rules, "case_kind", t);
+            (
+                format!("{ja}は働き始めてから積み重ねるため、まだ日付を出せません。"),
+                format!("{en} are gathered once you work, so no date can be given yet."),
             )
         }
         BlockerKind::CasesUnknown => {

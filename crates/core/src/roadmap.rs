@@ -177,11 +177,15 @@ pub struct LicenceInfo<'a> {
     pub fiscal_year: Option<i32>,
 }
 
-/// One licence route for the same start year.
+/// One licence route, counted from the same April after high school.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Route<'a> {
     /// The course's length (`school.years`).
     pub school_years: u8,
+    /// The April the course itself starts: after the study it needs first, if any.
+    pub start_year: i32,
+    /// What the course needs before it (the rules' `licence_route.prior_study`).
+    pub prior_study: Option<PriorStudy<'a>>,
     /// The route the profile's school gives.
     pub chosen: bool,
     /// The national exam ("YYYY-MM") and the day the licence is counted from.
@@ -190,6 +194,26 @@ pub struct Route<'a> {
     pub licence_fiscal_year: Option<i32>,
     /// Per planned area, the first credential that opens on this route.
     pub first: Vec<RouteFirst<'a>>,
+    /// Planned areas with no dated credential on this route, each with why.
+    pub undated: Vec<RouteUndated<'a>>,
+}
+
+/// Study a course needs before it: years at a university or similar (at a
+/// technical college, more) with the subjects the state designates.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PriorStudy<'a> {
+    pub years: u8,
+    pub technical_college_years: u8,
+    pub source: Option<SourceRef<'a>>,
+}
+
+/// A planned area the route cannot date: its first credential (none when the
+/// rules hold none there) and the first thing blocking that credential's date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RouteUndated<'a> {
+    pub area: &'a str,
+    pub credential: Option<&'a str>,
+    pub blocked_by: Option<Blocker<'a>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -384,6 +408,9 @@ pub enum BlockerKind {
     Work,
     /// A case count with no yearly rate to date it.
     CasesRate,
+    /// A case count for someone not yet working (still choosing or in school),
+    /// who has no yearly number to give.
+    CasesOnceWorking,
     /// A case count the body does not publish.
     CasesUnknown,
     /// The rate cannot reach the count within the window.
@@ -405,6 +432,7 @@ impl BlockerKind {
             BlockerKind::Area => "area",
             BlockerKind::Work => "work",
             BlockerKind::CasesRate => "cases_rate",
+            BlockerKind::CasesOnceWorking => "cases_once_working",
             BlockerKind::CasesUnknown => "cases_unknown",
             BlockerKind::CasesWindow => "cases_window",
             BlockerKind::Cycle => "cycle",

@@ -215,6 +215,10 @@ pub struct CourseDef {
     /// What kind of thing it is, so the words fit: a course is taken, a meeting attended.
     #[serde(default, skip_serializing_if = "CourseKind::is_course")]
     pub kind: CourseKind,
+    /// How much of it is needed, placed where each language puts it:
+    /// 「医学講義を**20時間以上**受講する」 / "Take the medical lectures **for 20 hours or more**".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Text>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,6 +256,25 @@ pub struct LicenceRouteDef {
     pub sources: Vec<SourceId>,
     #[serde(default)]
     pub notes: Vec<NoteDef>,
+    /// What a course needs before it, by course length (the 1- and 2-year courses
+    /// follow study elsewhere); a course not listed starts straight after high school.
+    #[serde(default)]
+    pub prior_study: Vec<PriorStudyDef>,
+}
+
+/// Study a licence course needs before it (臨床工学技士法 第14条第2号・第3号): years at
+/// a university or similar, with the subjects the state designates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PriorStudyDef {
+    /// The course it applies to: one of `school_years`.
+    pub course_years: u8,
+    /// Years of study first at a university, junior college or similar.
+    pub years: u8,
+    /// The same at a technical college (高専), which counts from age 15.
+    pub technical_college_years: u8,
+    pub source: SourceId,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

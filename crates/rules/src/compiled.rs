@@ -26,7 +26,7 @@ use crate::model::*;
 pub const MAGIC: [u8; 4] = *b"CERB";
 /// The payload's shape. Raised whenever the model changes; a file of another
 /// format is refused with a message to compile it again, never misread.
-pub const FORMAT: u8 = 8;
+pub const FORMAT: u8 = 9;
 const HEADER: usize = 4 + 1 + 8;
 /// AnyOf / AllOf nesting deeper than any rule file needs (validation allows what
 /// a person writes; a crafted file must not exhaust the stack).
@@ -493,7 +493,8 @@ bin_struct!(CourseDef {
     ja,
     en,
     body,
-    kind
+    kind,
+    amount
 });
 bin_struct!(NoteDef { ja, en, source });
 bin_struct!(ApplicationDef {
@@ -524,6 +525,13 @@ bin_struct!(LicenceRouteDef {
     licence_month: month, "a month from 1 to 12",
     sources,
     notes,
+    prior_study,
+});
+bin_struct!(PriorStudyDef {
+    course_years: |y: &u8| (1..=6).contains(y), "1 to 6 years",
+    years: |y: &u8| (1..=6).contains(y), "1 to 6 years",
+    technical_college_years: |y: &u8| (1..=6).contains(y), "1 to 6 years",
+    source,
 });
 bin_struct!(Credential {
     id,

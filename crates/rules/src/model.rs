@@ -195,6 +195,19 @@ impl RuleSet {
     pub fn credential_index(&self, id: &str) -> Option<usize> {
         self.index.credentials.get(id).copied()
     }
+
+    /// What the course of this length needs before it, if anything.
+    pub fn prior_study(&self, course_years: u8) -> Option<&PriorStudyDef> {
+        self.licence_route
+            .prior_study
+            .iter()
+            .find(|p| p.course_years == course_years)
+    }
+
+    /// Years of study a course of this length follows (0: straight from high school).
+    pub fn prior_years(&self, course_years: u8) -> u8 {
+        self.prior_study(course_years).map_or(0, |p| p.years)
+    }
 }
 
 impl RuleSet {

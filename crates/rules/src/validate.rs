@@ -361,6 +361,34 @@ pub fn validate(
         ctx.check_ref(format!("licence_route.sources[{i}]"), "source", s.as_str());
     }
     check_notes(&mut ctx, "licence_route.notes", &route.notes);
+    for (i, p) in route.prior_study.iter().enumerate() {
+        let path = |f: &str| format!("licence_route.prior_study[{i}].{f}");
+        let id = p.course_years.to_string();
+        // A course length of the route, named once.
+        if route.prior_study[..i]
+            .iter()
+            .any(|q| q.course_years == p.course_years)
+        {
+            let what = "prior study for course";
+            ctx.err(
+                path("course_years"),
+                RuleErrorKind::DuplicateId { what, id },
+            );
+        } else if !route.school_years.contains(&p.course_years) {
+            let what = "course length (school_years)";
+            ctx.err(path("course_years"), RuleErrorKind::UnknownRef { what, id });
+        }
+        for (f, y) in [
+            ("years", p.years),
+            ("technical_college_years", p.technical_college_years),
+        ] {
+            if !(1..=6).contains(&y) {
+                let (value, expected) = (f64::from(y), "1 to 6 years");
+                ctx.err(path(f), RuleErrorKind::BadNumber { value, expected });
+            }
+        }
+        ctx.check_ref(path("source"), "source", p.source.as_str());
+    }
 
     let mut credentials = Vec::with_capacity(file.credentials.len());
     for (i, c) in file.credentials.iter().enumerate() {

@@ -219,6 +219,20 @@ impl Answers {
 
     /// The engine's profile for these answers. A licensed visitor holds the
     /// route's licence (臨床工学技士); someone in school has a school.
+    /// The course as the profile takes it. Someone choosing gives the April they
+    /// start studying after high school; a course that follows study elsewhere
+    /// (the 1- and 2-year ones) starts after that study. A student gives the
+    /// course's own start.
+    fn course(&self, rules: &RuleSet, stage: Stage) -> School {
+        let mut s = self.school;
+        if stage == Stage::Prospective {
+            s.start_year = s
+                .start_year
+                .saturating_add(i32::from(rules.prior_years(s.years)));
+        }
+        s
+    }
+
     pub fn profile(&self, rules: &RuleSet) -> Profile {
         let stage = self.stage.unwrap_or(Stage::Prospective);
         let mut licences: Vec<LicenceId> = self.licences.iter().cloned().collect();
@@ -230,7 +244,7 @@ impl Answers {
             as_of: None,
             stage,
             licences,
-            school: in_school.then_some(self.school),
+            school: in_school.then(|| self.course(rules, stage)),
             plan_areas: self.plan_areas.iter().cloned().collect(),
             experience: if in_school {
                 BTreeMap::new()
@@ -370,6 +384,24 @@ mod tests {
         );
         assert!(p.experience.is_empty());
         assert!(p.licences.is_empty());
+    }
+
+    #[test]
+    fn a_course_after_study_elsewhere_starts_after_it_for_someone_choosing() {
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.apply(Action::SetStage(Stage::Prospective));
+        a.apply(Action::SetStartYear(2027));
+        a.apply(Action::SetSchoolYears(1));
+        // Two years at a university first (臨床工学技士法 第14条第2号), then the course.
+        assert_eq!(a.profile(&rules).school.map(|s| s.start_year), Some(2029));
+        a.apply(Action::SetSchoolYears(3));
+        assert_eq!(a.profile(&rules).school.map(|s| s.start_year), Some(2027));
+        // A student gives the course's own start.
+        a.apply(Action::SetStage(Stage::Student));
+        a.apply(Action::SetSchoolYears(1));
+        a.apply(Action::SetStartYear(2026));
+        assert_eq!(a.profile(&rules).school.map(|s| s.start_year), Some(2026));
     }
 
     #[test]

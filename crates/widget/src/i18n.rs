@@ -5,7 +5,9 @@ use crate::input::InputError;
 use ce_roadmap_core::date::{Date, Month};
 use ce_roadmap_core::num::plain;
 use ce_roadmap_core::profile::ProfileError;
-use ce_roadmap_core::roadmap::{Action, Earliest, PlanStep, Roadmap, RouteFirst, Status};
+use ce_roadmap_core::roadmap::{
+    Action, Earliest, PlanStep, PriorStudy, Roadmap, RouteFirst, RouteUndated, Status,
+};
 use ce_roadmap_core::rules::file::{ApplicationDef, CourseKind, Text};
 use ce_roadmap_core::rules::model::RuleSet;
 
@@ -74,8 +76,8 @@ messages! {
     SchoolYears => "課程", "Course";
     School3 => "3年制（専門学校・短大）", "3 years (vocational school or junior college)";
     School4 => "4年制（大学・専門学校）", "4 years (university or vocational school)";
-    School2 => "2年制（大学・短大・専門学校などの卒業後）", "2 years (after a university, junior college or vocational school)";
-    School1 => "1年制（大学・医療系の学校などで2年以上学んだ後）", "1 year (after 2+ years at a university, medical school or similar)";
+    School2 => "2年制（大学などで1年以上学んだ後）", "2 years (after 1+ year at a university or similar)";
+    School1 => "1年制（大学などで2年以上学んだ後）", "1 year (after 2+ years at a university or similar)";
     StartYear => "入学する年（4月）", "Year you start (April)";
     StartedYear => "入学した年（4月）", "Year you started (April)";
     PlanAreas => "免許をとったら働きたい分野", "Areas you want to work in after the licence";
@@ -203,7 +205,8 @@ messages! {
     CaseRate => "1年あたりの件数", "Cases a year";
     CaseRatesHint => "1年あたりの件数を入れると、症例が必要な資格にも日付が出ます。", "Give a yearly number to see dates for credentials that need cases.";
     ExamEveryMonth => "毎月（通年）", "Every month (all year)";
-    LanesLegend => "太線: 在学（国家試験まで）　◆: 免許　●: 分野ごとの最初の資格（数字は分野の数）", "Thick line: school, up to the national exam · ◆: licence · ●: first credential per area (the number counts the areas)";
+    LanesLegend => "点線: 先に大学などで学ぶ期間　太線: 養成課程（国家試験まで）　◆: 免許　●: 分野ごとの最初の資格（数字は分野の数）", "Dotted: study first at a university or similar · thick line: the course, up to the national exam · ◆: licence · ●: first credential per area (the number counts the areas)";
+    RoutesUndated => "日付を出せません", "no date can be given";
     PlanChoice => "任意・あなたの選択", "optional, your choice";
     PlanEnter => "入学", "start";
     PlanFinish => "修了", "finish";
@@ -555,11 +558,52 @@ pub fn course_name(lang: Lang, years: u8) -> String {
     }
 }
 
-/// "課程ごとの比較（2027年4月に入学した場合）" / "The courses compared (starting in April 2027)".
+/// "課程ごとの比較（2027年4月に学び始めた場合）" / "The courses compared (starting to study in April 2027)".
 pub fn routes_heading(lang: Lang, start_year: i32) -> String {
     match lang {
-        Lang::Ja => format!("課程ごとの比較（{start_year}年4月に入学した場合）"),
-        Lang::En => format!("The courses compared (starting in April {start_year})"),
+        Lang::Ja => format!("課程ごとの比較（{start_year}年4月に学び始めた場合）"),
+        Lang::En => format!("The courses compared (starting to study in April {start_year})"),
+    }
+}
+
+/// What a course needs before it and when it starts then:
+/// 「大学などで2年以上（高専は5年以上）学び、国の指定する科目を修めてから、2029年4月に入学」 /
+/// "After 2+ years at a university or similar (5 at a technical college) with the
+/// subjects the state designates: starts April 2029"; a course straight after
+/// high school, only its start.
+pub fn route_start(lang: Lang, prior: Option<&PriorStudy>, start_year: i32) -> String {
+    match (lang, prior) {
+        (Lang::Ja, Some(p)) => format!(
+            "大学などで{}年以上（高専は{}年以上）学び、国の指定する科目を修めてから、{start_year}年4月に入学",
+            p.years, p.technical_college_years
+        ),
+        (Lang::En, Some(p)) => format!(
+            "After {}+ year{} at a university or similar ({} at a technical college) with the subjects the state designates: starts April {start_year}",
+            p.years,
+            if p.years == 1 { "" } else { "s" },
+            p.technical_college_years
+        ),
+        (Lang::Ja, None) => format!("{start_year}年4月に入学"),
+        (Lang::En, None) => format!("Starts April {start_year}"),
+    }
+}
+
+/// A planned area a route cannot date, with why: 「体外循環: 体外循環技術認定士。体外循環の
+/// 症例記録は働き始めてから…」 / "Perfusion: Perfusion technologist. Perfusion case records…".
+pub fn route_undated(rules: &RuleSet, lang: Lang, u: &RouteUndated) -> String {
+    let area = rules
+        .area(u.area)
+        .map_or(u.area, |a| lang.pick2(&a.ja, &a.en));
+    let why = u.blocked_by.as_ref().map(|b| lang.pick(&b.text));
+    let name = u.credential.map(|c| credential_name(rules, lang, c));
+    let no_date = Msg::RoutesUndated.text(lang);
+    match (lang, name, why) {
+        (Lang::Ja, Some(n), Some(w)) => format!("{area}: {n}。{w}"),
+        (Lang::Ja, Some(n), None) => format!("{area}: {n}（{no_date}）"),
+        (Lang::Ja, None, _) => format!("{area}: この分野の資格はありません"),
+        (Lang::En, Some(n), Some(w)) => format!("{area}: {n}. {w}"),
+        (Lang::En, Some(n), None) => format!("{area}: {n} ({no_date})"),
+        (Lang::En, None, _) => format!("{area}: no credential in this area"),
     }
 }
 

@@ -64,11 +64,11 @@ pub(super) fn text(rules: &RuleSet, k: &Criterion, w: &Words) -> (String, String
     };
     match kind {
         CourseKind::Meeting => (
-            format!("{ja}に参加{wja}{eja}"),
+            format!("{ja}参加{wja}{eja}"),
             format!("Attend the {en}{wen}{een}"),
         ),
         CourseKind::Course => (
-            format!("{ja}を受講{wja}{eja}"),
+            format!("{ja}受講{wja}{eja}"),
             format!("Take the {en}{wen}{een}"),
         ),
     }

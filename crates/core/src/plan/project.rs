@@ -491,7 +491,13 @@ impl<'e, 'a, 'p> Projector<'e, 'a, 'p> {
         }
         let rate = ev.p.case_rates.get(kind).copied().unwrap_or(0.0);
         if !(rate > 0.0 && rate.is_finite()) {
-            return self.blocked(BlockerKind::CasesRate, Cow::Borrowed(kind));
+            // Before work there is no yearly number to ask for: say so, not "give a rate".
+            let why = if ev.p.stage.is_in_school() {
+                BlockerKind::CasesOnceWorking
+            } else {
+                BlockerKind::CasesRate
+            };
+            return self.blocked(why, Cow::Borrowed(kind));
         }
         // A rate too low to gather the count inside the rule's window never gets there.
         if within.is_some_and(|w| rate * (w as f64) / 12.0 < need) {

@@ -78,7 +78,14 @@ read_struct!(BodyDef {
     unit = default,
 });
 read_struct!(AreaDef { id, ja, en, clinical = default });
-read_struct!(CourseDef { id, ja, en, body = default, kind = default });
+read_struct!(CourseDef {
+    id,
+    ja,
+    en,
+    body = default,
+    kind = default,
+    amount = default,
+});
 read_struct!(LicenceRouteDef {
     licence,
     school_years,
@@ -87,6 +94,13 @@ read_struct!(LicenceRouteDef {
     licence_month,
     sources,
     notes = default,
+    prior_study = default,
+});
+read_struct!(PriorStudyDef {
+    course_years,
+    years,
+    technical_college_years,
+    source,
 });
 read_struct!(CredentialDef {
     id,

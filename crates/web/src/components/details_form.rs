@@ -140,9 +140,13 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         }
     };
     let course_checks = courses.iter().filter_map(|id| rules.course(id)).map(|c| {
+        let name = lang.pick2(&c.ja, &c.en);
         check(
             c.id.to_string(),
-            lang.pick2(&c.ja, &c.en).to_string(),
+            match &c.amount {
+                Some(a) => format!("{name}{}", i18n::parenthesised(lang, lang.pick(a))),
+                None => name.to_string(),
+            },
             a.courses.contains(&c.id),
             Action::ToggleCourse(c.id.clone()),
         )

@@ -1,7 +1,8 @@
 //! The courses side by side on one fiscal-year axis: a picture of what the route
 //! table says in words (so it is hidden from screen readers). Per course: the
-//! years in school up to the national exam, the licence, and the year each
-//! planned area's first credential opens (a number where several share a year).
+//! study it needs first (dotted), the years in the course up to the national
+//! exam, the licence, and the year each planned area's first credential opens
+//! (a number where several share a year).
 
 use yew::prelude::*;
 
@@ -55,8 +56,11 @@ pub fn lanes(lang: Lang, routes: &[Route], start_year: i32) -> Html {
                         <g key={route.school_years} data-chosen={route.chosen.then_some("")}>
                             <text x="0" y={plain(y + 4.0)} class="cer-lanes-label">{ i18n::course_short(lang, route.school_years) }</text>
                             <line x1={plain(LABEL)} y1={plain(y)} x2={plain(LABEL + PLOT)} y2={plain(y)} class="cer-lanes-axis" />
+                            if route.start_year > first {
+                                <line x1={plain(x(first) - step / 2.0 + 2.0)} y1={plain(y)} x2={plain(x(route.start_year) - step / 2.0 - 2.0)} y2={plain(y)} class="cer-lanes-prior" />
+                            }
                             if let Some(e) = exam_fy {
-                                <line x1={plain(x(first) - step / 2.0 + 2.0)} y1={plain(y)} x2={plain(x(e))} y2={plain(y)} class="cer-lanes-school" />
+                                <line x1={plain(x(route.start_year) - step / 2.0 + 2.0)} y1={plain(y)} x2={plain(x(e))} y2={plain(y)} class="cer-lanes-school" />
                             }
                             if let Some(l) = route.licence_fiscal_year {
                                 <rect x={plain(x(l) - 5.0)} y={plain(y - 5.0)} width="10" height="10" transform={format!("rotate(45 {} {})", plain(x(l)), plain(y))} class="cer-lanes-licence" />

@@ -30,7 +30,10 @@ pub fn RouteTable(props: &RouteTableProps) -> Html {
         return html! {};
     }
     let rules = env.rules.0;
-    let planned = r.routes.iter().any(|x| !x.first.is_empty());
+    let planned = r
+        .routes
+        .iter()
+        .any(|x| !x.first.is_empty() || !x.undated.is_empty());
     html! {
         <section class="cer-routes" aria-labelledby="cer-routes-h">
             <h3 id="cer-routes-h">{ i18n::routes_heading(lang, props.start_year) }</h3>
@@ -55,12 +58,20 @@ pub fn RouteTable(props: &RouteTableProps) -> Html {
                                         <span class="cer-route-own">{ Msg::RoutesThisSchool.text(lang) }</span>
                                     }
                                 </th>
-                                <td>{ for i18n::route_licence(lang, x.exam, x.licence_on).into_iter().map(|l| html! { <span class="cer-route-when">{ l }</span> }) }</td>
+                                <td>
+                                    <span class="cer-route-start">{ i18n::route_start(lang, x.prior_study.as_ref(), x.start_year) }</span>
+                                    { for i18n::route_licence(lang, x.exam, x.licence_on).into_iter().map(|l| html! { <span class="cer-route-when">{ l }</span> }) }
+                                </td>
                                 if planned {
                                     <td>
-                                        <ul>{ for x.first.iter().map(|f| html! {
-                                            <li>{ i18n::route_first(rules, lang, f) }</li>
-                                        }) }</ul>
+                                        <ul>
+                                            { for x.first.iter().map(|f| html! {
+                                                <li>{ i18n::route_first(rules, lang, f) }</li>
+                                            }) }
+                                            { for x.undated.iter().map(|u| html! {
+                                                <li class="cer-route-undated">{ i18n::route_undated(rules, lang, u) }</li>
+                                            }) }
+                                        </ul>
                                     </td>
                                 }
                             </tr>
