@@ -162,6 +162,13 @@ test("cards: the status badge is filled in its colour; source links say whose pa
   // Two of the committee's pages: each named, with its title to tell them apart.
   assert.ok(links.some((t) => t.startsWith("透析療法合同専門委員会のページ")), links.join(" / "));
   assert.ok(links.some((t) => /^非公式の資料（[a-z0-9.-]+）$/.test(t)), links.join(" / "));
+  // Each condition that rests on an unofficial page says so beside it (licence and years: S1,
+  // an unofficial article); the course rests on the committee's own page and carries no mark.
+  const crit = await card.locator(".cer-criteria > li").evaluateAll((lis) => lis.map((li) => li.querySelector(":scope > .cer-unofficial")?.textContent ?? null));
+  assert.equal(crit.length, 3, crit.join(" / "));
+  assert.match(crit[0], /^非公式の資料による（[a-z0-9.-]+）$/);
+  assert.equal(crit[1], crit[0]);
+  assert.equal(crit[2], null);
   await inView(card);
   await page.screenshot({ path: "target/screenshots/card-dialysis-ja-390.png" });
   await page.close();

@@ -936,7 +936,7 @@ pub fn unofficial_mark(lang: Lang, hosts: &[&str]) -> String {
     }
     match lang {
         Lang::Ja => format!("非公式の資料による（{}）", list.join("、")),
-        Lang::En => format!("Based on unofficial articles ({})", list.join(", ")),
+        Lang::En => format!("Based on an unofficial article ({})", list.join(", ")),
     }
 }
 

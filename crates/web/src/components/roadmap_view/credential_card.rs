@@ -39,7 +39,7 @@ impl CredentialCardProps {
     }
 }
 
-fn criterion(lang: Lang, k: &Criterion) -> Html {
+fn criterion(lang: Lang, rules: &RuleSet, k: &Criterion) -> Html {
     let (state_attr, mark, state) = if k.met {
         ("met", "✓", Msg::Met)
     } else if k.waiting {
@@ -60,8 +60,12 @@ fn criterion(lang: Lang, k: &Criterion) -> Html {
             if let (Some(n), true) = (k.note, k.options.is_empty()) {
                 <span class="cer-crit-note">{ lang.pick(n) }</span>
             }
+            // A condition that rests on a page no issuing body publishes says so where it is read.
+            if let Some(s) = k.source.as_ref().filter(|s| !rules.source(s.id).is_some_and(|d| d.official)) {
+                <span class="cer-unofficial">{ i18n::unofficial_mark(lang, &[display::host(s.url)]) }</span>
+            }
             if !k.options.is_empty() {
-                <ul class="cer-criteria cer-options">{ for k.options.iter().map(|o| criterion(lang, o)) }</ul>
+                <ul class="cer-criteria cer-options">{ for k.options.iter().map(|o| criterion(lang, rules, o)) }</ul>
             }
         </li>
     }
@@ -101,14 +105,6 @@ fn card(
         )
     };
     let sources: Vec<_> = c.sources.iter().collect();
-    // Conditions that rest only on pages no issuing body publishes say so where they are read.
-    let unofficial: Vec<&str> = sources
-        .iter()
-        .filter(|s| !rules.source(s.id).is_some_and(|d| d.official))
-        .map(|s| display::host(s.url))
-        .collect();
-    let unofficial = (!sources.is_empty() && unofficial.len() == sources.len())
-        .then(|| i18n::unofficial_mark(lang, &unofficial));
     html! {
         <article class="cer-card" aria-labelledby={format!("{body_id}-h")}
             data-id={c.id.to_string()} data-status={c.status.as_str()} data-ready-on={c.ready_on.map(|d| d.to_string()).unwrap_or_default()}>
@@ -164,8 +160,7 @@ fn card(
             <div id={body_id} class="cer-card-body" hidden={!open}>
                 if !c.criteria.is_empty() {
                     <strong>{ Msg::Criteria.text(lang) }</strong>
-                    if let Some(m) = &unofficial { <p class="cer-unofficial">{ m }</p> }
-                    <ul class="cer-criteria">{ for c.criteria.iter().map(|k| criterion(lang, k)) }</ul>
+                    <ul class="cer-criteria">{ for c.criteria.iter().map(|k| criterion(lang, rules, k)) }</ul>
                 }
                 if let Some(e) = c.earliest.as_ref().filter(|e| !e.assumptions.is_empty()) {
                     <div class="cer-assumes">
@@ -175,7 +170,7 @@ fn card(
                 }
                 if let Some(cert) = &c.certify_criteria {
                     <strong>{ Msg::CertifyCriteria.text(lang) }</strong>
-                    <ul class="cer-criteria">{ for cert.iter().map(|k| criterion(lang, k)) }</ul>
+                    <ul class="cer-criteria">{ for cert.iter().map(|k| criterion(lang, rules, k)) }</ul>
                 }
                 <dl class="cer-facts">
                     <dt>{ Msg::ExamMonths.text(lang) }</dt>
