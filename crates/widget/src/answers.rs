@@ -223,9 +223,9 @@ impl Answers {
     /// start studying after high school; a course that follows study elsewhere
     /// (the 1- and 2-year ones) starts after that study. A student gives the
     /// course's own start.
-    fn course(&self, rules: &RuleSet, stage: Stage) -> School {
+    pub fn course(&self, rules: &RuleSet) -> School {
         let mut s = self.school;
-        if stage == Stage::Prospective {
+        if self.stage.unwrap_or(Stage::Prospective) == Stage::Prospective {
             s.start_year = s
                 .start_year
                 .saturating_add(i32::from(rules.prior_years(s.years)));
@@ -244,7 +244,7 @@ impl Answers {
             as_of: None,
             stage,
             licences,
-            school: in_school.then(|| self.course(rules, stage)),
+            school: in_school.then(|| self.course(rules)),
             plan_areas: self.plan_areas.iter().cloned().collect(),
             experience: if in_school {
                 BTreeMap::new()
@@ -277,7 +277,7 @@ impl Answers {
     pub fn graduate(&self, rules: &RuleSet) -> Option<Graduate> {
         rules.graduate_school.as_ref()?;
         let g = self.graduate?;
-        let end = self.school.end_year();
+        let end = self.course(rules).end_year();
         Some(if self.stage.is_some_and(Stage::is_in_school) {
             // The same course: only "never before it ends" applies.
             g.after_course(end, end)
@@ -402,6 +402,26 @@ mod tests {
         a.apply(Action::SetSchoolYears(1));
         a.apply(Action::SetStartYear(2026));
         assert_eq!(a.profile(&rules).school.map(|s| s.start_year), Some(2026));
+    }
+
+    #[test]
+    fn graduate_school_waits_for_a_course_that_follows_study_elsewhere() {
+        use ce_roadmap_core::profile::{Degree, StudyMode};
+        let rules = ce_roadmap_core::default_rules().unwrap();
+        let mut a = Answers::new(2026);
+        a.apply(Action::SetStage(Stage::Prospective));
+        a.apply(Action::SetStartYear(2027));
+        a.apply(Action::SetSchoolYears(1));
+        a.graduate = Some(Graduate {
+            degree: Degree::Master,
+            mode: StudyMode::FullTime,
+            start_year: 2028,
+        });
+        // Two years at a university, then the 1-year course: it ends in March 2030.
+        assert_eq!(a.graduate(&rules).map(|g| g.start_year), Some(2030));
+        let p = a.profile(&rules);
+        assert_eq!(p.school.map(School::end_year), Some(2030));
+        assert_eq!(p.graduate.map(|g| g.start_year), Some(2030));
     }
 
     #[test]

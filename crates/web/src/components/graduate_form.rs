@@ -38,7 +38,7 @@ pub fn GraduateForm(props: &GraduateFormProps) -> Html {
     let current = a.graduate(env.rules.0);
     let in_school = a.stage.is_some_and(|s| s.is_in_school());
     let first = if in_school {
-        a.school.end_year()
+        a.course(env.rules.0).end_year()
     } else {
         props.year
     };
